@@ -1,0 +1,26 @@
+package dev.mimik.core.io;
+
+import dev.mimik.core.data.Signal;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Reads one biosignal file format. Implementations are stateless. */
+public interface SignalReader {
+
+  /** A short name for the format, e.g. {@code "EDF+"}. */
+  String formatName();
+
+  /**
+   * Whether the file looks like this format, judged from its first bytes (up to 4096) and its name.
+   *
+   * @param head the first bytes of the file (fewer if the file is shorter)
+   */
+  boolean recognises(Path file, byte[] head);
+
+  /**
+   * Reads the whole file.
+   *
+   * @throws BadInputException if the content is not a valid file of this format
+   */
+  Signal read(Path file) throws IOException;
+}
