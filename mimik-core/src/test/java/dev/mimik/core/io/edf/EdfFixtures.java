@@ -14,7 +14,7 @@ final class EdfFixtures {
   private EdfFixtures() {}
 
   /**
-   * Ten seconds at 512, 256 and 2.5 Hz (the last forces 2-second records), in uV and mV, with three annotations
+   * Ten seconds at 512, 256 and 2.5 Hz (the last forces 2-second records), in uV, mV and V, with three annotations
    * (one with a duration, one with non-ASCII text) and a start date.
    */
   static Signal multiRate(long seed) {
@@ -24,7 +24,7 @@ final class EdfFixtures {
             channel("EMG1", "uV", 512, 10, 800, rnd),
             channel("EOG-L", "uV", 256, 10, 120.5, rnd),
             channel("Acc", "mV", 256, 10, 3, rnd),
-            channel("Temp", "degC", 2.5, 10, 0.2, rnd)),
+            channel("Batt", "V", 2.5, 10, 0.2, rnd)),
         0,
         Optional.of(LocalDateTime.of(2024, 3, 5, 14, 30, 15)),
         List.of(new Annotation(1.25, 0, "blink"), new Annotation(3.5, 0.75, "jaw clench"),

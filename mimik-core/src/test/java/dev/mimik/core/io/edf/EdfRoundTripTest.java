@@ -36,7 +36,7 @@ class EdfRoundTripTest {
 
     assertThat(header.variant()).isEqualTo(variant);
     assertThat(header.recordDuration()).isEqualTo(2.0);
-    assertThat(read.channelNames()).containsExactly("EMG1", "EOG-L", "Acc", "Temp");
+    assertThat(read.channelNames()).containsExactly("EMG1", "EOG-L", "Acc", "Batt");
     assertThat(read.startDateTime()).isEqualTo(original.startDateTime());
     assertThat(read.startTimeSeconds()).isZero();
     assertSameSamples(original, read, header);
