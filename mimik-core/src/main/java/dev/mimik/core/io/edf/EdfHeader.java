@@ -162,6 +162,10 @@ public record EdfHeader(
       if (spr < 1 || spr > size) {
         throw new BadInputException(file, what + " (" + label + ") has " + spr + " samples per record");
       }
+      if (!ANNOTATION_LABELS.contains(label) && duration > 0 && !Double.isFinite(spr / duration)) {
+        throw new BadInputException(file, what + " (" + label + ") has " + spr + " samples in " + duration
+            + " s, not a finite sampling rate");
+      }
       recordSamples += spr;
       signals.add(new SignalHeader(label, transducer, unit, pMin, pMax, (int) dMin, (int) dMax, prefilter,
           (int) spr));
