@@ -2,7 +2,6 @@ package dev.mimik.core.io.edf;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -39,8 +38,7 @@ final class ExternalTool {
 
   /** A Python interpreter that can import {@code module}: the system one first (Debian's python3-mne). */
   static Optional<String> pythonWith(String module) {
-    List<String> candidates = new ArrayList<>(List.of("/usr/bin/python3", "python3"));
-    for (String python : candidates) {
+    for (String python : List.of("/usr/bin/python3", "python3")) {
       Optional<Result> r = run(60, python, "-c", "import " + module);
       if (r.isPresent() && r.get().exitCode() == 0) {
         return Optional.of(python);
