@@ -116,6 +116,10 @@ public final class EdfWriter implements SignalWriter {
         recordCount = Math.max(recordCount, (c.samples().length + samplesPerRecord[i] - 1) / samplesPerRecord[i]);
       }
       records = variant.isPlus() ? Math.max(recordCount, 1) : recordCount;
+      if (records > 99_999_999) {
+        throw new BadInputException(file, records + " data records of " + duration + " s do not fit the 8-digit"
+            + " record count of an EDF header");
+      }
       annotationSamples = variant.isPlus() ? planAnnotations() : 0;
     }
 
