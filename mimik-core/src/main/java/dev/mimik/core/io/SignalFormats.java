@@ -23,7 +23,8 @@ public final class SignalFormats {
 
   /** Every built-in format. */
   public static SignalFormats standard() {
-    return new SignalFormats(List.of());
+    return new SignalFormats(List.of(
+        new dev.mimik.core.io.openbci.OpenBciReader()));
   }
 
   public List<SignalReader> readers() {
