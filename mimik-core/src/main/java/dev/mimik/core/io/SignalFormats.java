@@ -24,7 +24,8 @@ public final class SignalFormats {
   /** Every built-in format. */
   public static SignalFormats standard() {
     return new SignalFormats(List.of(
-        new dev.mimik.core.io.openbci.OpenBciReader()));
+        new dev.mimik.core.io.openbci.OpenBciReader(),
+        new dev.mimik.core.io.csv.CsvSignalReader()));
   }
 
   public List<SignalReader> readers() {
