@@ -19,7 +19,8 @@ import java.util.Set;
  * (increasing, evenly spaced) and one value per channel in microvolts.
  *
  * <p>The sampling rate is measured from the times: (rows - 1) / (last time - first time). Intervals more than 10 %
- * away from the mean are rejected, since a {@link Channel} is regularly sampled.
+ * away from the mean are rejected, since a {@link Channel} is regularly sampled. Landmark and blendshape CSV files
+ * (header {@code time_s,x0,...} or ARKit names) are not taken for signals.
  */
 public final class CsvSignalReader implements SignalReader {
 
@@ -34,7 +35,7 @@ public final class CsvSignalReader implements SignalReader {
   @Override
   public boolean recognises(Path file, byte[] head) {
     String first = TextTable.firstLine(head);
-    return first.startsWith("time_s,") && !first.startsWith("time_s,x0,");
+    return first.startsWith("time_s,") && !first.startsWith("time_s,x0,") && !BlendshapeCsv.recognises(file, head);
   }
 
   @Override
