@@ -25,7 +25,8 @@ public final class SignalFormats {
   public static SignalFormats standard() {
     return new SignalFormats(List.of(
         new dev.mimik.core.io.openbci.OpenBciReader(),
-        new dev.mimik.core.io.csv.CsvSignalReader()));
+        new dev.mimik.core.io.csv.CsvSignalReader(),
+        new dev.mimik.core.io.xdf.XdfReader()));
   }
 
   public List<SignalReader> readers() {
