@@ -145,6 +145,9 @@ final class XdfFile {
         case 8 -> chunk.getDouble();
         default -> throw bad(at, "time stamp of " + stampBytes + " bytes in a Samples chunk");
       };
+      if (!Double.isFinite(t)) {
+        throw bad(at, "a time stamp of stream " + s.id + " is not finite");
+      }
       s.addTime(t);
       if (s.isString()) {
         String[] row = new String[s.channelCount];
