@@ -7,6 +7,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -121,7 +122,7 @@ public final class BioNetTrainer {
         byte[] best;
         boolean stopped = false;
         if (resumed != null) {
-          loadParameters(block, model.getNDManager(), resumed.current());
+          loadParameters(block, config, resumed.current());
           adam.load(new DataInputStream(new ByteArrayInputStream(resumed.optimiser())), ids, model.getNDManager());
           history.addAll(resumed.history());
           bestEpoch = resumed.bestEpoch();
@@ -130,7 +131,7 @@ public final class BioNetTrainer {
           stopped = resumed.stoppedEarly();
         } else {
           if (initial != null) {
-            loadParameters(block, model.getNDManager(), initial);
+            loadParameters(block, config, initial);
           }
           best = saveParameters(block);
         }
@@ -295,9 +296,20 @@ public final class BioNetTrainer {
     return bytes.toByteArray();
   }
 
-  private static void loadParameters(Block block, NDManager manager, byte[] parameters) throws IOException {
-    try {
-      block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(parameters)));
+  /**
+   * Overwrites the block's weights in place with saved ones. In place because the trainer's parameter store holds
+   * the arrays it was initialised with: replacing them (as {@code Block.loadParameters} does) would detach training.
+   */
+  private static void loadParameters(Block block, BioNetConfig config, byte[] parameters) throws IOException {
+    try (NDManager scratch = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+      Block source = BioNet.build(config);
+      source.initialize(scratch, DataType.FLOAT32, BioNetModel.inputShape(config, 1));
+      source.loadParameters(scratch, new DataInputStream(new ByteArrayInputStream(parameters)));
+      List<Parameter> from = source.getParameters().values();
+      List<Parameter> to = block.getParameters().values();
+      for (int i = 0; i < to.size(); i++) {
+        to.get(i).getArray().set(from.get(i).getArray().toFloatArray());
+      }
     } catch (MalformedModelException e) {
       throw new IOException("network parameters do not fit the network: " + e.getMessage(), e);
     }
