@@ -26,7 +26,7 @@ public final class WingLoss extends Loss {
 
   private final float w;
   private final float eps;
-  private final float c;
+  private final double c;
   private final float[] scale;
 
   /**
@@ -40,7 +40,7 @@ public final class WingLoss extends Loss {
     }
     this.w = w;
     this.eps = eps;
-    this.c = (float) (w - w * Math.log1p(w / eps));
+    this.c = w - w * Math.log1p((double) w / eps);
     this.scale = scale.clone();
   }
 
@@ -70,7 +70,7 @@ public final class WingLoss extends Loss {
     NDArray label = labels.singletonOrThrow();
     NDArray diff = predictions.singletonOrThrow().sub(label).mul(label.getManager().create(scale)).abs();
     NDArray log = diff.div(eps).add(1).log().mul(w);
-    NDArray linear = diff.sub(c);
+    NDArray linear = diff.sub((float) c);
     return NDArrays.where(diff.lt(w), log, linear).mean();
   }
 }
