@@ -44,8 +44,12 @@ public final class LandmarkEvaluator {
     this.restriction = restriction;
   }
 
-  /** The iBUG index of each point of a track holding {@code pointCount} points. */
-  static int[] ibugLayout(int pointCount) {
+  /**
+   * The iBUG index of each point of a track holding {@code pointCount} points.
+   *
+   * @throws IllegalArgumentException for a number of points that is no known layout
+   */
+  public static int[] ibugLayout(int pointCount) {
     return switch (pointCount) {
       case 51 -> LandmarkSet.IBUG_51.ibugIndices();
       case 53 -> LandmarkSet.IBUG_53.ibugIndices();
@@ -53,6 +57,11 @@ public final class LandmarkEvaluator {
       default -> throw new IllegalArgumentException(
           "a track of " + pointCount + " points is not a known landmark layout (51, 53, 68 or 70)");
     };
+  }
+
+  /** The position of an iBUG landmark in a track holding {@code pointCount} points, or -1 if it lacks it. */
+  public static int positionIn(int pointCount, int ibug) {
+    return position(ibugLayout(pointCount), ibug);
   }
 
   /**

@@ -65,7 +65,7 @@ public final class LandmarkSections {
   }
 
   /** Indices as ranges: [0, 1, 2, 5] -> "0-2, 5"; empty -> "none". */
-  static String ranges(List<Integer> indices) {
+  public static String ranges(List<Integer> indices) {
     if (indices.isEmpty()) {
       return "none";
     }
