@@ -25,7 +25,12 @@ public final class Main {
 
   /** Runs the command line and returns the exit code, without exiting the JVM. */
   public static int run(String... args) {
-    CommandLine cl = new CommandLine(new MimikCommand());
+    return run(CommandLine.defaultFactory(), args);
+  }
+
+  /** Runs the command line with commands made by {@code factory} (tests inject collaborators this way). */
+  static int run(CommandLine.IFactory factory, String... args) {
+    CommandLine cl = new CommandLine(MimikCommand.class, factory);
     cl.setExecutionExceptionHandler(Main::handle);
     return cl.execute(args);
   }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "Facial expressions from wearable biosignals: landmarks, blendshapes and an animated 3D face.",
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
+      EvalCommand.class,
       InspectCommand.class,
     })
 public final class MimikCommand {}
