@@ -18,6 +18,7 @@ import de.javagl.jgltf.model.io.GltfAssetWriter;
 import de.javagl.jgltf.model.io.v2.GltfAssetV2;
 import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.io.AtomicFiles;
+import dev.mimik.face.rig.Eyeball;
 import dev.mimik.face.rig.FaceRig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,8 +71,8 @@ public final class GltfAnimationWriter {
     mesh.addPrimitives(primitive);
     if (rig.shapeCount() > 0) {
       mesh.setWeights(java.util.Collections.nCopies(rig.shapeCount(), 0f));
-      mesh.setExtras(Map.of("targetNames", rig.shapeNames()));
     }
+    mesh.setExtras(extras(rig));
 
     Node node = new Node();
     node.setName(rig.name());
@@ -97,6 +98,60 @@ public final class GltfAnimationWriter {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new GltfAssetWriter().writeBinary(new GltfAssetV2(gltf, b.binary()), out);
     return out.toByteArray();
+  }
+
+  /**
+   * {@code mesh.extras}: the target names, and what {@link dev.mimik.face.io.GltfRigReader} needs to read the file
+   * back as the same rig: {@code units}, {@code landmarks68}, and {@code eyes} when each eyeball is a contiguous
+   * vertex range.
+   */
+  private static Map<String, Object> extras(FaceRig rig) {
+    Map<String, Object> extras = new LinkedHashMap<>();
+    if (rig.shapeCount() > 0) {
+      extras.put("targetNames", rig.shapeNames());
+    }
+    String units = switch ((int) Math.round(rig.millimetresPerUnit())) {
+      case 1 -> "millimeter";
+      case 10 -> "centimeter";
+      case 1000 -> "meter";
+      default -> null;
+    };
+    if (units != null && Math.abs(rig.millimetresPerUnit() - Math.round(rig.millimetresPerUnit())) < 1e-12) {
+      extras.put("units", units);
+    }
+    if (rig.landmarkVertices().length == 68) {
+      extras.put("landmarks68", rig.landmarkVertices());
+    }
+    Map<String, Object> eyes = new LinkedHashMap<>();
+    if (contiguous(rig.leftEye())) {
+      eyes.put("left", eye(rig.leftEye()));
+    }
+    if (contiguous(rig.rightEye())) {
+      eyes.put("right", eye(rig.rightEye()));
+    }
+    if (!eyes.isEmpty()) {
+      extras.put("eyes", eyes);
+    }
+    return extras;
+  }
+
+  private static Map<String, Object> eye(Eyeball e) {
+    return Map.of("center", e.centre(), "radius", e.radius(), "axis", e.axis(), "first", e.vertices()[0],
+        "count", e.vertices().length);
+  }
+
+  /** True for an eyeball whose vertices are one ascending run, as {@code first}/{@code count} can say. */
+  private static boolean contiguous(Eyeball eye) {
+    if (eye == null || eye.vertices().length == 0) {
+      return false;
+    }
+    int[] v = eye.vertices();
+    for (int i = 1; i < v.length; i++) {
+      if (v[i] != v[i - 1] + 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code [frame][target]}: the track's weights reordered to the rig's shapes (0 where the track has none). */

@@ -11,6 +11,7 @@ import dev.mimik.core.data.Blendshapes;
 import dev.mimik.face.io.ArkitShapeMapper;
 import dev.mimik.face.io.GltfRigReader;
 import dev.mimik.face.io.IctFaceKit;
+import dev.mimik.face.rig.Eyeball;
 import dev.mimik.face.rig.FaceRig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,13 @@ class GltfAnimationWriterTest {
       }
       return d;
     }).toList();
-    return new FaceRig("grid", neutral, triangles, names, deltas, List.of(), List.of(), new int[0], null, null, 10);
+    int[] landmarks = new int[68];
+    for (int i = 0; i < 68; i++) {
+      landmarks[i] = i % (n * n);
+    }
+    Eyeball left = new Eyeball(new double[] {5, 5, 1}, 0.5, new double[] {0, 0, 1}, new int[] {9, 10, 11});
+    Eyeball right = new Eyeball(new double[] {2, 5, 1}, 0.5, new double[] {0, 0, 1}, new int[] {13, 12});
+    return new FaceRig("grid", neutral, triangles, names, deltas, List.of(), List.of(), landmarks, left, right, 10);
   }
 
   private static BlendshapeTrack track(List<String> names, int frames, long seed) {
@@ -83,6 +90,11 @@ class GltfAnimationWriterTest {
     assertThat(back.triangles()).containsExactly(rig.triangles());
     assertThat(back.shapeNames()).isEqualTo(rig.shapeNames());
     assertThat(back.shapeDeltas().get(2)).containsExactly(rig.shapeDeltas().get(2));
+    assertThat(back.millimetresPerUnit()).isEqualTo(10);
+    assertThat(back.landmarkVertices()).containsExactly(rig.landmarkVertices());
+    assertThat(back.leftEye().vertices()).containsExactly(9, 10, 11);
+    assertThat(back.leftEye().centre()).containsExactly(5, 5, 1);
+    assertThat(back.rightEye()).as("a non-contiguous eyeball is not written").isNull();
     assertThat(Files.list(tmp)).containsExactly(file);
   }
 

@@ -109,6 +109,16 @@ class SmoothingTest {
     System.out.printf(Locale.ROOT, "  lag (frames): causal %d, RTS %d%n", lag(causal.frames(), truth),
         lag(rts.frames(), truth));
 
+    for (double q : new double[] {25, 50, 800}) {
+      KalmanSettings other = new KalmanSettings(q, NOISE_PX);
+      LandmarkTrack c = KalmanLandmarkFilter.filter(raw, other);
+      LandmarkTrack r = new RtsSmoother(other).smooth(raw);
+      System.out.printf(Locale.ROOT, "  process noise %.0f px/s^2: jitter causal -%.1f%%, RTS -%.1f%%; error causal %.3f,"
+          + " RTS %.3f px; lag causal %d, RTS %d frames%n", q, 100 * (1 - jitter(c.frames()) / rawJitter),
+          100 * (1 - jitter(r.frames()) / rawJitter), rms(c.frames(), truth, 0, 30, FRAMES),
+          rms(r.frames(), truth, 0, 30, FRAMES), lag(c.frames(), truth), lag(r.frames(), truth));
+    }
+
     assertThat(causalJitter).isLessThan(0.3 * rawJitter);
     assertThat(rtsJitter).isLessThan(causalJitter);
     assertThat(causalError).isLessThan(rawError);
