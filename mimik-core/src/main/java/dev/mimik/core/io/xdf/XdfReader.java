@@ -28,7 +28,8 @@ import java.util.Optional;
  *       from {@code unit} ({@code microvolts} becomes {@code uV}), empty when the stream does not say.</li>
  *   <li>Time stamps are first corrected by the stream's ClockOffset chunks ({@link ClockSync}, as pyxdf does),
  *       then, as pyxdf's de-jittering, a line is fitted to time stamp against sample index in each part between
- *       breaks: its value at the first sample is the stream's start. The rate is the nominal rate, or the fitted one for irregular streams.</li>
+ *       breaks: its value at the first sample is the stream's start. The rate is the nominal rate, or the fitted one for irregular streams and for streams whose
+ *       measured rate is more than 1 % off the nominal one (so that times stay right).</li>
  *   <li>The Signal starts when the last kept stream starts; earlier samples of the other streams are dropped, so
  *       that every channel's sample 0 is at {@link Signal#startTimeSeconds()} (the recording computer's clock).
  *       Gaps inside a stream (breaks as pyxdf finds them) are not filled: later samples follow on, and an
@@ -46,6 +47,8 @@ public final class XdfReader implements SignalReader {
 
   private static final double BREAK_SECONDS = 1;
   private static final double BREAK_SAMPLES = 500;
+  /** Relative difference between measured and nominal rate above which the measured rate is used. */
+  private static final double RATE_TOLERANCE = 0.01;
 
   private final String streamName;
 
@@ -103,10 +106,9 @@ public final class XdfReader implements SignalReader {
     for (int k = 0; k < numeric.size(); k++) {
       XdfStream s = numeric.get(k);
       List<double[]> parts = segments.get(k);
-      double rate = s.nominalRate > 0 ? s.nominalRate : 1 / parts.get(0)[2];
+      double rate = rate(s, parts, stamps.get(k));
       if (!(rate > 0) || Double.isInfinite(rate)) {
-        throw new BadInputException(file, "stream \"" + s.name + "\" has no nominal rate and its time stamps do not"
-            + " increase");
+        throw new BadInputException(file, "stream \"" + s.name + "\": its time stamps do not increase");
       }
       int skip = (int) Math.min(s.sampleCount - 1, Math.max(0, Math.round((start - parts.get(0)[1]) * rate)));
       for (int p = 1; p < parts.size(); p++) {
@@ -134,6 +136,26 @@ public final class XdfReader implements SignalReader {
   /** Whether a numeric stream can become channels: it has samples and a rate. */
   private static boolean usable(XdfStream s) {
     return s.sampleCount > 0 && (s.nominalRate > 0 || s.sampleCount > 1);
+  }
+
+  /**
+   * The nominal rate, unless the rate measured over the parts between breaks (as pyxdf's {@code effective_srate})
+   * differs from it by more than {@link #RATE_TOLERANCE}, or the stream has no nominal rate: then the measured one.
+   */
+  private static double rate(XdfStream s, List<double[]> parts, double[] stamps) {
+    double intervals = 0;
+    double seconds = 0;
+    for (int p = 0; p < parts.size(); p++) {
+      int from = (int) parts.get(p)[0];
+      int to = p + 1 < parts.size() ? (int) parts.get(p + 1)[0] : stamps.length;
+      intervals += to - from - 1;
+      seconds += (to - from - 1) * parts.get(p)[2];
+    }
+    double measured = intervals / seconds;
+    if (s.nominalRate > 0 && !(Math.abs(measured - s.nominalRate) > RATE_TOLERANCE * s.nominalRate)) {
+      return s.nominalRate;
+    }
+    return measured;
   }
 
   /**
