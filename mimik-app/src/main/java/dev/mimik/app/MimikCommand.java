@@ -11,5 +11,6 @@ import picocli.CommandLine.Command;
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
       EvalCommand.class,
+      InspectCommand.class,
     })
 public final class MimikCommand {}
