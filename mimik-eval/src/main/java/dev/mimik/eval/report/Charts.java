@@ -48,22 +48,29 @@ public final class Charts {
   /** The empirical CDFs of errors, one line per named distribution (a model, a baseline, a participant). */
   public static XYChart errorCdf(String title, String errorLabel, Map<String, ErrorCdf> cdfs) {
     XYChart chart = xy(title, errorLabel, "fraction at most");
+    chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
     cdfs.forEach((name, cdf) -> {
       double[] sorted = cdf.sortedErrors();
       int n = sorted.length;
       if (n == 0) {
         return;
       }
+      // a staircase: at each drawn error the fraction rises from its value before to its value after
       int step = Math.max(1, n / (MAX_POINTS / 2));
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
-      for (int i = 0; i < n; i += step) {
+      int previous = 0;
+      for (int i = step - 1; ; i = Math.min(i + step, n - 1)) {
+        x.add(sorted[i]);
+        y.add((double) previous / n);
         x.add(sorted[i]);
         y.add((i + 1.0) / n);
+        previous = i + 1;
+        if (i == n - 1) {
+          break;
+        }
       }
-      x.add(sorted[n - 1]);
-      y.add(1.0);
-      line(chart.addSeries(name, x, y)).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+      line(chart.addSeries(name, x, y));
     });
     return chart;
   }
