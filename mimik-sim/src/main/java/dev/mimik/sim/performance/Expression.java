@@ -13,13 +13,13 @@ import java.util.Map;
 public enum Expression {
   NEUTRAL(Map.of()),
   HAPPY(Map.of("mouthSmile", 0.9, "cheekSquint", 0.6, "eyeSquint", 0.3, "mouthUpperUp", 0.2, "jawOpen", 0.1)),
-  SAD(Map.of("browInnerUp", 0.7, "browDown", 0.4, "mouthFrown", 0.7, "mouthShrugLower", 0.6, "mouthPress", 0.2)),
+  SAD(Map.of("browInnerUp", 0.7, "browDown", 0.4, "mouthFrown", 0.25, "mouthShrugLower", 0.8)),
   SURPRISE(Map.of("browInnerUp", 0.8, "browOuterUp", 0.8, "eyeWide", 0.7, "jawOpen", 0.5)),
   FEAR(Map.of("browInnerUp", 0.8, "browOuterUp", 0.4, "browDown", 0.3, "eyeWide", 0.6, "eyeSquint", 0.2,
-      "mouthStretch", 0.6, "jawOpen", 0.3)),
+      "mouthStretch", 0.8, "jawOpen", 0.3)),
   DISGUST(Map.of("noseSneer", 0.8, "mouthUpperUp", 0.5, "browDown", 0.5, "mouthFrown", 0.3,
-      "mouthShrugLower", 0.3, "cheekSquint", 0.3)),
-  ANGER(Map.of("browDown", 0.8, "eyeSquint", 0.5, "eyeWide", 0.3, "mouthPress", 0.7, "mouthRollLower", 0.3,
+      "mouthShrugLower", 0.1, "cheekSquint", 0.3)),
+  ANGER(Map.of("browDown", 0.5, "eyeSquint", 0.5, "eyeWide", 0.3, "mouthPress", 0.7, "mouthRollLower", 0.3,
       "mouthShrugLower", 0.4));
 
   private final double[] apex;
