@@ -12,5 +12,6 @@ import picocli.CommandLine.Command;
       picocli.CommandLine.HelpCommand.class,
       EvalCommand.class,
       InspectCommand.class,
+      BenchCommand.class,
     })
 public final class MimikCommand {}

@@ -43,13 +43,32 @@ public final class ZeroPhaseFirFilter {
       acc += taps[k];
       history[k - 1] = acc * first;
     }
-    for (int n = 0; n < x.length; n++) {
-      double s = n < m - 1 ? history[n] : 0.0;
-      int kmax = Math.min(n, m - 1);
-      for (int k = 0; k <= kmax; k++) {
+    int head = Math.min(x.length, m - 1);
+    for (int n = 0; n < head; n++) {
+      double s = history[n];
+      for (int k = 0; k <= n; k++) {
         s += taps[k] * x[n - k];
       }
       y[n] = s;
+    }
+    // steady part: four partial sums let the CPU overlap the multiply-adds
+    int m4 = m - m % 4;
+    for (int n = head; n < x.length; n++) {
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int k = 0;
+      for (; k < m4; k += 4) {
+        s0 += taps[k] * x[n - k];
+        s1 += taps[k + 1] * x[n - k - 1];
+        s2 += taps[k + 2] * x[n - k - 2];
+        s3 += taps[k + 3] * x[n - k - 3];
+      }
+      for (; k < m; k++) {
+        s0 += taps[k] * x[n - k];
+      }
+      y[n] = (s0 + s1) + (s2 + s3);
     }
     return y;
   }
