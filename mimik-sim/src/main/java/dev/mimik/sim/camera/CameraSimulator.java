@@ -23,7 +23,7 @@ public final class CameraSimulator {
 
   /** Films {@code perf} with the given landmarks; the detector's randomness comes from {@code r}. */
   public Capture film(RigLandmarks face, Performance perf, SplittableRandom r) {
-    double duration = perf.durationSeconds() - 1 / perf.rate();
+    double duration = perf.durationSeconds();
     int first = (int) Math.ceil(camera.clockOffsetS() * camera.fps() + 1e-9);
     int count = 0;
     while (camera.bioTime((first + count) / camera.fps()) <= duration) {
