@@ -66,5 +66,9 @@ class CameraSimulatorTest {
     }
     assertThat(Math.sqrt(sum / count)).isBetween(0.75, 1.0);
     assertThat(c.exact().timesSeconds()[0]).isBetween(0.0, 1 / 30.0);
+    CameraModel late = new CameraModel(30, 1280, 720, 1000, 600, 0.8, 0.05, -0.4, -50);
+    Capture d = new CameraSimulator(late).film(new RigLandmarks(rig, new double[0]), perf, new SplittableRandom(4));
+    assertThat(d.detected().timesSeconds()[0]).isZero();
+    assertThat(d.exact().timesSeconds()[0]).isCloseTo(0.4 / (1 - 50e-6), Offset.offset(1e-12));
   }
 }
