@@ -13,5 +13,6 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       InspectCommand.class,
       BenchCommand.class,
+      SimulateCommand.class,
     })
 public final class MimikCommand {}

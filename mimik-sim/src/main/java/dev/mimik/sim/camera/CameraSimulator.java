@@ -10,8 +10,9 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
  * Films a performance: poses the rig's landmarks at each camera frame, places the head in front of the camera,
  * projects, and adds the detector's jitter and dropped frames.
  *
- * <p>Frame {@code k} is taken at camera time {@code k / fps}, which is biosensor time
- * {@link CameraModel#bioTime}; frames before biosensor time 0 or after the performance are not taken.
+ * <p>Frame {@code k >= 0} is taken at camera time {@code k / fps}, which is biosensor time
+ * {@link CameraModel#bioTime}; frames before biosensor time 0 or after the performance are not taken, so camera
+ * times start at 0 or later.
  */
 public final class CameraSimulator {
 
@@ -23,10 +24,13 @@ public final class CameraSimulator {
 
   /** Films {@code perf} with the given landmarks; the detector's randomness comes from {@code r}. */
   public Capture film(RigLandmarks face, Performance perf, SplittableRandom r) {
-    double duration = perf.durationSeconds() - 1 / perf.rate();
-    int first = (int) Math.ceil(camera.clockOffsetS() * camera.fps() + 1e-9);
+    double duration = perf.durationSeconds();
+    int first = Math.max(0, (int) Math.ceil(camera.clockOffsetS() * camera.fps() - 1e-9));
+    while (camera.bioTime(first / camera.fps()) < 0) {
+      first++;
+    }
     int count = 0;
-    while (camera.bioTime((first + count) / camera.fps()) <= duration) {
+    while (camera.bioTime((first + count) / camera.fps()) < duration) {
       count++;
     }
     double[] camTimes = new double[count];

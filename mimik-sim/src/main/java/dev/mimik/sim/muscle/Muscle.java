@@ -18,28 +18,29 @@ import java.util.Map;
  *
  * <p>{@link #microvoltsAtFull()} is the RMS amplitude (uV) of a bipolar surface lead right over the muscle at
  * full activation, calibrated on the real Fridlund-montage amplitudes ({@code FridlundCalibration} in
- * {@code sim.sensor} recomputes it from {@code emg-fridlund/fridlund.csv}).
+ * {@code sim.sensor} recomputes it from {@code emg-fridlund/fridlund.csv}); the temporalis, which has no Fridlund
+ * channel, is set near its synergist the masseter.
  */
 public enum Muscle {
-  DEPRESSOR_ANGULI_ORIS("DAO", new double[] {25, -82, 12}, 15.84,
+  DEPRESSOR_ANGULI_ORIS("DAO", new double[] {25, -82, 12}, 12.76,
       
       Map.of("mouthFrown", 1.0, "mouthStretch", 0.6, "mouthLowerDown", 0.3, "mouthPress", 0.3)),
-  ORBICULARIS_ORIS("OrbOr", new double[] {16, -60, 20}, 53.99,
+  ORBICULARIS_ORIS("OrbOr", new double[] {16, -60, 20}, 48.90,
       Map.of("mouthPucker", 1.0, "mouthFunnel", 1.0, "mouthPress", 0.8, "mouthRollLower", 0.6,
           "mouthRollUpper", 0.6, "mouthClose", 0.5, "mouthSmile", 0.3, "mouthStretch", 0.3,
           "mouthUpperUp", 0.3)),
-  MENTALIS("Ment", new double[] {8, -92, 14}, 43.65, 
+  MENTALIS("Ment", new double[] {8, -92, 14}, 39.14, 
       Map.of("mouthShrugLower", 1.0, "mouthRollLower", 0.2, "mouthStretch", 0.3, "mouthSmile", 0.15)),
-  MASSETER("Mass", new double[] {55, -72, -25}, 10.01, 
+  MASSETER("Mass", new double[] {55, -72, -25}, 7.46, 
       Map.of("mouthPress", 0.3, "mouthClose", 0.4, "jawOpen", 0.1)),
-  ZYGOMATICUS_MAJOR("Zyg", new double[] {42, -42, 8}, 42.91, Map.of("mouthSmile", 1.0, "cheekSquint", 0.3)),
-  LEVATOR_LABII("Llsup", new double[] {17, -30, 18}, 2.27, Map.of("noseSneer", 0.8, "mouthUpperUp", 1.0)),
-  ORBICULARIS_OCULI("OrbOc", new double[] {44, -14, 2}, 11.71,
+  ZYGOMATICUS_MAJOR("Zyg", new double[] {42, -42, 8}, 44.81, Map.of("mouthSmile", 1.0, "cheekSquint", 0.3)),
+  LEVATOR_LABII("Llsup", new double[] {17, -30, 18}, 1.58, Map.of("noseSneer", 0.8, "mouthUpperUp", 1.0)),
+  ORBICULARIS_OCULI("OrbOc", new double[] {44, -14, 2}, 9.47,
       Map.of("eyeSquint", 0.8, "cheekSquint", 1.0, "eyeBlink", 0.6)),
-  LATERAL_FRONTALIS("lat Front", new double[] {36, 42, 6}, 4.58, Map.of("browOuterUp", 1.0, "eyeWide", 0.2)),
-  MEDIAL_FRONTALIS("med Front", new double[] {13, 48, 12}, 8.76, Map.of("browInnerUp", 1.0)),
-  CORRUGATOR("Corr", new double[] {16, 18, 12}, 16.61, Map.of("browDown", 1.0, "browInnerUp", 0.2)),
-  DEPRESSOR_SUPERCILII("Deprsup", new double[] {7, 9, 14}, 13.44, Map.of("browDown", 0.8, "noseSneer", 0.4)),
+  LATERAL_FRONTALIS("lat Front", new double[] {36, 42, 6}, 4.03, Map.of("browOuterUp", 1.0, "eyeWide", 0.2)),
+  MEDIAL_FRONTALIS("med Front", new double[] {13, 48, 12}, 7.88, Map.of("browInnerUp", 1.0)),
+  CORRUGATOR("Corr", new double[] {16, 18, 12}, 14.85, Map.of("browDown", 1.0, "browInnerUp", 0.2)),
+  DEPRESSOR_SUPERCILII("Deprsup", new double[] {7, 9, 14}, 11.92, Map.of("browDown", 0.8, "noseSneer", 0.4)),
   TEMPORALIS("Temp", new double[] {62, 28, -42}, 6.00, Map.of("mouthPress", 0.3, "mouthClose", 0.4));
 
   private final String fridlundName;

@@ -35,8 +35,9 @@ public record Performance(
     return weights.length;
   }
 
+  /** The time the tracks span: from the first to the last sample. */
   public double durationSeconds() {
-    return weights.length / rate;
+    return (weights.length - 1) / rate;
   }
 
   /** The weights resampled at {@code times} (seconds) by linear interpolation, as a blendshape track. */

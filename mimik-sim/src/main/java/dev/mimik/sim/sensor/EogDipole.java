@@ -2,7 +2,11 @@ package dev.mimik.sim.sensor;
 
 /**
  * The electro-oculogram: each eye is a corneo-retinal dipole (cornea positive) pointing along its gaze; a lead
- * measures the difference of the dipole potentials {@code k * u.(r - c) / |r - c|^3} at its two electrodes.
+ * measures the difference of the dipole potentials {@code k * u.(r - c) / |r - c|^2.5} at its two electrodes.
+ *
+ * <p>A dipole in an infinite medium falls off as {@code 1/r^2}; the bounded head carries its potential farther,
+ * so the model uses {@code 1/r^1.5}, which puts the EOG at an electrode beside the ear at about a tenth of the
+ * canthal EOG (in-ear and around-ear EOG is several times weaker than the canthal EOG).
  *
  * <p>{@code k} is set so that a horizontal lead at the outer canthi reads {@link #MICROVOLTS_PER_DEGREE} per
  * degree of gaze (EOG sensitivity is 10-20 uV per degree). Blinks rotate the effective dipole upward (Bell's
@@ -63,6 +67,6 @@ public final class EogDipole {
     double dy = r[1] - c[1];
     double dz = r[2] - c[2];
     double d2 = dx * dx + dy * dy + dz * dz;
-    return (ux * dx + uy * dy + uz * dz) / (d2 * Math.sqrt(d2));
+    return (ux * dx + uy * dy + uz * dz) / (d2 * Math.sqrt(Math.sqrt(d2)));
   }
 }
