@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mimik.core.io.LandmarkFormats;
-import dev.mimik.core.io.LandmarkReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,28 +14,14 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class EvalCommandTest {
 
   @TempDir Path dir;
 
-  /** The standard formats, plus the test's generic CSV reader if the standard ones lack one. */
-  private static final CommandLine.IFactory FACTORY = new CommandLine.IFactory() {
-    @Override
-    public <K> K create(Class<K> cls) throws Exception {
-      if (cls == EvalCommand.class) {
-        List<LandmarkReader> readers = new ArrayList<>(LandmarkFormats.standard().readers());
-        readers.add(new TestGenericLandmarkCsv());
-        return cls.cast(new EvalCommand(new LandmarkFormats(readers)));
-      }
-      return CommandLine.defaultFactory().create(cls);
-    }
-  };
-
   private static CapturedRun.Result eval(String... args) {
     String[] all = Stream.concat(Stream.of("eval"), Stream.of(args)).toArray(String[]::new);
-    return CapturedRun.run(FACTORY, all);
+    return CapturedRun.run(all);
   }
 
   /**
