@@ -101,6 +101,37 @@ class EvalCommandTest {
   }
 
   @Test
+  void anOpenFaceTruthIsComparedWithAGenericCsvAndItsFailedFramesAreSkipped() throws Exception {
+    Path pred = csv("pred.csv", 10, 0, 2, false, 0);
+    List<String> generic = Files.readAllLines(csv("truth.csv", 10, 0, 0, false, 0));
+    StringBuilder openFace = new StringBuilder("frame, face_id, timestamp, confidence, success");
+    for (int i = 0; i < 68; i++) {
+      openFace.append(", x_").append(i);
+    }
+    for (int i = 0; i < 68; i++) {
+      openFace.append(", y_").append(i);
+    }
+    openFace.append('\n');
+    for (int f = 0; f < 10; f++) {
+      String[] cells = generic.get(f + 1).split(",");
+      boolean failed = f == 4;
+      openFace.append(f + 1).append(", 0, ").append(cells[0]).append(failed ? ", 0.1, 0" : ", 0.98, 1");
+      for (int k = 0; k < 136; k++) {
+        int i = k % 68;
+        openFace.append(", ").append(failed ? "0" : cells[1 + 2 * i + (k < 68 ? 0 : 1)]);
+      }
+      openFace.append('\n');
+    }
+    Path truth = Files.writeString(dir.resolve("openface.csv"), openFace);
+    CapturedRun.Result r = eval("--pred", pred.toString(), "--truth", truth.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.get("frames").asInt()).isEqualTo(9);
+    assertThat(json.get("frames_missing").asInt()).isEqualTo(1);
+    assertThat(json.get("nme_percent").asDouble()).isCloseTo(2.0, within(1e-6));
+  }
+
+  @Test
   void clocksThatNeverOverlapAreBadInputNamingThePrediction() throws Exception {
     Path truth = csv("truth.csv", 10, 0, 0, false, 0);
     Path pred = csv("pred.csv", 10, 0, 0, false, 100);
