@@ -57,16 +57,6 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  private final LandmarkFormats formats;
-
-  public EvalCommand() {
-    this(LandmarkFormats.standard());
-  }
-
-  EvalCommand(LandmarkFormats formats) {
-    this.formats = formats;
-  }
-
   @Override
   public Integer call() throws Exception {
     if (!(eyeCornersMm > 0 && Double.isFinite(eyeCornersMm))) {
@@ -114,7 +104,7 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private LandmarkTrack read(Path file) throws java.io.IOException {
-    LandmarkTrack track = formats.read(file);
+    LandmarkTrack track = LandmarkFormats.standard().read(file);
     try {
       LandmarkEvaluator.ibugLayout(track.pointCount());
     } catch (IllegalArgumentException e) {

@@ -25,12 +25,7 @@ public final class Main {
 
   /** Runs the command line and returns the exit code, without exiting the JVM. */
   public static int run(String... args) {
-    return run(CommandLine.defaultFactory(), args);
-  }
-
-  /** Runs the command line with commands made by {@code factory} (tests inject collaborators this way). */
-  static int run(CommandLine.IFactory factory, String... args) {
-    CommandLine cl = new CommandLine(MimikCommand.class, factory);
+    CommandLine cl = new CommandLine(new MimikCommand());
     cl.setExecutionExceptionHandler(Main::handle);
     return cl.execute(args);
   }

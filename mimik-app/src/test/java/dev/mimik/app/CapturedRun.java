@@ -3,7 +3,6 @@ package dev.mimik.app;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 
 /** Runs {@link Main#run} with stdout and stderr captured, for command tests. */
 final class CapturedRun {
@@ -13,12 +12,8 @@ final class CapturedRun {
 
   private CapturedRun() {}
 
-  static Result run(String... args) {
-    return run(CommandLine.defaultFactory(), args);
-  }
-
-  /** Runs with commands made by {@code factory}; System.out and System.err are restored afterwards. */
-  static synchronized Result run(CommandLine.IFactory factory, String... args) {
+  /** Runs the command line; System.out and System.err are restored afterwards. */
+  static synchronized Result run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream oldOut = System.out;
@@ -28,7 +23,7 @@ final class CapturedRun {
         PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
       System.setOut(o);
       System.setErr(e);
-      code = Main.run(factory, args);
+      code = Main.run(args);
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mimik.core.io.LandmarkFormats;
-import dev.mimik.core.io.LandmarkReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,28 +14,14 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class EvalCommandTest {
 
   @TempDir Path dir;
 
-  /** The standard formats, plus the test's generic CSV reader if the standard ones lack one. */
-  private static final CommandLine.IFactory FACTORY = new CommandLine.IFactory() {
-    @Override
-    public <K> K create(Class<K> cls) throws Exception {
-      if (cls == EvalCommand.class) {
-        List<LandmarkReader> readers = new ArrayList<>(LandmarkFormats.standard().readers());
-        readers.add(new TestGenericLandmarkCsv());
-        return cls.cast(new EvalCommand(new LandmarkFormats(readers)));
-      }
-      return CommandLine.defaultFactory().create(cls);
-    }
-  };
-
   private static CapturedRun.Result eval(String... args) {
     String[] all = Stream.concat(Stream.of("eval"), Stream.of(args)).toArray(String[]::new);
-    return CapturedRun.run(FACTORY, all);
+    return CapturedRun.run(all);
   }
 
   /**
@@ -114,6 +98,37 @@ class EvalCommandTest {
     assertThat(json.get("nme_percent").asDouble()).isCloseTo(1.0, within(1e-9));
     String html = Files.readString(out.resolve("report.html"));
     assertThat(html).startsWith("<!DOCTYPE html>").contains("data:image/png;base64,").contains("nme_percent");
+  }
+
+  @Test
+  void anOpenFaceTruthIsComparedWithAGenericCsvAndItsFailedFramesAreSkipped() throws Exception {
+    Path pred = csv("pred.csv", 10, 0, 2, false, 0);
+    List<String> generic = Files.readAllLines(csv("truth.csv", 10, 0, 0, false, 0));
+    StringBuilder openFace = new StringBuilder("frame, face_id, timestamp, confidence, success");
+    for (int i = 0; i < 68; i++) {
+      openFace.append(", x_").append(i);
+    }
+    for (int i = 0; i < 68; i++) {
+      openFace.append(", y_").append(i);
+    }
+    openFace.append('\n');
+    for (int f = 0; f < 10; f++) {
+      String[] cells = generic.get(f + 1).split(",");
+      boolean failed = f == 4;
+      openFace.append(f + 1).append(", 0, ").append(cells[0]).append(failed ? ", 0.1, 0" : ", 0.98, 1");
+      for (int k = 0; k < 136; k++) {
+        int i = k % 68;
+        openFace.append(", ").append(failed ? "0" : cells[1 + 2 * i + (k < 68 ? 0 : 1)]);
+      }
+      openFace.append('\n');
+    }
+    Path truth = Files.writeString(dir.resolve("openface.csv"), openFace);
+    CapturedRun.Result r = eval("--pred", pred.toString(), "--truth", truth.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.get("frames").asInt()).isEqualTo(9);
+    assertThat(json.get("frames_missing").asInt()).isEqualTo(1);
+    assertThat(json.get("nme_percent").asDouble()).isCloseTo(2.0, within(1e-6));
   }
 
   @Test
