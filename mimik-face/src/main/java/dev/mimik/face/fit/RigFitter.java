@@ -35,6 +35,7 @@ import org.hipparchus.geometry.euclidean.twod.Vector2D;
 public final class RigFitter {
 
   private static final int POSE = 6;
+  private static final int IDENTITY_ROUNDS = 10;
 
   private final FaceRig rig;
   private final LandmarkModel model;
@@ -137,7 +138,7 @@ public final class RigFitter {
    */
   public double[] fitIdentity(double[][] frames) {
     double[] id = identity.clone();
-    for (int round = 0; round < 3; round++) {
+    for (int round = 0; round < IDENTITY_ROUNDS; round++) {
       RigFitter current = withIdentity(id);
       List<FitResult> fits = new ArrayList<>();
       for (double[] frame : frames) {
@@ -169,7 +170,7 @@ public final class RigFitter {
       }
       double[] step = solve(h, g, m);
       for (int i = 0; i < m; i++) {
-        id[i] -= step[i];
+        id[i] += step[i];
       }
     }
     return id;
