@@ -91,26 +91,26 @@ final class ExpressionTargets {
       m.put("browDown" + s, (x, y, z, o) -> {
         double w = bump2(x, y, side * 3.4, 4.9, 2.2, 0.9) * side(side, x);
         o[0] -= side * 0.18 * w;
-        o[1] -= 0.50 * w;
+        o[1] -= 0.75 * w;
         o[2] += 0.08 * w;
       });
       m.put("browOuterUp" + s, (x, y, z, o) ->
-          o[1] += 0.65 * bump2(x, y, side * 5.0, 4.7, 1.5, 1.3) * side(side, x));
+          o[1] += 0.90 * bump2(x, y, side * 5.0, 4.7, 1.5, 1.3) * side(side, x));
       m.put("cheekSquint" + s, (x, y, z, o) -> {
         double w = bump2(x, y, side * 3.6, 0.9, 1.3, 0.8);
         o[1] += 0.30 * w;
         o[2] += 0.10 * w;
       });
       m.put("noseSneer" + s, (x, y, z, o) -> {
-        double w = bump(x, y, z, side * 1.4, 0.4, 5.6, 0.8) * side(side, x);
-        o[1] += 0.35 * w;
+        double w = bump(x, y, z, side * 1.4, 0.4, 5.6, 0.9) * side(side, x);
+        o[1] += 0.55 * w;
         o[2] += 0.05 * w;
         o[1] += 0.12 * bump2(x, y, side * 1.0, -3.2, 0.8, 0.6) * side(side, x);
       });
       m.put("mouthSmile" + s, (x, y, z, o) -> corner(side, x, y, z, 0.50, 0.60, -0.35, o));
       m.put("mouthFrown" + s, (x, y, z, o) -> corner(side, x, y, z, 0.05, -0.55, 0, o));
       m.put("mouthDimple" + s, (x, y, z, o) -> corner(side, x, y, z, 0.25, 0.05, -0.35, o));
-      m.put("mouthStretch" + s, (x, y, z, o) -> corner(side, x, y, z, 0.55, -0.30, -0.20, o));
+      m.put("mouthStretch" + s, (x, y, z, o) -> corner(side, x, y, z, 0.80, -0.40, -0.20, o));
       m.put("mouthPress" + s, (x, y, z, o) -> {
         double w = lips(x, y) * side(side, x);
         double jaw = a.jawWeight(x, y);
@@ -129,7 +129,7 @@ final class ExpressionTargets {
     m.put("cheekPuff", (x, y, z, o) -> {
       double w = bump(x, y, z, 4.3, -3.3, 3.2, 1.6) + bump(x, y, z, -4.3, -3.3, 3.2, 1.6);
       o[0] += 0.85 * Math.signum(x) * w;
-      o[2] += 0.45 * w;
+      o[2] += 0.70 * w;
     });
     m.put("jawOpen", (x, y, z, o) -> jaw(x, y, z, JAW_OPEN_RADIANS, 1.0, o));
     m.put("jawForward", (x, y, z, o) -> o[2] += 0.6 * a.jawWeight(x, y));
