@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
     description = "Speed benchmarks (figures only, no pass/fail).",
     subcommands = {
       BenchDspCommand.class,
+      BenchFitCommand.class,
     },
     footer = {"", "Example:", "  mimik bench dsp"})
 public final class BenchCommand implements Runnable {
