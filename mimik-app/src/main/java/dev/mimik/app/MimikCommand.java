@@ -14,5 +14,7 @@ import picocli.CommandLine.Command;
       InspectCommand.class,
       BenchCommand.class,
       SimulateCommand.class,
+      TrainCommand.class,
+      TrackCommand.class,
     })
 public final class MimikCommand {}

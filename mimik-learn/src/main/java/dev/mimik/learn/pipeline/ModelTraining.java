@@ -27,6 +27,11 @@ public final class ModelTraining {
     return FrontEnd.defaults(first.signals().channelNames(), first.signals().channel(0).samplingRate(), fps);
   }
 
+  /** The options with a validation gap of one window, so no training window overlaps a validation window. */
+  public static TrainingOptions withWindowGap(TrainingOptions options, FrontEnd frontEnd) {
+    return options.withGapFrames((int) Math.ceil(frontEnd.windowSeconds() * frontEnd.fps()));
+  }
+
   /**
    * Trains a new model.
    *
@@ -36,8 +41,7 @@ public final class ModelTraining {
       Path checkpoint, Consumer<String> warnings) throws IOException {
     TrainingData data = TrainingData.build(sessions, frontEnd, set, null, warnings);
     BioNetConfig config = BioNetConfig.defaults(frontEnd.inputCount(), frontEnd.windowSamples(), set);
-    int gap = (int) Math.ceil(frontEnd.windowSeconds() * frontEnd.fps());
-    BioNetTrainer.Result result = new BioNetTrainer(options.withGapFrames(gap)).train(config,
+    BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd)).train(config,
         TrackingModel.settingsJson(frontEnd, data.frame()), data.windows(), data.targets(), checkpoint);
     return new Outcome(new TrackingModel(result.model(), frontEnd, data.frame()), result, data);
   }

@@ -23,6 +23,9 @@ public final class Tracker {
    */
   public record Frame(double timeSeconds, double[] landmarks, long networkNanos, long smoothingNanos) {}
 
+  /** Feature history kept beyond one window, so a block of samples may run past a frame's time. */
+  private static final double HISTORY_MARGIN_SECONDS = 1.0;
+
   private final TrackingModel model;
   private final FeatureStream features;
   private final KalmanLandmarkFilter kalman;
@@ -37,7 +40,7 @@ public final class Tracker {
   public Tracker(TrackingModel model, double startSeconds, KalmanSettings smoothing) {
     this.model = model;
     FrontEnd fe = model.frontEnd();
-    this.features = new FeatureStream(fe, startSeconds, fe.windowSeconds());
+    this.features = new FeatureStream(fe, startSeconds, fe.windowSeconds() + HISTORY_MARGIN_SECONDS);
     this.kalman = smoothing == null ? null : new KalmanLandmarkFilter(smoothing, model.landmarkFrame().set().size());
     this.window = new float[fe.inputCount()][fe.windowSamples()];
     this.nextFrame = (long) Math.ceil(startSeconds * fe.fps() - 1e-9);
