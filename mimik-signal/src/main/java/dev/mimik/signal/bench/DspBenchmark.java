@@ -1,7 +1,6 @@
 package dev.mimik.signal.bench;
 
 import dev.mimik.signal.band.BandSplitter;
-import dev.mimik.signal.filter.CausalSosFilter;
 import dev.mimik.signal.filter.Sos;
 import dev.mimik.signal.filter.ZeroPhaseSosFilter;
 import dev.mimik.signal.preset.EiferChain;
@@ -12,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 /**
  * Speed of the DSP chains, against scipy on the same data (behind {@code mimik bench dsp}).
  *
- * <p>Two workloads: the earpiece (2 channels at 1 kHz: EMG band, EOG band, 50 Hz notches; causal and
- * zero-phase) and EIFER (22 channels at 4096 Hz through {@link EiferChain}). Each case runs once to warm up, then
+ * <p>Two workloads: the earpiece (2 channels at 1 kHz: EMG band, EOG band, 50 Hz notches; causal through
+ * {@link BandSplitter#live}, whole array and in 32-sample blocks, and zero-phase through each band's cascade) and EIFER (22 channels at 4096 Hz through {@link EiferChain}). Each case runs once to warm up, then
  * the best of {@code repeats} runs is reported as samples per second (input samples, all channels), beside scipy's
  * figure from {@code dsp_bench.py} run by {@code python3} on the same data, their ratio, and the largest
  * difference between the two outputs relative to the output's largest magnitude. Without python3 and scipy the
@@ -64,17 +64,17 @@ public final class DspBenchmark {
     int nEifer = (int) Math.round(eiferSeconds * EIFER_RATE);
     double[][] ear = synthetic(2, nEar, EAR_RATE, 1);
     double[][] eifer = synthetic(EIFER_CHANNELS, nEifer, EIFER_RATE, 2);
-    out.printf("mimik bench dsp: Java %s, %d processors; best of %d after a warm-up; single-threaded%n",
-        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), repeats);
+    out.printf("mimik bench dsp: Java %s, %d processors, load average %s; best of %d after a warm-up;"
+        + " single-threaded%n", System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+        loadAverage(), repeats);
 
     BandSplitter split = BandSplitter.standard();
     Sos emg = split.emgFilter(EAR_RATE);
     Sos eog = split.eogFilter(EAR_RATE);
     Map<String, double[][]> java = new HashMap<>();
     Map<String, Double> seconds = new HashMap<>();
-    time("ear_causal", seconds, java, () -> both(ear, x -> CausalSosFilter.filter(emg, x),
-        x -> CausalSosFilter.filter(eog, x)));
-    time("ear_causal_blocks", seconds, java, () -> both(ear, x -> blocks(emg, x), x -> blocks(eog, x)));
+    time("ear_causal", seconds, java, () -> live(split, ear, ear[0].length));
+    time("ear_causal_blocks", seconds, java, () -> live(split, ear, BLOCK));
     time("ear_zero_phase", seconds, java, () -> both(ear, x -> ZeroPhaseSosFilter.filter(emg, x),
         x -> ZeroPhaseSosFilter.filter(eog, x)));
     EiferChain chain = EiferChain.standard();
@@ -117,11 +117,21 @@ public final class DspBenchmark {
     return y;
   }
 
-  private static double[] blocks(Sos sos, double[] x) {
-    CausalSosFilter f = new CausalSosFilter(sos);
-    double[] y = x.clone();
-    for (int i = 0; i < y.length; i += BLOCK) {
-      f.processInPlace(y, i, Math.min(BLOCK, y.length - i));
+  /** The live splitter over each channel in blocks; rows as {@link #both}. */
+  private static double[][] live(BandSplitter split, double[][] x, int block) {
+    int n = x[0].length;
+    double[][] y = new double[2 * x.length][n];
+    for (int c = 0; c < x.length; c++) {
+      BandSplitter.Live f = split.live(EAR_RATE);
+      double[] emgOut = new double[block];
+      double[] eogOut = new double[block];
+      for (int i = 0; i < n; i += block) {
+        int len = Math.min(block, n - i);
+        double[] in = len == block && block == n ? x[c] : Arrays.copyOfRange(x[c], i, i + len);
+        f.process(in, emgOut, eogOut);
+        System.arraycopy(emgOut, 0, y[c], i, len);
+        System.arraycopy(eogOut, 0, y[x.length + c], i, len);
+      }
     }
     return y;
   }
@@ -240,6 +250,12 @@ public final class DspBenchmark {
       }
     }
     return x;
+  }
+
+  /** The one-minute load average, which says how far to trust the figures on a shared machine. */
+  private static String loadAverage() {
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load < 0 ? "unknown" : String.format("%.1f", load);
   }
 
   private static void write(Path file, double[][] rows) throws IOException {
