@@ -204,14 +204,13 @@ public final class DspBenchmark {
         }
         Files.copy(in, script);
       }
-      Process p;
-      try {
-        p = new ProcessBuilder("python3", script.toString(), dir.toString(), Integer.toString(ear[0].length),
-            Integer.toString(eifer[0].length), Integer.toString(repeats)).redirectErrorStream(true).start();
-      } catch (IOException e) {
-        out.println("scipy: not run (python3 not found: " + e.getMessage() + ")");
+      String python = python();
+      if (python == null) {
+        out.println("scipy: not run (no python3 with numpy and scipy; tried python3, /usr/bin/python3)");
         return new Scipy(Map.of(), Map.of());
       }
+      Process p = new ProcessBuilder(python, script.toString(), dir.toString(), Integer.toString(ear[0].length),
+          Integer.toString(eifer[0].length), Integer.toString(repeats)).redirectErrorStream(true).start();
       String text = new String(p.getInputStream().readAllBytes());
       if (!p.waitFor(30, TimeUnit.MINUTES) || p.exitValue() != 0) {
         out.println("scipy: not run (" + text.strip().lines().reduce((x, y) -> y).orElse("no output") + ")");
@@ -234,6 +233,22 @@ public final class DspBenchmark {
       }
       Files.deleteIfExists(dir);
     }
+  }
+
+  /** The first of {@code python3} on PATH and Debian's {@code /usr/bin/python3} that has numpy and scipy. */
+  private static String python() throws InterruptedException {
+    for (String candidate : new String[] {"python3", "/usr/bin/python3"}) {
+      try {
+        Process p = new ProcessBuilder(candidate, "-c", "import numpy, scipy.signal").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+          return candidate;
+        }
+      } catch (IOException e) {
+        // not installed: try the next one
+      }
+    }
+    return null;
   }
 
   /** Seeded synthetic biosignal-like data: drift, mains hum, bursts of broadband noise. */
