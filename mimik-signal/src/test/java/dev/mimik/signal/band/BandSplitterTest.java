@@ -45,6 +45,10 @@ class BandSplitterTest {
     assertThat(Band.emg().effectiveHighHz(500)).isEqualTo(237.5);
     assertThat(Band.emg().effectiveHighHz(2000)).isEqualTo(450);
     assertThat(MainsNotch.europe().design(250).sectionCount()).isEqualTo(2); // 50, 100; 150+ above Nyquist
+    var us = MainsNotch.americas().design(1000);
+    assertThat(us.sectionCount()).isEqualTo(5); // 60 .. 300 Hz
+    assertThat(us.magnitudeAt(180, 1000)).isLessThan(1e-9);
+    assertThat(us.magnitudeAt(90, 1000)).isGreaterThan(0.95);
   }
 
   @Test
