@@ -25,7 +25,7 @@ final class BenchDspCommand implements Callable<Integer> {
   @Option(names = "--eifer-seconds", defaultValue = "30", description = "EIFER recording length (default: ${DEFAULT-VALUE}).")
   double eiferSeconds;
 
-  @Option(names = "--repeats", defaultValue = "3", description = "Timed runs per case, best counts (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--repeats", defaultValue = "5", description = "Timed runs per case, best counts (default: ${DEFAULT-VALUE}).")
   int repeats;
 
   @Spec CommandSpec spec;
