@@ -3,7 +3,10 @@ package dev.mimik.app;
 import dev.mimik.signal.bench.DspBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code mimik bench dsp}: throughput of the filter chains, against scipy on the same data when available. */
 @Command(
@@ -22,11 +25,16 @@ final class BenchDspCommand implements Callable<Integer> {
   @Option(names = "--eifer-seconds", defaultValue = "30", description = "EIFER recording length (default: ${DEFAULT-VALUE}).")
   double eiferSeconds;
 
-  @Option(names = "--repeats", defaultValue = "3", description = "Timed runs per case, best counts (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--repeats", defaultValue = "5", description = "Timed runs per case, best counts (default: ${DEFAULT-VALUE}).")
   int repeats;
+
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    if (!(earpieceSeconds >= 1 && eiferSeconds >= 1 && repeats >= 1)) {
+      throw new ParameterException(spec.commandLine(), "lengths must be at least 1 s and --repeats at least 1");
+    }
     new DspBenchmark(earpieceSeconds, eiferSeconds, repeats).run(System.out);
     return 0;
   }

@@ -21,7 +21,36 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Scipy {
 
+  /** Interpreters tried in order: the first on PATH, then Debian's (which python3-scipy serves). */
+  static final List<String> CANDIDATES = List.of("python3", "/usr/bin/python3");
+
+  private static String interpreter;
+  private static boolean searched;
+
   private Scipy() {}
+
+  /** The first candidate that imports numpy and scipy.signal, or null. */
+  static synchronized String interpreter() {
+    if (!searched) {
+      searched = true;
+      for (String candidate : CANDIDATES) {
+        try {
+          Process p = new ProcessBuilder(candidate, "-c", "import numpy, scipy.signal").redirectErrorStream(true).start();
+          p.getInputStream().readAllBytes();
+          if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
+            interpreter = candidate;
+            break;
+          }
+        } catch (IOException e) {
+          // not installed: try the next one
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    return interpreter;
+  }
 
   /** Runs {@code code} with the given inputs and returns every array it saved, by name. */
   public static Map<String, double[]> run(String code, Map<String, double[]> inputs) {
@@ -40,17 +69,12 @@ public final class Scipy {
             code, "");
         Path py = dir.resolve("oracle.py");
         Files.writeString(py, script);
-        Process p;
-        try {
-          p = new ProcessBuilder("python3", py.toString(), dir.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-          assumeTrue(false, "python3 is not available: " + e.getMessage());
-          throw e;
-        }
+        String python = interpreter();
+        assumeTrue(python != null, "no python3 with numpy and scipy (tried " + CANDIDATES + ")");
+        Process p = new ProcessBuilder(python, py.toString(), dir.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         boolean done = p.waitFor(120, TimeUnit.SECONDS);
         assumeTrue(done, "python3 timed out");
-        assumeTrue(!out.contains("ModuleNotFoundError"), "numpy/scipy missing for python3: " + out);
         if (p.exitValue() != 0) {
           throw new IllegalStateException("python oracle failed:\n" + out);
         }

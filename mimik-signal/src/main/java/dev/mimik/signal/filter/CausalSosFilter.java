@@ -1,5 +1,7 @@
 package dev.mimik.signal.filter;
 
+import java.util.Arrays;
+
 /**
  * A streaming IIR filter: second-order sections in transposed direct form II with explicit state, the same
  * arithmetic as {@code scipy.signal.sosfilt}.
@@ -10,16 +12,27 @@ package dev.mimik.signal.filter;
  */
 public final class CausalSosFilter {
 
-  /** Samples filtered section by section at a time (fits the L1 cache). */
-  private static final int CHUNK = 256;
-
-  private final double[][] sos;
-  private final double[][] state;
+  private final Sos sos;
+  private final int sections;
+  /** {@code b0 b1 b2 a1 a2} of every section, flat for the inner loop. */
+  private final double[] c;
+  /** The two states of every section. */
+  private final double[] z;
 
   /** A filter at rest (zero state), like {@code sosfilt} without {@code zi}. */
   public CausalSosFilter(Sos sos) {
-    this.sos = sos.sections();
-    this.state = new double[this.sos.length][2];
+    this.sos = sos;
+    this.sections = sos.sectionCount();
+    this.c = new double[5 * sections];
+    this.z = new double[2 * sections];
+    for (int i = 0; i < sections; i++) {
+      double[] r = sos.sections()[i];
+      c[5 * i] = r[0];
+      c[5 * i + 1] = r[1];
+      c[5 * i + 2] = r[2];
+      c[5 * i + 3] = r[4];
+      c[5 * i + 4] = r[5];
+    }
   }
 
   /** Filters a whole array from rest, like {@code scipy.signal.sosfilt(sos, x)}. */
@@ -35,67 +48,40 @@ public final class CausalSosFilter {
    * transient.
    */
   public CausalSosFilter settleAt(double level) {
-    double[][] zi = new Sos(sos).steadyStateStates();
-    for (int i = 0; i < sos.length; i++) {
-      state[i][0] = zi[i][0] * level;
-      state[i][1] = zi[i][1] * level;
+    double[][] zi = sos.steadyStateStates();
+    for (int i = 0; i < sections; i++) {
+      z[2 * i] = zi[i][0] * level;
+      z[2 * i + 1] = zi[i][1] * level;
     }
     return this;
   }
 
   /** Clears the state. */
   public void reset() {
-    for (double[] s : state) {
-      s[0] = 0;
-      s[1] = 0;
-    }
+    Arrays.fill(z, 0.0);
   }
 
   /** Filters one sample. */
   public double process(double x) {
     double v = x;
-    for (int i = 0; i < sos.length; i++) {
-      double[] c = sos[i];
-      double[] z = state[i];
-      double y = c[0] * v + z[0];
-      z[0] = c[1] * v - c[4] * y + z[1];
-      z[1] = c[2] * v - c[5] * y;
+    for (int i = 0, k = 0, j = 0; i < sections; i++, k += 5, j += 2) {
+      double y = c[k] * v + z[j];
+      z[j] = c[k + 1] * v - c[k + 3] * y + z[j + 1];
+      z[j + 1] = c[k + 2] * v - c[k + 4] * y;
       v = y;
     }
     return v;
   }
 
-  /** Filters {@code length} samples of {@code buffer} from {@code offset}, replacing them by the output. */
+  /**
+   * Filters {@code length} samples of {@code buffer} from {@code offset}, replacing them by the output. Each
+   * sample goes through all sections before the next, as in scipy: the recursions of different sections then
+   * overlap in the CPU's pipeline.
+   */
   public void processInPlace(double[] buffer, int offset, int length) {
     int end = offset + length;
-    for (int from = offset; from < end; from += CHUNK) {
-      processChunk(buffer, from, Math.min(end, from + CHUNK));
-    }
-  }
-
-  /**
-   * Section by section over a chunk short enough to stay in the L1 cache: the same operations per sample as
-   * sample-major order, so the output is identical whatever the block size.
-   */
-  private void processChunk(double[] buffer, int from, int to) {
-    for (int i = 0; i < sos.length; i++) {
-      double[] c = sos[i];
-      double b0 = c[0];
-      double b1 = c[1];
-      double b2 = c[2];
-      double a1 = c[4];
-      double a2 = c[5];
-      double z0 = state[i][0];
-      double z1 = state[i][1];
-      for (int n = from; n < to; n++) {
-        double v = buffer[n];
-        double y = b0 * v + z0;
-        z0 = b1 * v - a1 * y + z1;
-        z1 = b2 * v - a2 * y;
-        buffer[n] = y;
-      }
-      state[i][0] = z0;
-      state[i][1] = z1;
+    for (int n = offset; n < end; n++) {
+      buffer[n] = process(buffer[n]);
     }
   }
 

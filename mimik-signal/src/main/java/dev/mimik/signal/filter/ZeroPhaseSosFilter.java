@@ -5,7 +5,9 @@ package dev.mimik.signal.filter;
  * defaults: odd extension by {@link Sos#defaultPadLength()} samples at each end, each pass started in the steady
  * state of its first sample ({@code sosfilt_zi}), the padding cut off again.
  *
- * <p>The magnitude response is the square of the causal one. Offline only: it needs the whole signal.
+ * <p>The magnitude response is the square of the causal one. Offline only: it needs the whole signal. scipy's
+ * default padding is short for very low cut-offs (a few dozen samples for a 0.1 Hz EOG edge); the steady-state
+ * start keeps the edge transient small for signals that begin and end near a constant level.
  */
 public final class ZeroPhaseSosFilter {
 

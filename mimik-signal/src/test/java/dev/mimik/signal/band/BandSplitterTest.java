@@ -20,7 +20,7 @@ class BandSplitterTest {
         "emg = np.vstack([notch, signal.butter(4, [20, 450], 'bandpass', fs=fs, output='sos')])",
         "eog = np.vstack([notch, signal.butter(4, [0.1, 10], 'bandpass', fs=fs, output='sos')])",
         "save('emg', signal.sosfiltfilt(emg, x)); save('eog', signal.sosfiltfilt(eog, x))",
-        "save('emg_causal', signal.sosfilt(emg, x))",
+        "save('emg_causal', signal.sosfilt(emg, x)); save('eog_causal', signal.sosfilt(eog, x))",
         "save('clipped', signal.sosfiltfilt(signal.butter(4, [20, 0.95 * 250], 'bandpass', fs=500, output='sos'), x))"),
         Map.of("x", x));
     BandSplitter.Split split = BandSplitter.standard().split(new Channel("A1", "uV", 1000, x));
@@ -33,6 +33,7 @@ class BandSplitterTest {
     double[] eogOut = new double[x.length];
     live.process(x, emgOut, eogOut);
     assertThat(Scipy.relativeError(emgOut, py.get("emg_causal"))).isLessThan(1e-9);
+    assertThat(Scipy.relativeError(eogOut, py.get("eog_causal"))).isLessThan(1e-9);
 
     BandSplitter noNotch = new BandSplitter(Band.emg(), Band.eog(), Optional.empty());
     double[] clipped = noNotch.split(new Channel("A1", "uV", 500, x)).emg().samples();
@@ -44,6 +45,10 @@ class BandSplitterTest {
     assertThat(Band.emg().effectiveHighHz(500)).isEqualTo(237.5);
     assertThat(Band.emg().effectiveHighHz(2000)).isEqualTo(450);
     assertThat(MainsNotch.europe().design(250).sectionCount()).isEqualTo(2); // 50, 100; 150+ above Nyquist
+    var us = MainsNotch.americas().design(1000);
+    assertThat(us.sectionCount()).isEqualTo(5); // 60 .. 300 Hz
+    assertThat(us.magnitudeAt(180, 1000)).isLessThan(1e-9);
+    assertThat(us.magnitudeAt(90, 1000)).isGreaterThan(0.95);
   }
 
   @Test

@@ -2,7 +2,11 @@ package dev.mimik.signal.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.Signal;
 import dev.mimik.signal.WindowAlignment;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FrameWindowingTest {
@@ -44,5 +48,13 @@ class FrameWindowingTest {
     assertThat(a.complete()).containsExactly(false, false);
     FrameWindowing zero = new FrameWindowing(4, WindowAlignment.TRAILING, FrameWindowing.Edge.ZERO);
     assertThat(zero.cut(RAMP, 100, 0.0, new double[] {0.01}).windows()[0][1]).containsExactly(0, 0, 1000, 1001);
+  }
+
+  @Test
+  void signalWindowsUseTheSignalsStartTime() {
+    Signal s = new Signal(List.of(new Channel("a", "uV", 100, RAMP[0]), new Channel("b", "uV", 100, RAMP[1])),
+        2.0, Optional.empty(), List.of());
+    FrameWindows out = FrameWindowing.ofSeconds(0.03, 100, WindowAlignment.TRAILING).cut(s, new double[] {2.2});
+    assertThat(out.windows()[0][1]).containsExactly(1018, 1019, 1020);
   }
 }

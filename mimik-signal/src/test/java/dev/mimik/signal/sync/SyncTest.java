@@ -79,4 +79,13 @@ class SyncTest {
     int i = (int) Math.floor(landmarkTime * fps) + 1000;
     return i >= 0 && i < a.length ? a[i] : 0;
   }
+
+  @Test
+  void streamsThatNeverOverlapAreRejected() {
+    double[] times = {100, 100.1, 100.2, 100.3};
+    double[] motion = {Double.NaN, 1, 2, 1};
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OffsetEstimator.standard()
+            .estimate(new double[] {1, 2, 3}, 10, 0, times, motion))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never overlap");
+  }
 }
