@@ -16,5 +16,6 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       TrainCommand.class,
       TrackCommand.class,
+      DemoCommand.class,
     })
 public final class MimikCommand {}
