@@ -33,6 +33,17 @@ class SimulateCommandTest {
   }
 
   @Test
+  void aMontageFileGivesItsChannels(@TempDir Path dir) throws Exception {
+    Path montage = dir.resolve("cheeks.csv");
+    Files.writeString(montage, dev.mimik.sim.sensor.Montage.FILE_HEADER + "\n"
+        + "ZYG_L,42,-37,8,42,-47,8\n" + "ZYG_R,-42,-37,8,-42,-47,8\n" + "HEOG,45,0,6,-45,0,6\n");
+    Path out = dir.resolve("sim");
+    assertThat(Main.run("simulate", "--out", out.toString(), "--minutes", "0.02", "--montage",
+        montage.toString())).isZero();
+    assertThat(Files.readAllLines(out.resolve("p01/s01/signals.csv")).get(0)).isEqualTo("time_s,ZYG_L,ZYG_R,HEOG");
+  }
+
+  @Test
   void invalidOptionsExitWith2AndOneLine(@TempDir Path dir) {
     for (String[] bad : new String[][] {
         {"--rate", "10"}, {"--montage", "cheek"}, {"--minutes", "-1"}, {"--participants", "0"},
