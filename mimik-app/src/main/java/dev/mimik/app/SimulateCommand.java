@@ -1,9 +1,9 @@
 package dev.mimik.app;
 
 import dev.mimik.core.io.BadInputException;
-import dev.mimik.sim.camera.SketchRig;
+import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.sim.sensor.Montage;
-import dev.mimik.sim.session.CsvSessionWriter;
+import dev.mimik.sim.session.SessionWriter;
 import dev.mimik.sim.session.SimulationSettings;
 import dev.mimik.sim.session.Simulator;
 import java.io.PrintWriter;
@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Simulate participants performing BioFace-3D's protocol (7 expressions, blinks, gaze, speech, head motion)",
       "and write their biosignals, camera landmarks and exact ground truth, with a manifest.csv for 'mimik train'.",
+      "",
+      "The face is mimik's embedded rig; biosignals are EDF+ unless --format says otherwise, landmarks OpenFace 2.0 CSV.",
       "",
       "Example: mimik simulate --out sim --participants 4 --minutes 5 --montage earpiece --seed 1"
     })
@@ -60,14 +62,19 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--fps", defaultValue = "30", description = "camera frames per second (default ${DEFAULT-VALUE})")
   private double fps;
 
+  @Option(names = "--format", defaultValue = "edf",
+      description = "biosignal file format: edf (EDF+), bdf (BDF+) or csv (default ${DEFAULT-VALUE})")
+  private String format;
+
   @Override
   public Integer call() throws Exception {
     SimulationSettings settings = settings();
+    SessionWriter writer = SessionWriter.of(format);
     PrintWriter err = spec.commandLine().getErr();
     int total = participants * sessions;
     int[] done = {0};
     long start = System.nanoTime();
-    new Simulator(SketchRig.build(), new CsvSessionWriter(), settings).write(out, id -> {
+    new Simulator(EmbeddedRig.load(), writer, settings).write(out, id -> {
       done[0]++;
       err.printf(Locale.ROOT, "simulated %s (%d/%d)%n", id, done[0], total);
       err.flush();

@@ -1,5 +1,7 @@
 package dev.mimik.sim.camera;
 
+import dev.mimik.face.camera.HeadPose;
+import dev.mimik.face.camera.PinholeCamera;
 import java.util.SplittableRandom;
 
 /**
@@ -32,6 +34,19 @@ public record CameraModel(double fps, int width, int height, double focalPx, dou
   public static CameraModel draw(double fps, SplittableRandom r) {
     return new CameraModel(fps, 1280, 720, 1000, 600, r.nextDouble(0.3, 1.5), r.nextDouble(0.005, 0.03),
         r.nextDouble(-0.5, 0.5), r.nextDouble(-100, 100));
+  }
+
+  /** The camera's projection, principal point at the image centre. */
+  public PinholeCamera pinhole() {
+    return new PinholeCamera(focalPx, width / 2.0, height / 2.0, width, height);
+  }
+
+  /**
+   * The head's placement in the camera frame for a performance pose {@code {yaw, pitch, roll, tx, ty, tz}}
+   * (degrees, millimetres): the pose around the rest position {@code distanceMm} in front of the camera.
+   */
+  public HeadPose headPose(double[] pose) {
+    return HeadPose.ofEulerDegrees(pose[0], pose[1], pose[2], pose[3], pose[4], pose[5] - distanceMm);
   }
 
   /** Biosensor time of a camera-clock time. */

@@ -3,7 +3,9 @@ package dev.mimik.sim.camera;
 import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.sim.performance.Performance;
 import java.util.SplittableRandom;
-import org.hipparchus.geometry.euclidean.threed.Rotation;
+import dev.mimik.face.camera.HeadPose;
+import dev.mimik.face.camera.PinholeCamera;
+import org.hipparchus.geometry.euclidean.twod.Vector2D;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 
 /**
@@ -40,7 +42,7 @@ public final class CameraSimulator {
     boolean[] missing = new boolean[count];
     boolean[] none = new boolean[count];
     double[][] pose = new double[count][6];
-    SpecCamera cam = new SpecCamera(camera.focalPx(), camera.width() / 2.0, camera.height() / 2.0);
+    PinholeCamera cam = camera.pinhole();
     double[] weights = new double[52];
     double[] points = new double[204];
     for (int f = 0; f < count; f++) {
@@ -54,11 +56,11 @@ public final class CameraSimulator {
         pose[f][a] = headAt(perf, a, t);
       }
       face.positions(weights, points);
-      Rotation rot = SpecCamera.pose(pose[f][0], pose[f][1], pose[f][2]);
-      Vector3D shift = new Vector3D(pose[f][3], pose[f][4], pose[f][5] - camera.distanceMm());
+      HeadPose head = camera.headPose(pose[f]);
       for (int p = 0; p < 68; p++) {
-        Vector3D q = rot.applyTo(new Vector3D(points[3 * p], points[3 * p + 1], points[3 * p + 2])).add(shift);
-        cam.project(q, exact[f], 2 * p);
+        Vector2D uv = cam.project(head.apply(new Vector3D(points[3 * p], points[3 * p + 1], points[3 * p + 2])));
+        exact[f][2 * p] = uv.getX();
+        exact[f][2 * p + 1] = uv.getY();
       }
       missing[f] = r.nextDouble() < camera.dropProbability();
       double[] d = new double[136];

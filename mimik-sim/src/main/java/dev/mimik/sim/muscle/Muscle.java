@@ -16,8 +16,8 @@ import java.util.Map;
  * comparing with that table, so its correlation check is a calibration fit, not a held-out validation. Side-less names ({@code jawOpen},
  * {@code browInnerUp}) act on both sides; {@code mouthSmile} means {@code mouthSmileLeft} on the left muscle.
  *
- * <p>{@link #microvoltsAtFull()} is the RMS amplitude (uV) of a bipolar surface lead right over the muscle at
- * full activation, calibrated on the real Fridlund-montage amplitudes ({@code FridlundCalibration} in
+ * <p>{@link #microvoltsAtFull()} is the RMS amplitude (uV) of the muscle's surface EMG at full activation and
+ * volume-conduction gain 1 (a 10 mm bipolar lead centred on the muscle sees about 87 % of it), calibrated on the real Fridlund-montage amplitudes ({@code FridlundCalibration} in
  * {@code sim.sensor} recomputes it from {@code emg-fridlund/fridlund.csv}); the temporalis, which has no Fridlund
  * channel, is set near its synergist the masseter.
  */
@@ -65,7 +65,7 @@ public enum Muscle {
     return new double[] {side == Side.LEFT ? leftPosition[0] : -leftPosition[0], leftPosition[1], leftPosition[2]};
   }
 
-  /** Surface RMS amplitude in microvolts at full activation, right over the muscle. */
+  /** Surface RMS amplitude in microvolts at full activation and volume-conduction gain 1. */
   public double microvoltsAtFull() {
     return microvoltsAtFull;
   }

@@ -2,7 +2,7 @@ package dev.mimik.sim.session;
 
 /**
  * Fast, locale-free fixed-point text for numbers in CSV files: {@code -12.345} with a given number of decimals,
- * empty for NaN. An hour of biosignals is millions of numbers, and {@code Double.toString} would dominate.
+ * empty for NaN, for the per-frame truth tables (head pose), where {@code String.format} would dominate.
  */
 final class Decimals {
 

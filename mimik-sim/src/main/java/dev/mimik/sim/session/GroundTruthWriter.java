@@ -1,8 +1,9 @@
 package dev.mimik.sim.session;
 
-import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.core.io.AtomicFiles;
+import dev.mimik.core.io.csv.BlendshapeCsv;
+import dev.mimik.core.io.csv.LandmarkCsvWriter;
 import dev.mimik.sim.camera.CameraModel;
 import dev.mimik.sim.participant.Participant;
 import dev.mimik.sim.performance.Blink;
@@ -34,8 +35,8 @@ public final class GroundTruthWriter {
   public void write(SimulatedSession s, Path dir) throws IOException {
     LandmarkTrack exact = s.capture().exact();
     double[] times = exact.timesSeconds();
-    blendshapes(s.performance().blendshapesAt(times), dir.resolve("blendshapes.csv"));
-    landmarks(exact, dir.resolve("landmarks.csv"));
+    BlendshapeCsv.write(s.performance().blendshapesAt(times), dir.resolve("blendshapes.csv"));
+    new LandmarkCsvWriter().write(exact, dir.resolve("landmarks.csv"));
     StringBuilder pose = new StringBuilder("time_s,yaw_deg,pitch_deg,roll_deg,tx_mm,ty_mm,tz_mm\n");
     for (int f = 0; f < times.length; f++) {
       Decimals.append(pose, times[f], 6);
@@ -83,45 +84,5 @@ public final class GroundTruthWriter {
             + "%s,%s,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.0f%n",
         p.id(), id, p.electrodeJitterMm(), p.impedanceKOhm(), p.electrodeNoiseUv(), p.emgGain(), p.eogGain(),
         p.blinkRatePerMinute(), p.blinkDurationS(), p.expressiveness(), p.powerlineHz()));
-  }
-
-  private static void blendshapes(BlendshapeTrack track, Path file) throws IOException {
-    AtomicFiles.write(file, out -> {
-      StringBuilder sb = new StringBuilder("time_s");
-      for (String n : track.names()) {
-        sb.append(',').append(n);
-      }
-      sb.append('\n');
-      for (int f = 0; f < track.frameCount(); f++) {
-        Decimals.append(sb, track.timesSeconds()[f], 6);
-        for (double w : track.weights()[f]) {
-          sb.append(',');
-          Decimals.append(sb, w, 4);
-        }
-        sb.append('\n');
-        CsvSessionWriter.flushIfFull(sb, out);
-      }
-      CsvSessionWriter.flush(sb, out);
-    });
-  }
-
-  private static void landmarks(LandmarkTrack track, Path file) throws IOException {
-    AtomicFiles.write(file, out -> {
-      StringBuilder sb = new StringBuilder("time_s");
-      for (int p = 0; p < track.pointCount(); p++) {
-        sb.append(",x").append(p).append(",y").append(p);
-      }
-      sb.append('\n');
-      for (int f = 0; f < track.frameCount(); f++) {
-        Decimals.append(sb, track.timesSeconds()[f], 6);
-        for (double v : track.frames()[f]) {
-          sb.append(',');
-          Decimals.append(sb, v, 4);
-        }
-        sb.append('\n');
-        CsvSessionWriter.flushIfFull(sb, out);
-      }
-      CsvSessionWriter.flush(sb, out);
-    });
   }
 }

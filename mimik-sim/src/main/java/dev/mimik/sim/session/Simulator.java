@@ -88,10 +88,10 @@ public final class Simulator {
           SimulatedSession session = session(who, s);
           Path dir = tmp.resolve(session.id());
           writer.writeSignals(session.signals(), dir.resolve(writer.signalsFileName()));
-          writer.writeLandmarks(session.capture().detected(), dir.resolve(writer.landmarksFileName()));
+          writer.writeLandmarks(session.capture().detected(), dir.resolve(SessionWriter.LANDMARKS_FILE));
           truth.write(session, dir.resolve("truth"));
           manifest.add(session.id() + "/" + writer.signalsFileName() + "," + session.id() + "/"
-              + writer.landmarksFileName() + "," + who.id() + ","
+              + SessionWriter.LANDMARKS_FILE + "," + who.id() + ","
               + String.format(Locale.ROOT, "%.6f", session.camera().clockOffsetS()));
           progress.accept(session.id());
         }

@@ -1,8 +1,8 @@
 package dev.mimik.sim.bench;
 
-import dev.mimik.sim.camera.SketchRig;
+import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.sim.sensor.Montage;
-import dev.mimik.sim.session.CsvSessionWriter;
+import dev.mimik.sim.session.SessionWriter;
 import dev.mimik.sim.session.SimulationSettings;
 import dev.mimik.sim.session.Simulator;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ class SimulateBenchmark {
     try {
       SimulationSettings s = new SimulationSettings(1, 1, 60, 1, Montage.earpiece(), 1000, 30, 120);
       long t0 = System.nanoTime();
-      new Simulator(SketchRig.build(), new CsvSessionWriter(), s).write(dir.resolve("out"), id -> { });
+      new Simulator(EmbeddedRig.load(), SessionWriter.of("edf"), s).write(dir.resolve("out"), id -> { });
       double seconds = (System.nanoTime() - t0) / 1e9;
       long bytes;
       try (Stream<Path> files = Files.walk(dir)) {

@@ -31,6 +31,43 @@ class BiosensorSpectrumTest {
   }
 
   @Test
+  void emgAmplitudeFollowsActivation() {
+    Biosensor sensor = new Biosensor(Montage.fridlund(), FS);
+    double[] half = Fixtures.rest();
+    half[dev.mimik.core.data.Blendshapes.indexOf("mouthSmileLeft")] = 0.5;
+    double[] full = Fixtures.rest();
+    full[dev.mimik.core.data.Blendshapes.indexOf("mouthSmileLeft")] = 1.0;
+    double rest = FridlundCalibrationTest.rms(sensor.record(Fixtures.typical(), Fixtures.holding(Fixtures.rest(), 4),
+        1, Components.emgOnly()).channel("Zyg li").orElseThrow().samples());
+    double a = FridlundCalibrationTest.rms(sensor.record(Fixtures.typical(), Fixtures.holding(half, 4), 1,
+        Components.emgOnly()).channel("Zyg li").orElseThrow().samples());
+    double b = FridlundCalibrationTest.rms(sensor.record(Fixtures.typical(), Fixtures.holding(full, 4), 1,
+        Components.emgOnly()).channel("Zyg li").orElseThrow().samples());
+    assertThat(a / b).isBetween(0.47, 0.55);
+    assertThat(rest / b).isLessThan(0.05);
+    // a 10 mm bipolar lead centred on the muscle sees 87 % of its source amplitude, plus a little crosstalk
+    assertThat(b / dev.mimik.sim.muscle.Muscle.ZYGOMATICUS_MAJOR.microvoltsAtFull()).isBetween(0.8, 0.95);
+  }
+
+  @Test
+  void artefactsArePopsAndMotionWhileTheRestIsQuiet() {
+    Participant dry = new Participant("dry", 3, new double[0], 0, 50, 2, 1, 1, 17, 0.25, 1, 60);
+    Performance perf = new Performer(120).perform(dry, Protocol.bioFace3d(), 600, 2);
+    assertThat(perf.segments()).anyMatch(s -> s.label().equals("head_move"));
+    Signal s = new Biosensor(Montage.earpiece(), FS).record(dry, perf, 2,
+        new Components(false, false, false, false, false, true));
+    double peak = 0;
+    for (double v : s.channel(0).samples()) {
+      peak = Math.max(peak, Math.abs(v));
+    }
+    assertThat(peak).isGreaterThan(100);
+    Signal mains = new Biosensor(Montage.earpiece(), FS).record(dry, Fixtures.holding(Fixtures.rest(), 4), 2,
+        new Components(false, false, true, false, false, false));
+    assertThat(peakHz(powerSpectrum(mains.channel(1).samples()))).isCloseTo(60.0,
+        org.assertj.core.data.Offset.offset(1.0));
+  }
+
+  @Test
   void eogPowerLiesBelow10Hz() {
     Participant who = Fixtures.typical();
     Performance perf = new Performer(120).perform(who, Protocol.bioFace3d(), 60, 5);

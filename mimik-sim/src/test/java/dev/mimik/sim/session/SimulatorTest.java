@@ -22,24 +22,28 @@ class SimulatorTest {
 
   @Test
   void sameSeedWritesTheSameBytesAndAnotherSeedOtherBytes(@TempDir Path dir) throws IOException {
-    Simulator sim = new Simulator(SketchRig.build(), new CsvSessionWriter(), settings(5));
+    Simulator sim = new Simulator(SketchRig.build(), SessionWriter.of("edf"), settings(5));
     sim.write(dir.resolve("a"), id -> { });
     sim.write(dir.resolve("b"), id -> { });
-    new Simulator(SketchRig.build(), new CsvSessionWriter(), settings(6)).write(dir.resolve("c"), id -> { });
+    new Simulator(SketchRig.build(), SessionWriter.of("edf"), settings(6)).write(dir.resolve("c"), id -> { });
     List<Path> files = files(dir.resolve("a"));
     assertThat(files).hasSize(1 + 2 * 10);
     for (Path f : files) {
       byte[] a = Files.readAllBytes(dir.resolve("a").resolve(f));
       assertThat(Files.readAllBytes(dir.resolve("b").resolve(f))).as(f.toString()).isEqualTo(a);
     }
-    assertThat(Files.readAllBytes(dir.resolve("c/p01/s01/signals.csv")))
-        .isNotEqualTo(Files.readAllBytes(dir.resolve("a/p01/s01/signals.csv")));
+    assertThat(Files.readAllBytes(dir.resolve("c/p01/s01/signals.edf")))
+        .isNotEqualTo(Files.readAllBytes(dir.resolve("a/p01/s01/signals.edf")));
+    var signal = new dev.mimik.core.io.edf.EdfReader().read(dir.resolve("a/p01/s01/signals.edf"));
+    assertThat(signal.channelNames()).containsExactly("EAR1", "EAR2");
+    assertThat(signal.samplingRate()).isEqualTo(1000.0);
+    assertThat(signal.channel(0).samples()).hasSize(15000);
   }
 
   @Test
   void writesTheManifestAndTheSessionLayout(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("data");
-    new Simulator(SketchRig.build(), new CsvSessionWriter(), settings(1)).write(out, id -> { });
+    new Simulator(SketchRig.build(), SessionWriter.of("csv"), settings(1)).write(out, id -> { });
     List<String> manifest = Files.readAllLines(out.resolve("manifest.csv"));
     assertThat(manifest.get(0)).isEqualTo("signals,landmarks,participant,offset_s");
     assertThat(manifest).hasSize(3);
@@ -50,6 +54,10 @@ class SimulatorTest {
     List<String> landmarks = Files.readAllLines(out.resolve("p01/s01/landmarks.csv"));
     assertThat(landmarks.get(0)).startsWith("frame, face_id, timestamp, confidence, success, x_0, x_1");
     assertThat(landmarks.size()).isBetween(430, 452);
+    var detected = new dev.mimik.core.io.openface.OpenFaceReader().read(out.resolve("p01/s01/landmarks.csv"));
+    var exact = new dev.mimik.core.io.csv.LandmarkCsvReader().read(out.resolve("p01/s01/truth/landmarks.csv"));
+    assertThat(detected.frameCount()).isEqualTo(exact.frameCount()).isEqualTo(landmarks.size() - 1);
+    assertThat(detected.missingCount()).isLessThan(detected.frameCount() / 10);
     assertThat(Files.readAllLines(out.resolve("p01/s01/truth/blendshapes.csv")).get(0))
         .startsWith("time_s,eyeBlinkLeft,eyeLookDownLeft");
     assertThat(Files.readAllLines(out.resolve("p01/s01/truth/clock.csv")).get(0))
@@ -61,7 +69,7 @@ class SimulatorTest {
     Path out = dir.resolve("busy");
     Files.createDirectories(out);
     Files.writeString(out.resolve("x"), "x");
-    Simulator sim = new Simulator(SketchRig.build(), new CsvSessionWriter(), settings(1));
+    Simulator sim = new Simulator(SketchRig.build(), SessionWriter.of("edf"), settings(1));
     assertThatThrownBy(() -> sim.write(out, id -> { }))
         .isInstanceOf(BadInputException.class).hasMessageContaining("busy");
     try (Stream<Path> s = Files.list(dir)) {

@@ -10,8 +10,7 @@ import java.util.List;
  * A minimal landmark-only face rig: the 68 iBUG points of an average adult face (millimetres, glTF axes) plus two
  * pupil vertices, with the ARKit shapes that move landmarks and four identity modes.
  *
- * <p>It lets the simulator run without a mesh (tests, quick runs); a real rig ({@code EmbeddedRig}, ICT FaceKit)
- * gives the same outputs with its own geometry. Vertex {@code i} is iBUG landmark {@code i}; 68 and 69 are the
+ * <p>A test fixture with hand-checkable geometry; the simulator's real rig is {@code EmbeddedRig}. Vertex {@code i} is iBUG landmark {@code i}; 68 and 69 are the
  * left and right pupils. Shapes move only the landmarks that the corresponding FACS action moves.
  */
 public final class SketchRig {
