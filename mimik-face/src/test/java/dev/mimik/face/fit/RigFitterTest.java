@@ -94,13 +94,48 @@ class RigFitterTest {
     double before = fitter.fit(frames[0]).residualPx();
     double after = fitter.withIdentity(found).fit(frames[0]).residualPx();
     assertThat(after).isLessThan(0.5 * before);
-    // width, height, jaw width and eye spacing show in the landmarks; nose size and depth mostly trade off
-    // against pose and perspective, so only the first are checked
-    for (String mode : new String[] {"faceWidth", "faceHeight", "jawWidth", "eyeSpacing"}) {
-      int i = RIG.identityNames().indexOf(mode);
-      assertThat(Math.abs(found[i] - identity[i])).as(mode + " " + java.util.Arrays.toString(found))
-          .isLessThan(0.25);
+    // one camera cannot tell a bigger face from a nearer one, so compare the landmark shapes up to scale
+    double[] average = new double[identity.length];
+    double foundError = shapeDistanceMm(found, identity);
+    double averageError = shapeDistanceMm(average, identity);
+    assertThat(foundError).isLessThan(0.2 * averageError);
+    assertThat(foundError).isLessThan(0.5);
+    int nose = RIG.identityNames().indexOf("noseSize");
+    int eyes = RIG.identityNames().indexOf("eyeSpacing");
+    assertThat(Math.abs(found[nose] - identity[nose])).isLessThan(0.25);
+    assertThat(Math.abs(found[eyes] - identity[eyes])).isLessThan(0.25);
+  }
+
+  /** RMS distance in mm between the 68 neutral landmarks of two identities, each centred and scaled to unit RMS. */
+  private static double shapeDistanceMm(double[] a, double[] b) {
+    double[] pa = normalised(PosedMesh.of(RIG, new double[RIG.shapeCount()], a));
+    double[] pb = normalised(PosedMesh.of(RIG, new double[RIG.shapeCount()], b));
+    double sum = 0;
+    for (int i = 0; i < pa.length; i++) {
+      sum += (pa[i] - pb[i]) * (pa[i] - pb[i]);
     }
+    return Math.sqrt(sum / 68) * 10 * 7.0; // unit RMS radius is about 7 cm on this face
+  }
+
+  private static double[] normalised(float[] mesh) {
+    double[] p = new double[204];
+    double[] c = new double[3];
+    for (int j = 0; j < 68; j++) {
+      for (int k = 0; k < 3; k++) {
+        p[3 * j + k] = mesh[3 * RIG.landmarkVertices()[j] + k];
+        c[k] += p[3 * j + k] / 68;
+      }
+    }
+    double ss = 0;
+    for (int i = 0; i < p.length; i++) {
+      p[i] -= c[i % 3];
+      ss += p[i] * p[i];
+    }
+    double scale = Math.sqrt(ss / 68);
+    for (int i = 0; i < p.length; i++) {
+      p[i] /= scale;
+    }
+    return p;
   }
 
   @Test
