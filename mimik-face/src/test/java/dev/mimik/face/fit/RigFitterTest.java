@@ -36,12 +36,12 @@ class RigFitterTest {
   }
 
   @Test
-  void exactLandmarksGiveTheExactWeightsAndPose() {
+  void exactLandmarksGiveTheWeightsUpToThePriorsSmallBiasAndTheExactPose() {
     FitBenchmark.Figures f = new FitBenchmark(RIG, 20, 5, 0.0, FitOptions.defaults())
         .measure(FitBenchmark.pinhole(), LandmarkSet.IBUG_68, false);
-    assertThat(f.weightMae()).isLessThan(0.01);
+    assertThat(f.weightMae()).isLessThan(0.02);
     assertThat(f.poseErrorDegrees()).isLessThan(0.05);
-    assertThat(f.residualPx()).isLessThan(0.1);
+    assertThat(f.residualPx()).isLessThan(0.15);
   }
 
   @Test
