@@ -52,7 +52,9 @@ class RigFitterTest {
     double[] points = project(w, new double[0], HeadPose.ofEulerDegrees(5, 0, 0, 0, 0, -60), cam);
     // exaggerate the jaw beyond what the rig can do: the weight must stop at 1
     for (int j = 48; j < 68; j++) {
-      points[2 * j + 1] += 3 * (points[2 * j + 1] - points[2 * 51 + 1]) > 0 ? 6 : 0;
+      if (points[2 * j + 1] > points[2 * 51 + 1]) {
+        points[2 * j + 1] += 6;
+      }
     }
     FitResult r = new RigFitter(RIG, LandmarkSet.IBUG_68, cam, FitOptions.defaults()).fit(points);
     for (double x : r.weights()) {
