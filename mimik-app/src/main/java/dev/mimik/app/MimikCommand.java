@@ -10,5 +10,9 @@ import picocli.CommandLine.Command;
     description = "Facial expressions from wearable biosignals: landmarks, blendshapes and an animated 3D face.",
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
+      EvalCommand.class,
+      InspectCommand.class,
+      BenchCommand.class,
+      SimulateCommand.class,
     })
 public final class MimikCommand {}

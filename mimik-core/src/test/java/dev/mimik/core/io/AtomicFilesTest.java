@@ -1,0 +1,38 @@
+package dev.mimik.core.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void writesWholeFileReadableByOthers() throws IOException {
+    Path file = dir.resolve("sub/out.txt");
+    AtomicFiles.writeString(file, "hello");
+    assertThat(file).hasContent("hello");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r--r--");
+  }
+
+  @Test
+  void failureLeavesNoFileAndKeepsTheOldOne() throws IOException {
+    Path file = dir.resolve("out.txt");
+    Files.writeString(file, "old");
+    assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
+      out.write("partial".getBytes());
+      throw new IOException("disk full");
+    })).hasMessage("disk full");
+    assertThat(file).hasContent("old");
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+  }
+}
