@@ -99,6 +99,25 @@ public final class RigFitter {
     return s.result(f, this);
   }
 
+  /**
+   * The landmarks a fit puts on the image: x0, y0, x1, y1, ... in pixels, in the set's order (for residuals,
+   * overlays and metrics on the fitted face).
+   */
+  public double[] landmarks(FitResult fit) {
+    State s = State.of(fit, camera, model.shapes);
+    double[] out = new double[2 * model.points];
+    double[] p = new double[3];
+    double[] uv = new double[2];
+    double[] jc = new double[6];
+    for (int j = 0; j < model.points; j++) {
+      point(s, j, p);
+      project(s, p, uv, jc);
+      out[2 * j] = uv[0];
+      out[2 * j + 1] = uv[1];
+    }
+    return out;
+  }
+
   /** Fits frames in order, each warm-started from the one before. */
   public List<FitResult> fitSequence(double[][] frames) {
     List<FitResult> out = new ArrayList<>(frames.length);

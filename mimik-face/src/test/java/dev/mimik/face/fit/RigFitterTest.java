@@ -156,6 +156,27 @@ class RigFitterTest {
   }
 
   @Test
+  void fittedLandmarksReproduceTheReportedResidual() {
+    PinholeCamera cam = FitBenchmark.pinhole();
+    double[] w = new double[RIG.shapeCount()];
+    w[RIG.shapeIndex("browInnerUp")] = 0.6;
+    double[] points = project(w, new double[0], HeadPose.ofEulerDegrees(12, -6, 2, 0, 1, -58), cam);
+    Random rnd = new Random(9);
+    for (int i = 0; i < points.length; i++) {
+      points[i] += rnd.nextGaussian();
+    }
+    RigFitter fitter = new RigFitter(RIG, LandmarkSet.IBUG_68, cam, FitOptions.defaults());
+    FitResult r = fitter.fit(points);
+    double[] fitted = fitter.landmarks(r);
+    double sum = 0;
+    for (int i = 0; i < points.length; i++) {
+      sum += (fitted[i] - points[i]) * (fitted[i] - points[i]);
+    }
+    assertThat(Math.sqrt(sum / 68)).isCloseTo(r.residualPx(), org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(r.residualPx()).isBetween(0.8, 1.6);
+  }
+
+  @Test
   void wrongNumberOfCoordinatesIsRejected() {
     RigFitter fitter = new RigFitter(RIG, LandmarkSet.IBUG_53, FitBenchmark.pinhole(), FitOptions.defaults());
     assertThatThrownBy(() -> fitter.fit(new double[136])).hasMessageContaining("106");
