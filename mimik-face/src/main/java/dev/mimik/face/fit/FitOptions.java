@@ -37,7 +37,7 @@ public record FitOptions(
 
   /** Defaults tuned on landmarks generated from the embedded rig with 1 px noise. */
   public static FitOptions defaults() {
-    return new FitOptions(2e-5, 1e-5, 2e-4, 1e-4, 10, 20, RegionWeights.uniform(), 1e-5);
+    return new FitOptions(2e-5, 4e-5, 5e-4, 1e-6, 10, 20, RegionWeights.uniform(), 1e-5);
   }
 
   public FitOptions withRegions(RegionWeights r) {

@@ -21,7 +21,10 @@ final class LandmarkModel {
   final double[] shapeBasis;
   /** Identity basis, {@code identityBasis[row * modes + i]}. */
   final double[] identityBasis;
-  /** Per landmark, the targets that move it (the others' basis entries are all zero there). */
+  /** Targets moving a landmark by less than this (a micrometre) are treated as not moving it. */
+  static final double NEGLIGIBLE_MM = 1e-3;
+
+  /** Per landmark, the targets that move it (the others' basis entries are set to zero). */
   final int[][] movers;
 
   LandmarkModel(FaceRig rig, LandmarkSet set) {
@@ -36,14 +39,18 @@ final class LandmarkModel {
     for (int j = 0; j < points; j++) {
       int v = vertexOf(rig, ibug[j]);
       final int vertex = v;
+      double negligible = NEGLIGIBLE_MM / rig.millimetresPerUnit();
       movers[j] = java.util.stream.IntStream.range(0, shapes).filter(k -> {
         float[] d = rig.shapeDeltas().get(k);
-        return d[3 * vertex] != 0 || d[3 * vertex + 1] != 0 || d[3 * vertex + 2] != 0;
+        double x = d[3 * vertex];
+        double y = d[3 * vertex + 1];
+        double z = d[3 * vertex + 2];
+        return x * x + y * y + z * z >= negligible * negligible;
       }).toArray();
       for (int c = 0; c < 3; c++) {
         int row = 3 * j + c;
         neutral[row] = rig.neutral()[3 * v + c];
-        for (int k = 0; k < shapes; k++) {
+        for (int k : movers[j]) {
           shapeBasis[row * shapes + k] = rig.shapeDeltas().get(k)[3 * v + c];
         }
         for (int i = 0; i < modes; i++) {

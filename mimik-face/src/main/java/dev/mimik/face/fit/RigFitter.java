@@ -35,7 +35,7 @@ import org.hipparchus.geometry.euclidean.twod.Vector2D;
 public final class RigFitter {
 
   private static final int POSE = 6;
-  private static final int IDENTITY_ROUNDS = 10;
+  private static final int IDENTITY_ROUNDS = 8;
 
   private final FaceRig rig;
   private final LandmarkModel model;
@@ -99,6 +99,25 @@ public final class RigFitter {
     return s.result(f, this);
   }
 
+  /**
+   * The landmarks a fit puts on the image: x0, y0, x1, y1, ... in pixels, in the set's order (for residuals,
+   * overlays and metrics on the fitted face).
+   */
+  public double[] landmarks(FitResult fit) {
+    State s = State.of(fit, camera, model.shapes);
+    double[] out = new double[2 * model.points];
+    double[] p = new double[3];
+    double[] uv = new double[2];
+    double[] jc = new double[6];
+    for (int j = 0; j < model.points; j++) {
+      point(s, j, p);
+      project(s, p, uv, jc);
+      out[2 * j] = uv[0];
+      out[2 * j + 1] = uv[1];
+    }
+    return out;
+  }
+
   /** Fits frames in order, each warm-started from the one before. */
   public List<FitResult> fitSequence(double[][] frames) {
     List<FitResult> out = new ArrayList<>(frames.length);
@@ -133,79 +152,99 @@ public final class RigFitter {
   }
 
   /**
-   * Estimates a person's identity coefficients from many frames of them: alternates fitting each frame's pose and
-   * weights with the current identity and solving the identity shared by all frames, three times.
+   * Estimates a person's identity coefficients from many frames of them: one joint damped Gauss-Newton over the
+   * shared identity and every frame's pose and weights, the frames eliminated by their Schur complement, starting
+   * from independent fits with this fitter's identity.
    */
   public double[] fitIdentity(double[][] frames) {
+    int m = model.modes;
+    int n0 = POSE + model.shapes;
+    int n = n0 + m;
     double[] id = identity.clone();
+    Frame[] fr = new Frame[frames.length];
+    State[] states = new State[frames.length];
+    for (int f = 0; f < frames.length; f++) {
+      fr[f] = new Frame(frames[f]);
+      states[f] = State.of(fit(frames[f]), camera, model.shapes);
+    }
+    double[] h = new double[n * n];
+    double[] g = new double[n];
     for (int round = 0; round < IDENTITY_ROUNDS; round++) {
       RigFitter current = withIdentity(id);
-      List<FitResult> fits = new ArrayList<>();
-      for (double[] frame : frames) {
-        fits.add(current.fit(frame));
-      }
-      id = current.solveIdentity(frames, fits);
-    }
-    return id;
-  }
-
-  // ---- identity stage ----
-
-  private double[] solveIdentity(double[][] frames, List<FitResult> fits) {
-    int m = model.modes;
-    double[] id = identity.clone();
-    for (int it = 0; it < 3; it++) {
-      RigFitter current = withIdentity(id);
-      double[] h = new double[m * m];
-      double[] g = new double[m];
+      double[] schur = new double[m * m];
+      double[] rhs = new double[m];
+      double[][] solved = new double[frames.length][];
       for (int f = 0; f < frames.length; f++) {
-        Frame fr = new Frame(frames[f]);
-        State s = State.of(fits.get(f), camera, model.shapes);
-        current.accumulateIdentity(fr, s, h, g);
-      }
-      double lambda = options.identityPrior() * frames.length;
-      for (int i = 0; i < m; i++) {
-        h[i * m + i] += lambda + 1e-12;
-        g[i] += lambda * id[i];
-      }
-      double[] step = solve(h, g, m);
-      for (int i = 0; i < m; i++) {
-        id[i] += step[i];
-      }
-    }
-    return id;
-  }
-
-  private void accumulateIdentity(Frame f, State s, double[] h, double[] g) {
-    int m = model.modes;
-    double[] jc = new double[6];
-    double[] p = new double[3];
-    double[] uv = new double[2];
-    double[] row = new double[2 * m];
-    for (int j = 0; j < model.points; j++) {
-      if (!f.valid[j]) {
-        continue;
-      }
-      point(s, j, p);
-      project(s, p, uv, jc);
-      double a = region[j] / f.norm;
-      double ru = a * (uv[0] - f.xy[2 * j]);
-      double rv = a * (uv[1] - f.xy[2 * j + 1]);
-      double[] mr = jcTimesR(jc, s.r);
-      for (int i = 0; i < m; i++) {
-        double bx = model.identityBasis[(3 * j) * m + i];
-        double by = model.identityBasis[(3 * j + 1) * m + i];
-        double bz = model.identityBasis[(3 * j + 2) * m + i];
-        row[i] = a * (mr[0] * bx + mr[1] * by + mr[2] * bz);
-        row[m + i] = a * (mr[3] * bx + mr[4] * by + mr[5] * bz);
-      }
-      for (int i = 0; i < m; i++) {
-        g[i] += row[i] * ru + row[m + i] * rv;
-        for (int k = 0; k < m; k++) {
-          h[i * m + k] += row[i] * row[k] + row[m + i] * row[m + k];
+        current.evaluate(fr[f], states[f], true, null, h, g, n, true);
+        boolean[] held = current.heldWeights(states[f], g, n);
+        double[] hff = new double[n0 * n0];
+        double[] rhsF = new double[n0 * (m + 1)];
+        for (int i = 0; i < n0; i++) {
+          for (int k = 0; k < n0; k++) {
+            hff[i * n0 + k] = held[i] || held[k] ? (i == k ? 1 : 0) : h[i * n + k];
+          }
+          if (!held[i]) {
+            hff[i * n0 + i] *= 1 + 1e-3;
+            hff[i * n0 + i] += 1e-12;
+            for (int c = 0; c < m; c++) {
+              rhsF[i * (m + 1) + c] = h[i * n + n0 + c];
+            }
+            rhsF[i * (m + 1) + m] = g[i];
+          }
+        }
+        double[] x = solveColumns(hff, rhsF, n0, m + 1);
+        solved[f] = x;
+        for (int c = 0; c < m; c++) {
+          rhs[c] += g[n0 + c];
+          for (int d = 0; d < m; d++) {
+            schur[c * m + d] += h[(n0 + c) * n + n0 + d];
+          }
+          for (int i = 0; i < n0; i++) {
+            double hic = rhsF[i * (m + 1) + c];
+            if (hic == 0) {
+              continue;
+            }
+            rhs[c] -= hic * x[i * (m + 1) + m];
+            for (int d = 0; d < m; d++) {
+              schur[c * m + d] -= hic * x[i * (m + 1) + d];
+            }
+          }
         }
       }
+      double lambda = options.identityPrior() * frames.length;
+      for (int c = 0; c < m; c++) {
+        schur[c * m + c] += lambda + 1e-12;
+        rhs[c] += lambda * id[c];
+      }
+      double[] step = solve(schur, rhs, m);
+      for (int c = 0; c < m; c++) {
+        id[c] += step[c];
+      }
+      for (int f = 0; f < frames.length; f++) {
+        double[] x = solved[f];
+        double[] stepF = new double[n0];
+        for (int i = 0; i < n0; i++) {
+          double v = x[i * (m + 1) + m];
+          for (int c = 0; c < m; c++) {
+            v += x[i * (m + 1) + c] * step[c];
+          }
+          stepF[i] = -v;
+        }
+        states[f] = states[f].stepped(stepF, true, camera);
+      }
     }
+    return id;
+  }
+
+  /** Weights at a bound whose gradient pushes outward: held still in the next step. */
+  private boolean[] heldWeights(State s, double[] g, int n) {
+    boolean[] held = new boolean[n];
+    for (int k = 0; k < model.shapes; k++) {
+      double w = s.w[k];
+      double gk = g[POSE + k];
+      held[POSE + k] = (w <= 0 && gk > 0) || (w >= 1 && gk < 0);
+    }
+    return held;
   }
 
   // ---- pose and weights ----
@@ -216,17 +255,10 @@ public final class RigFitter {
     double[] h = new double[n * n];
     double[] g = new double[n];
     double mu = 1e-3;
-    double cost = evaluate(f, s, withWeights, previousWeights, h, g, n);
+    double cost = evaluate(f, s, withWeights, previousWeights, h, g, n, false);
     for (int it = 0; it < maxIterations; it++) {
       s.iterations++;
-      boolean[] held = new boolean[n];
-      if (withWeights) {
-        for (int k = 0; k < model.shapes; k++) {
-          double w = s.w[k];
-          double gk = g[POSE + k];
-          held[POSE + k] = (w <= 0 && gk > 0) || (w >= 1 && gk < 0);
-        }
-      }
+      boolean[] held = withWeights ? heldWeights(s, g, n) : new boolean[n];
       boolean improved = false;
       while (!improved && mu < 1e8) {
         double[] a = h.clone();
@@ -245,7 +277,7 @@ public final class RigFitter {
         }
         double[] step = solve(a, b, n);
         State trial = s.stepped(step, withWeights, camera);
-        double trialCost = evaluate(f, trial, withWeights, previousWeights, null, null, n);
+        double trialCost = evaluate(f, trial, withWeights, previousWeights, null, null, n, false);
         if (trialCost < cost) {
           double gain = cost - trialCost;
           s.copyFrom(trial);
@@ -254,7 +286,7 @@ public final class RigFitter {
           if (gain < options.tolerance() * cost + 1e-16) {
             return;
           }
-          cost = evaluate(f, s, withWeights, previousWeights, h, g, n);
+          cost = evaluate(f, s, withWeights, previousWeights, h, g, n, false);
         } else {
           mu *= 4;
         }
@@ -267,7 +299,7 @@ public final class RigFitter {
 
   /** The cost; when {@code h} is not null also the Gauss-Newton matrix and gradient (upper and lower halves). */
   private double evaluate(Frame f, State s, boolean withWeights, double[] previousWeights, double[] h, double[] g,
-      int n) {
+      int n, boolean withIdentity) {
     int ks = model.shapes;
     if (h != null) {
       Arrays.fill(h, 0);
@@ -329,6 +361,19 @@ public final class RigFitter {
           double by = model.shapeBasis[r1 + k];
           double bz = model.shapeBasis[r2 + k];
           idx[m] = POSE + k;
+          ru[m] = a * (mr[0] * bx + mr[1] * by + mr[2] * bz);
+          rv[m] = a * (mr[3] * bx + mr[4] * by + mr[5] * bz);
+          m++;
+        }
+      }
+      if (withIdentity) {
+        double[] mr = jcTimesR(jc, s.r);
+        int md = model.modes;
+        for (int c = 0; c < md; c++) {
+          double bx = model.identityBasis[(3 * j) * md + c];
+          double by = model.identityBasis[(3 * j + 1) * md + c];
+          double bz = model.identityBasis[(3 * j + 2) * md + c];
+          idx[m] = POSE + ks + c;
           ru[m] = a * (mr[0] * bx + mr[1] * by + mr[2] * bz);
           rv[m] = a * (mr[3] * bx + mr[4] * by + mr[5] * bz);
           m++;
@@ -452,6 +497,18 @@ public final class RigFitter {
       step[i] = -step[i];
     }
     return step;
+  }
+
+  /** Solves {@code a x = b} for a symmetric positive definite {@code a} (n x n) and {@code cols} right sides. */
+  private static double[] solveColumns(double[] a, double[] b, int n, int cols) {
+    DMatrixRMaj x = new DMatrixRMaj(n, cols);
+    LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(n);
+    if (!chol.setA(DMatrixRMaj.wrap(n, n, a.clone()))) {
+      chol = LinearSolverFactory_DDRM.pseudoInverse(true);
+      chol.setA(DMatrixRMaj.wrap(n, n, a.clone()));
+    }
+    chol.solve(DMatrixRMaj.wrap(n, cols, b.clone()), x);
+    return x.getData();
   }
 
   // ---- initial pose ----

@@ -36,12 +36,12 @@ class RigFitterTest {
   }
 
   @Test
-  void exactLandmarksGiveTheExactWeightsAndPose() {
+  void exactLandmarksGiveTheWeightsUpToThePriorsSmallBiasAndTheExactPose() {
     FitBenchmark.Figures f = new FitBenchmark(RIG, 20, 5, 0.0, FitOptions.defaults())
         .measure(FitBenchmark.pinhole(), LandmarkSet.IBUG_68, false);
-    assertThat(f.weightMae()).isLessThan(0.01);
+    assertThat(f.weightMae()).isLessThan(0.02);
     assertThat(f.poseErrorDegrees()).isLessThan(0.05);
-    assertThat(f.residualPx()).isLessThan(0.1);
+    assertThat(f.residualPx()).isLessThan(0.15);
   }
 
   @Test
@@ -52,7 +52,9 @@ class RigFitterTest {
     double[] points = project(w, new double[0], HeadPose.ofEulerDegrees(5, 0, 0, 0, 0, -60), cam);
     // exaggerate the jaw beyond what the rig can do: the weight must stop at 1
     for (int j = 48; j < 68; j++) {
-      points[2 * j + 1] += 3 * (points[2 * j + 1] - points[2 * 51 + 1]) > 0 ? 6 : 0;
+      if (points[2 * j + 1] > points[2 * 51 + 1]) {
+        points[2 * j + 1] += 6;
+      }
     }
     FitResult r = new RigFitter(RIG, LandmarkSet.IBUG_68, cam, FitOptions.defaults()).fit(points);
     for (double x : r.weights()) {
@@ -94,13 +96,48 @@ class RigFitterTest {
     double before = fitter.fit(frames[0]).residualPx();
     double after = fitter.withIdentity(found).fit(frames[0]).residualPx();
     assertThat(after).isLessThan(0.5 * before);
-    // width, height, jaw width and eye spacing show in the landmarks; nose size and depth mostly trade off
-    // against pose and perspective, so only the first are checked
-    for (String mode : new String[] {"faceWidth", "faceHeight", "jawWidth", "eyeSpacing"}) {
-      int i = RIG.identityNames().indexOf(mode);
-      assertThat(Math.abs(found[i] - identity[i])).as(mode + " " + java.util.Arrays.toString(found))
-          .isLessThan(0.25);
+    // one camera cannot tell a bigger face from a nearer one, so compare the landmark shapes up to scale
+    double[] average = new double[identity.length];
+    double foundError = shapeDistanceMm(found, identity);
+    double averageError = shapeDistanceMm(average, identity);
+    assertThat(foundError).isLessThan(0.2 * averageError);
+    assertThat(foundError).isLessThan(0.5);
+    int nose = RIG.identityNames().indexOf("noseSize");
+    int eyes = RIG.identityNames().indexOf("eyeSpacing");
+    assertThat(Math.abs(found[nose] - identity[nose])).isLessThan(0.25);
+    assertThat(Math.abs(found[eyes] - identity[eyes])).isLessThan(0.25);
+  }
+
+  /** RMS distance in mm between the 68 neutral landmarks of two identities, each centred and scaled to unit RMS. */
+  private static double shapeDistanceMm(double[] a, double[] b) {
+    double[] pa = normalised(PosedMesh.of(RIG, new double[RIG.shapeCount()], a));
+    double[] pb = normalised(PosedMesh.of(RIG, new double[RIG.shapeCount()], b));
+    double sum = 0;
+    for (int i = 0; i < pa.length; i++) {
+      sum += (pa[i] - pb[i]) * (pa[i] - pb[i]);
     }
+    return Math.sqrt(sum / 68) * 10 * 7.0; // unit RMS radius is about 7 cm on this face
+  }
+
+  private static double[] normalised(float[] mesh) {
+    double[] p = new double[204];
+    double[] c = new double[3];
+    for (int j = 0; j < 68; j++) {
+      for (int k = 0; k < 3; k++) {
+        p[3 * j + k] = mesh[3 * RIG.landmarkVertices()[j] + k];
+        c[k] += p[3 * j + k] / 68;
+      }
+    }
+    double ss = 0;
+    for (int i = 0; i < p.length; i++) {
+      p[i] -= c[i % 3];
+      ss += p[i] * p[i];
+    }
+    double scale = Math.sqrt(ss / 68);
+    for (int i = 0; i < p.length; i++) {
+      p[i] /= scale;
+    }
+    return p;
   }
 
   @Test
@@ -116,6 +153,27 @@ class RigFitterTest {
     assertThat(out.names()).isEqualTo(RIG.shapeNames());
     assertThat(out.weights()[1][jaw]).isEqualTo(out.weights()[0][jaw]);
     assertThat(out.weights()[2][jaw]).isBetween(0.45, 0.55);
+  }
+
+  @Test
+  void fittedLandmarksReproduceTheReportedResidual() {
+    PinholeCamera cam = FitBenchmark.pinhole();
+    double[] w = new double[RIG.shapeCount()];
+    w[RIG.shapeIndex("browInnerUp")] = 0.6;
+    double[] points = project(w, new double[0], HeadPose.ofEulerDegrees(12, -6, 2, 0, 1, -58), cam);
+    Random rnd = new Random(9);
+    for (int i = 0; i < points.length; i++) {
+      points[i] += rnd.nextGaussian();
+    }
+    RigFitter fitter = new RigFitter(RIG, LandmarkSet.IBUG_68, cam, FitOptions.defaults());
+    FitResult r = fitter.fit(points);
+    double[] fitted = fitter.landmarks(r);
+    double sum = 0;
+    for (int i = 0; i < points.length; i++) {
+      sum += (fitted[i] - points[i]) * (fitted[i] - points[i]);
+    }
+    assertThat(Math.sqrt(sum / 68)).isCloseTo(r.residualPx(), org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(r.residualPx()).isBetween(0.8, 1.6);
   }
 
   @Test

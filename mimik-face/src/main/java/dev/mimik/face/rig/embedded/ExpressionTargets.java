@@ -25,6 +25,8 @@ final class ExpressionTargets {
     void displace(double x, double y, double z, double[] out);
   }
 
+  /** Displacements shorter than this (1 micrometre) are set to exactly 0. */
+  private static final double NEGLIGIBLE = 1e-4;
   private static final double JAW_OPEN_RADIANS = Math.toRadians(16);
   private static final double[] JAW_HINGE = {0, 0.5, -2.0};
   private static final double GAZE_SIDEWAYS_DEGREES = 28;
@@ -66,6 +68,9 @@ final class ExpressionTargets {
     for (int i = 0; i < faceVertices; i++) {
       o[0] = o[1] = o[2] = 0;
       f.displace(mesh[3 * i], mesh[3 * i + 1], mesh[3 * i + 2], o);
+      if (o[0] * o[0] + o[1] * o[1] + o[2] * o[2] < NEGLIGIBLE * NEGLIGIBLE) {
+        continue; // keeps targets sparse: the Gaussian tails far from a feature are dropped
+      }
       d[3 * i] = (float) o[0];
       d[3 * i + 1] = (float) o[1];
       d[3 * i + 2] = (float) o[2];

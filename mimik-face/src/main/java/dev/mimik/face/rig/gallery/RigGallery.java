@@ -24,7 +24,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Writes pictures of a rig's neutral face and key expressions as PNGs plus a README, so a person can check that
- * each target reads as its name. Run: {@code java ... dev.mimik.face.rig.gallery.RigGallery docs/rig}.
+ * each target reads as its name ({@code docs/rig/README.md} says how to regenerate them).
  */
 public final class RigGallery {
 
@@ -51,7 +51,7 @@ public final class RigGallery {
     new RigGallery(EmbeddedRig.load()).write(dir);
   }
 
-  /** Renders one expression (target name to weight; others 0) seen slightly from the subject's right. */
+  /** Renders one expression (target name to weight; others 0), the head turned a little to its right. */
   public BufferedImage render(Map<String, Double> expression, String caption) {
     double[] w = new double[rig.shapeCount()];
     expression.forEach((name, value) -> {
@@ -79,17 +79,26 @@ public final class RigGallery {
   /** Writes one PNG per expression and a README listing them. */
   public void write(Path dir) throws IOException {
     Files.createDirectories(dir);
-    StringBuilder md = new StringBuilder("# The embedded rig \"" + rig.name() + "\"\n\n"
-        + "MediaPipe's canonical face mesh (Apache-2.0) with mimik's own ARKit-52 targets, eyeballs and identity\n"
-        + "modes (`dev.mimik.face.rig.embedded.EmbeddedRig`). Regenerate these pictures with\n"
-        + "`java -cp mimik-face/target/classes:<hipparchus jars> dev.mimik.face.rig.gallery.RigGallery docs/rig`\n"
-        + "(or run the test `RigGalleryTest` with `-Dmimik.gallery=docs/rig`). Left/right are the subject's.\n\n"
+    StringBuilder md = new StringBuilder("# The rig \"" + rig.name() + "\"\n\n"
+        + rig.vertexCount() + " vertices, " + rig.triangles().length / 3 + " triangles, " + rig.shapeCount()
+        + " expression targets, identity modes " + rig.identityNames() + ", "
+        + rig.millimetresPerUnit() + " mm per unit. The default rig (`dev.mimik.face.rig.embedded.EmbeddedRig`)\n"
+        + "is MediaPipe's canonical face mesh (468 vertices, Apache-2.0, see the NOTICE next to its resource;\n"
+        + "re-extracted by `scripts/extract-canonical-mesh.sh`) in centimetres, its eye and mouth openings cut\n"
+        + "open, with two eyeball spheres and mimik's own ARKit-52 targets painted procedurally as smooth\n"
+        + "displacement fields (`tongueOut` is empty: the mesh has no tongue). Left/right are the subject's.\n\n"
+        + "Flat-shaded software renders (`dev.mimik.face.rig.gallery.FlatRenderer`), the head turned 18 degrees\n"
+        + "toward the subject's right. Regenerate with\n"
+        + "`./mvnw -B -q -o -pl mimik-face -am test -Dtest=RigGalleryTest -Dsurefire.failIfNoSpecifiedTests=false"
+        + " -Dmimik.gallery=$PWD/docs/rig`.\n\n"
         + "| picture | weights |\n|---|---|\n");
     for (Map.Entry<String, Map<String, Double>> e : EXPRESSIONS.entrySet()) {
-      String caption = e.getValue().isEmpty() ? "neutral" : String.join(" + ", e.getValue().keySet());
+      String caption = e.getValue().isEmpty() ? "neutral"
+          : String.join(" + ", new java.util.TreeSet<>(e.getValue().keySet()));
       ImageIO.write(render(e.getValue(), caption), "png", dir.resolve(e.getKey() + ".png").toFile());
       md.append("| ![").append(e.getKey()).append("](").append(e.getKey()).append(".png) | ")
-          .append(e.getValue().isEmpty() ? "neutral" : e.getValue().toString()).append(" |\n");
+          .append(e.getValue().isEmpty() ? "neutral" : new java.util.TreeMap<>(e.getValue()).toString())
+          .append(" |\n");
     }
     Files.writeString(dir.resolve("README.md"), md.toString());
   }
