@@ -54,7 +54,7 @@ final class SessionFiles {
         throw new BadInputException("--session must be SIGNALS,LANDMARKS, not '" + pair + "'");
       }
       Path signals = Path.of(parts[0].trim());
-      out.add(load(signals, Path.of(parts[1].trim()), "participant", Double.NaN));
+      out.add(load(parts[0].trim(), signals, Path.of(parts[1].trim()), "participant", Double.NaN));
     }
     return out;
   }
@@ -92,7 +92,7 @@ final class SessionFiles {
         }
       }
       String who = participant >= 0 && !cells[participant].isEmpty() ? cells[participant] : "participant";
-      out.add(load(dir.resolve(cells[signals]), dir.resolve(cells[landmarks]), who, offsetSeconds));
+      out.add(load(cells[signals], dir.resolve(cells[signals]), dir.resolve(cells[landmarks]), who, offsetSeconds));
     }
     if (out.isEmpty()) {
       throw new BadInputException(manifest, "lists no session");
@@ -100,7 +100,7 @@ final class SessionFiles {
     return out;
   }
 
-  private Session load(Path signalFile, Path landmarkFile, String participant, double offsetSeconds)
+  private Session load(String name, Path signalFile, Path landmarkFile, String participant, double offsetSeconds)
       throws IOException {
     Signal signal = SignalFormats.standard().read(signalFile);
     LandmarkTrack landmarks = LandmarkFormats.standard().read(landmarkFile);
@@ -118,11 +118,6 @@ final class SessionFiles {
     if (!(overlapTo > overlapFrom)) {
       throw new BadInputException(landmarkFile, "its frames do not overlap the biosignals of " + signalFile
           + " in time (clock offset " + clock.offsetSeconds() + " s)");
-    }
-    String name = signalFile.getFileName().toString();
-    Path parent = signalFile.toAbsolutePath().getParent();
-    if (parent != null && parent.getFileName() != null) {
-      name = parent.getFileName() + "/" + name;
     }
     return new Session(name, participant, signal, landmarks, clock, signalFile);
   }
