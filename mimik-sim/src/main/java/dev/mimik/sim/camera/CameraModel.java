@@ -2,6 +2,7 @@ package dev.mimik.sim.camera;
 
 import dev.mimik.face.camera.HeadPose;
 import dev.mimik.face.camera.PinholeCamera;
+import dev.mimik.signal.sync.ClockMapping;
 import java.util.SplittableRandom;
 
 /**
@@ -49,8 +50,13 @@ public record CameraModel(double fps, int width, int height, double focalPx, dou
     return HeadPose.ofEulerDegrees(pose[0], pose[1], pose[2], pose[3], pose[4], pose[5] - distanceMm);
   }
 
+  /** The camera clock against the biosensor clock: camera time = offset + (1 + drift) * biosensor time. */
+  public ClockMapping clock() {
+    return new ClockMapping(clockOffsetS, driftPpm * 1e-6);
+  }
+
   /** Biosensor time of a camera-clock time. */
   public double bioTime(double cameraTime) {
-    return (cameraTime - clockOffsetS) / (1 + driftPpm * 1e-6);
+    return clock().toBiosignalTime(cameraTime);
   }
 }

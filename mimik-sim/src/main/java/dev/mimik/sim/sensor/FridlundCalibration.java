@@ -20,7 +20,7 @@ import java.util.Locale;
  * <p>The model: with independent unit-RMS sources, the RMS on lead {@code c} at an expression's apex is
  * {@code sqrt(sum_s (G[c][s] A_m(s) a_s)^2)} (G volume conduction, A the muscle's amplitude at full activation,
  * a its activation). This is linear in {@code A_m^2}, so the amplitudes are a non-negative least-squares fit of
- * the squared table; the temporalis, which has no Fridlund channel, keeps its value.
+ * the squared table; muscles without a Fridlund channel keep their set values.
  */
 public final class FridlundCalibration {
 
@@ -117,8 +117,6 @@ public final class FridlundCalibration {
     double[][] power = powerTerms(montage, table.emotions());
     List<double[]> rows = new ArrayList<>();
     List<Double> targets = new ArrayList<>();
-    int temporalis = Muscle.TEMPORALIS.ordinal();
-    double fixed = Muscle.TEMPORALIS.microvoltsAtFull() * Muscle.TEMPORALIS.microvoltsAtFull();
     for (int e = 0; e < table.emotions().size(); e++) {
       for (int k = 0; k < table.channels().size(); k++) {
         double v = table.microvolts()[e][k];
@@ -127,16 +125,22 @@ public final class FridlundCalibration {
           continue;
         }
         double[] row = power[e * leads + c].clone();
-        targets.add(v * v - row[temporalis] * fixed);
-        row[temporalis] = 0;
+        double target = v * v;
+        for (Muscle m : Muscle.values()) {
+          if (!m.onFridlund()) {
+            target -= row[m.ordinal()] * m.microvoltsAtFull() * m.microvoltsAtFull();
+            row[m.ordinal()] = 0;
+          }
+        }
+        targets.add(target);
         rows.add(row);
       }
     }
     double[] x = nonNegativeLeastSquares(rows.toArray(new double[0][]),
         targets.stream().mapToDouble(Double::doubleValue).toArray());
     double[] amplitudes = new double[x.length];
-    for (int m = 0; m < x.length; m++) {
-      amplitudes[m] = m == temporalis ? Muscle.TEMPORALIS.microvoltsAtFull() : Math.sqrt(x[m]);
+    for (Muscle m : Muscle.values()) {
+      amplitudes[m.ordinal()] = m.onFridlund() ? Math.sqrt(x[m.ordinal()]) : m.microvoltsAtFull();
     }
     return amplitudes;
   }

@@ -41,7 +41,7 @@ public record Montage(String name, List<Lead> leads) {
   /** BioFace-3D's single earpiece: two channels around the subject's left ear. */
   public static Montage earpiece() {
     return new Montage("earpiece", List.of(
-        new Lead("EAR1", new double[] {66, 8, -40}, MASTOID_LEFT),
+        new Lead("EAR1", new double[] {67, 6, -52}, MASTOID_LEFT),
         new Lead("EAR2", new double[] {64, -52, -36}, MASTOID_LEFT)));
   }
 
@@ -50,7 +50,7 @@ public record Montage(String name, List<Lead> leads) {
     List<Lead> leads = new ArrayList<>();
     for (Muscle.Side side : Muscle.Side.values()) {
       for (Muscle m : Muscle.values()) {
-        if (m == Muscle.TEMPORALIS) {
+        if (!m.onFridlund()) {
           continue;
         }
         double[] c = m.position(side);

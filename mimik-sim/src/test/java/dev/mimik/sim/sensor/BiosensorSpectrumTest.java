@@ -50,6 +50,26 @@ class BiosensorSpectrumTest {
   }
 
   @Test
+  void theEarpieceSeesEveryExpressionAboveRestAndOnAverageAboveTheElectrodeNoise() {
+    Biosensor sensor = new Biosensor(Montage.earpiece(), FS);
+    double rest = 0;
+    double sum = 0;
+    for (Expression e : Expression.values()) {
+      Signal s = sensor.record(Fixtures.typical(), Fixtures.holding(e.apex(), 3), 1, Components.emgOnly());
+      double loudest = Math.max(FridlundCalibrationTest.rms(s.channel(0).samples()),
+          FridlundCalibrationTest.rms(s.channel(1).samples()));
+      System.out.printf(Locale.ROOT, "earpiece EMG at %s apex: %.2f uV%n", e.label(), loudest);
+      if (e == Expression.NEUTRAL) {
+        rest = loudest;
+      } else {
+        assertThat(loudest).as(e.label()).isGreaterThan(5 * rest);
+        sum += loudest;
+      }
+    }
+    assertThat(sum / (Expression.values().length - 1)).isGreaterThan(Fixtures.typical().electrodeNoiseUv());
+  }
+
+  @Test
   void artefactsArePopsAndMotionWhileTheRestIsQuiet() {
     Participant dry = new Participant("dry", 3, new double[0], 0, 50, 2, 1, 1, 17, 0.25, 1, 60);
     Performance perf = new Performer(120).perform(dry, Protocol.bioFace3d(), 600, 2);
