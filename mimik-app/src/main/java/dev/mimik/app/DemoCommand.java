@@ -1,6 +1,7 @@
 package dev.mimik.app;
 
 import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.LandmarkFormats;
 import dev.mimik.eval.landmarks.LandmarkMetrics;
 import dev.mimik.eval.report.Charts;
@@ -46,6 +47,8 @@ import picocli.CommandLine.Spec;
 public final class DemoCommand implements Callable<Integer> {
 
   private static final int PARTICIPANTS = 2;
+  /** Marks a folder as a demo's own output, which a later demo run may replace. */
+  private static final String MARKER = ".mimik-demo";
 
   @Spec private CommandSpec spec;
 
@@ -69,6 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter o = spec.commandLine().getOut();
     long started = System.nanoTime();
+    prepareOutput();
     Path data = out.resolve("data");
     step(o, "1/4 simulating " + PARTICIPANTS + " participants x 2 sessions x " + minutes + " min (earpiece, 1 kHz)");
     int code = new CommandLine(new SimulateCommand()).setOut(err).setErr(err).execute("--out", data.toString(),
@@ -124,6 +128,33 @@ public final class DemoCommand implements Callable<Integer> {
     }
     printSummary(o, rows, metrics, (System.nanoTime() - started) / 1e9);
     return 0;
+  }
+
+  /**
+   * Makes {@code out} ready: a new or empty folder is used as it is; a previous demo's output (it holds the marker
+   * file) is replaced; anything else is refused, so the demo never deletes what it did not write.
+   */
+  private void prepareOutput() throws java.io.IOException {
+    if (Files.isDirectory(out)) {
+      boolean empty;
+      try (var entries = Files.list(out)) {
+        empty = entries.findAny().isEmpty();
+      }
+      if (!empty && !Files.exists(out.resolve(MARKER))) {
+        throw new BadInputException(out, "exists and is not the output of an earlier 'mimik demo'; choose another --out");
+      }
+      if (!empty) {
+        try (var walk = Files.walk(out)) {
+          for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.delete(p);
+          }
+        }
+      }
+    } else if (Files.exists(out)) {
+      throw new BadInputException(out, "exists and is not a folder");
+    }
+    Files.createDirectories(out);
+    Files.writeString(out.resolve(MARKER), "written by mimik demo; the next demo run into this folder replaces it\n");
   }
 
   /** The training targets' mean shape, as a prediction for {@code frames} frames: the no-information baseline. */
