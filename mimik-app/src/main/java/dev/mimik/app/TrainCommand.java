@@ -7,6 +7,7 @@ import dev.mimik.learn.metric.NormalisedMeanError;
 import dev.mimik.learn.pipeline.FrontEnd;
 import dev.mimik.learn.pipeline.ModelTraining;
 import dev.mimik.learn.pipeline.Session;
+import dev.mimik.learn.pipeline.TrackingModel;
 import dev.mimik.learn.pipeline.TrainingData;
 import dev.mimik.learn.train.TimeBlockedSplit;
 import dev.mimik.learn.train.TrainingOptions;
@@ -63,6 +64,10 @@ public final class TrainCommand implements Callable<Integer> {
       description = "clock sync when no offset is given: none or auto (default ${DEFAULT-VALUE})")
   private String sync;
 
+  @Option(names = "--fine-tune", paramLabel = "BASE.mimik",
+      description = "start from this model (e.g. a cross-participant one) and adapt it to these sessions")
+  private Path fineTune;
+
   @Option(names = "--fps", defaultValue = "30", description = "frame rate the landmarks are resampled to (default ${DEFAULT-VALUE})")
   private double fps;
 
@@ -71,12 +76,23 @@ public final class TrainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Session> data = TrainCommand.load(sessions, manifest, participant, sync, err);
     LandmarkSet set = landmarkSet(landmarks);
+    if (fineTune != null && spec.commandLine().getParseResult().hasMatchedOption("--landmarks")) {
+      throw new BadInputException("--landmarks cannot be combined with --fine-tune: the base model fixes the set");
+    }
     if (epochs < 1 || epochs > 10_000) {
       throw new BadInputException("--epochs must be 1..10000, not " + epochs);
     }
     Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint");
-    ModelTraining.Outcome outcome = train(data, set, fps, TrainingOptions.defaults().withEpochs(epochs).withSeed(seed),
-        checkpoint, err);
+    ModelTraining.Outcome outcome;
+    if (fineTune != null) {
+      try (TrackingModel base = TrackingModel.load(fineTune)) {
+        outcome = ModelTraining.fineTune(base, data,
+            TrainingOptions.fineTuning().withEpochs(Math.min(epochs, TrainingOptions.fineTuning().epochs()))
+                .withSeed(seed), checkpoint, w -> warn(err, w));
+      }
+    } else {
+      outcome = train(data, set, fps, TrainingOptions.defaults().withEpochs(epochs).withSeed(seed), checkpoint, err);
+    }
     outcome.model().save(out);
     Files.deleteIfExists(checkpoint);
     PrintWriter o = spec.commandLine().getOut();
@@ -92,10 +108,12 @@ public final class TrainCommand implements Callable<Integer> {
   static ModelTraining.Outcome train(List<Session> data, LandmarkSet set, double fps, TrainingOptions options,
       Path checkpoint, PrintWriter err) throws java.io.IOException {
     FrontEnd frontEnd = ModelTraining.frontEndFor(data, fps);
-    return ModelTraining.train(data, frontEnd, set, options, checkpoint, w -> {
-      err.println("warning: " + w);
-      err.flush();
-    });
+    return ModelTraining.train(data, frontEnd, set, options, checkpoint, w -> warn(err, w));
+  }
+
+  private static void warn(PrintWriter err, String warning) {
+    err.println("warning: " + warning);
+    err.flush();
   }
 
   /** The ridge baseline's NME on the validation frames BioNet was validated on. */

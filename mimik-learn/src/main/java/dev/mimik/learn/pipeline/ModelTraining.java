@@ -45,4 +45,18 @@ public final class ModelTraining {
         TrackingModel.settingsJson(frontEnd, data.frame()), data.windows(), data.targets(), checkpoint);
     return new Outcome(new TrackingModel(result.model(), frontEnd, data.frame()), result, data);
   }
+
+  /**
+   * Fine-tunes an existing model (typically a cross-participant one) on a few minutes of a new person, keeping its
+   * front end and aligned frame so its inputs and outputs mean the same; {@code base} is unchanged.
+   */
+  public static Outcome fineTune(TrackingModel base, List<Session> sessions, TrainingOptions options, Path checkpoint,
+      Consumer<String> warnings) throws IOException {
+    FrontEnd frontEnd = base.frontEnd();
+    TrainingData data = TrainingData.build(sessions, frontEnd, base.landmarkFrame().set(), base.landmarkFrame(),
+        warnings);
+    BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd)).fineTune(base.network(),
+        data.windows(), data.targets(), checkpoint);
+    return new Outcome(new TrackingModel(result.model(), frontEnd, base.landmarkFrame()), result, data);
+  }
 }

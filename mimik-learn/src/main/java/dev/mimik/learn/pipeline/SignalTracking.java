@@ -3,6 +3,7 @@ package dev.mimik.learn.pipeline;
 import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.BadInputException;
 import dev.mimik.face.smooth.KalmanSettings;
 import dev.mimik.face.smooth.RtsSmoother;
 import dev.mimik.signal.band.BandSplitter;
@@ -66,6 +67,10 @@ public final class SignalTracking {
       }
     }
     progress.accept(1);
+    if (frames.stream().allMatch(f -> f.landmarks() == null)) {
+      throw new BadInputException(file, "is shorter than one " + fe.windowSeconds() + " s window ("
+          + n / fe.samplingRateHz() + " s): nothing to track");
+    }
     LandmarkTrack track = toTrack(frames, model.landmarkFrame().set());
     if (offline) {
       track = new RtsSmoother(smoothing).smooth(track);
