@@ -197,8 +197,9 @@ public final class DemoCommand implements Callable<Integer> {
     histories.forEach((who, h) -> curves.add(new Charts.Series(who + " validation NME",
         h.stream().mapToDouble(EpochReport::epoch).toArray(),
         h.stream().mapToDouble(EpochReport::validationNme).toArray())));
-    report.heading("Training").chart("Validation NME per epoch (the x axis counts epochs)",
-        Charts.timeSeries("Training", "NME %", curves));
+    org.knowm.xchart.XYChart training = Charts.timeSeries("Training", "NME %", curves);
+    training.setXAxisTitle("epoch");
+    report.heading("Training").chart("Validation NME per epoch", training);
     report.heading("Tracking without the camera").paragraph("The full causal pipeline (filters, windows, BioNet, "
         + "Kalman smoothing) on the first participant's held-out session, against the simulator's exact landmarks: "
         + "nme_percent " + fmt(metrics.nmePercent()) + ", mae_mm " + fmt(metrics.maeMm()) + ". Its landmarks, "

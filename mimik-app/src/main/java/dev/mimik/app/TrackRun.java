@@ -20,6 +20,7 @@ import dev.mimik.face.fit.FitOptions;
 import dev.mimik.face.fit.RigFitter;
 import dev.mimik.face.gltf.GltfAnimationWriter;
 import dev.mimik.face.rig.FaceRig;
+import dev.mimik.face.rig.gallery.RigGallery;
 import dev.mimik.face.smooth.KalmanSettings;
 import dev.mimik.learn.pipeline.LandmarkFrame;
 import dev.mimik.learn.pipeline.SignalTracking;
@@ -50,6 +51,8 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
 
   /** The focal length assumed for the training camera; with the head distance free, it only sets perspective. */
   static final double ASSUMED_FOCAL_PX = 1000;
+  /** How many tracked frames the identity is fitted on. */
+  static final int IDENTITY_FRAMES = 120;
 
   /** Tracks a recording; fits {@code rig} when it is not null. */
   static TrackRun run(TrackingModel model, Signal signal, Path file, boolean offline, FaceRig rig, Progress progress) {
@@ -66,7 +69,11 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
       double[] centre = model.landmarkFrame().display().apply(new double[] {0, 0});
       PinholeCamera camera = new PinholeCamera(ASSUMED_FOCAL_PX, centre[0], centre[1],
           (int) Math.round(2 * centre[0]), (int) Math.round(2 * centre[1]));
-      BlendshapeTrack fitted = new RigFitter(rig, set, camera, FitOptions.defaults()).fitTrack(result.landmarks());
+      RigFitter fitter = new RigFitter(rig, set, camera, FitOptions.defaults());
+      if (!rig.identityNames().isEmpty()) {
+        fitter = fitter.withIdentity(fitter.fitIdentity(identityFrames(result.landmarks())));
+      }
+      BlendshapeTrack fitted = fitter.fitTrack(result.landmarks());
       weights = arkitOrder(fitted);
     }
     double[] ms = Arrays.stream(result.networkNanos()).mapToDouble(n -> n / 1e6).toArray();
@@ -94,6 +101,16 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
     if (blendshapes != null) {
       report.heading("Blendshapes").chart("The most active ARKit blendshapes", Charts.blendshapes(blendshapes,
           List.of(), 8));
+      report.heading("The tracked face");
+      RigGallery gallery = new RigGallery(rig);
+      for (int f : showcaseFrames()) {
+        Map<String, Double> expression = new LinkedHashMap<>();
+        for (int k = 0; k < blendshapes.names().size(); k++) {
+          expression.put(blendshapes.names().get(k), blendshapes.weights()[f][k]);
+        }
+        String time = String.format(java.util.Locale.ROOT, "t = %.1f s", blendshapes.timesSeconds()[f]);
+        report.image(time, png(gallery.render(expression, time)));
+      }
     }
     report.write(dir.resolve("report.html"));
     return metrics;
@@ -126,6 +143,45 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
       }
     }
     return new LandmarkTrack(truth.timesSeconds(), truth.pointCount(), out, truth.missing());
+  }
+
+  /**
+   * Evenly spaced tracked frames to fit the person's identity on once, so that their face shape is not mistaken
+   * for an expression.
+   */
+  private static double[][] identityFrames(LandmarkTrack track) {
+    int[] valid = java.util.stream.IntStream.range(0, track.frameCount()).filter(f -> !track.missing()[f]).toArray();
+    int count = Math.min(IDENTITY_FRAMES, valid.length);
+    double[][] frames = new double[count][];
+    for (int i = 0; i < count; i++) {
+      frames[i] = track.frames()[valid[(int) ((long) i * valid.length / count)]];
+    }
+    return frames;
+  }
+
+  /** Frames worth showing: the most expressive one in each quarter of the recording. */
+  private int[] showcaseFrames() {
+    int n = blendshapes.frameCount();
+    int[] out = new int[Math.min(4, n)];
+    for (int q = 0; q < out.length; q++) {
+      int best = q * n / out.length;
+      double bestSum = -1;
+      for (int f = q * n / out.length; f < (q + 1) * n / out.length; f++) {
+        double sum = Arrays.stream(blendshapes.weights()[f]).sum();
+        if (sum > bestSum) {
+          bestSum = sum;
+          best = f;
+        }
+      }
+      out[q] = best;
+    }
+    return out;
+  }
+
+  private static byte[] png(java.awt.image.BufferedImage image) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", bytes);
+    return bytes.toByteArray();
   }
 
   private static Map<String, Integer> keyPoints() {
