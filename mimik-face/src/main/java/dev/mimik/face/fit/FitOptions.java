@@ -13,6 +13,7 @@ package dev.mimik.face.fit;
  * @param iterations iterations of the second stage (pose and weights)
  * @param regions per-region landmark weights
  * @param tolerance iterations stop when an accepted step lowers the cost by less than this fraction
+ * @param localDistances weights of the local dynamic loss on eyelid and lip pair distances (off by default)
  */
 public record FitOptions(
     double weightPrior,
@@ -22,7 +23,8 @@ public record FitOptions(
     int rigidIterations,
     int iterations,
     RegionWeights regions,
-    double tolerance) {
+    double tolerance,
+    LocalDistances localDistances) {
 
   public FitOptions {
     if (!(weightPrior >= 0) || !(sparsityPrior >= 0) || !(temporalPrior >= 0) || !(identityPrior >= 0)
@@ -33,6 +35,19 @@ public record FitOptions(
       throw new IllegalArgumentException("iteration counts must be positive");
     }
     java.util.Objects.requireNonNull(regions, "regions");
+    java.util.Objects.requireNonNull(localDistances, "localDistances");
+  }
+
+  /** Settings without the local distance term. */
+  public FitOptions(double weightPrior, double sparsityPrior, double temporalPrior, double identityPrior,
+      int rigidIterations, int iterations, RegionWeights regions, double tolerance) {
+    this(weightPrior, sparsityPrior, temporalPrior, identityPrior, rigidIterations, iterations, regions, tolerance,
+        LocalDistances.off());
+  }
+
+  public FitOptions withLocalDistances(LocalDistances l) {
+    return new FitOptions(weightPrior, sparsityPrior, temporalPrior, identityPrior, rigidIterations, iterations,
+        regions, tolerance, l);
   }
 
   /** Defaults tuned on landmarks generated from the embedded rig with 1 px noise. */
@@ -42,21 +57,21 @@ public record FitOptions(
 
   public FitOptions withRegions(RegionWeights r) {
     return new FitOptions(weightPrior, sparsityPrior, temporalPrior, identityPrior, rigidIterations, iterations, r,
-        tolerance);
+        tolerance, localDistances);
   }
 
   public FitOptions withWeightPrior(double prior) {
     return new FitOptions(prior, sparsityPrior, temporalPrior, identityPrior, rigidIterations, iterations, regions,
-        tolerance);
+        tolerance, localDistances);
   }
 
   public FitOptions withSparsityPrior(double prior) {
     return new FitOptions(weightPrior, prior, temporalPrior, identityPrior, rigidIterations, iterations, regions,
-        tolerance);
+        tolerance, localDistances);
   }
 
   public FitOptions withTemporalPrior(double prior) {
     return new FitOptions(weightPrior, sparsityPrior, prior, identityPrior, rigidIterations, iterations, regions,
-        tolerance);
+        tolerance, localDistances);
   }
 }

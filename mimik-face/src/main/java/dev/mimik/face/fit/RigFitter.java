@@ -44,6 +44,7 @@ public final class RigFitter {
   private final double[] identity;
   private final double[] person;
   private final double[] region;
+  private final java.util.List<LocalDistances.Pair> pairs;
 
   /** A fitter for the average face of the rig (identity coefficients 0). */
   public RigFitter(FaceRig rig, LandmarkSet set, Camera camera, FitOptions options) {
@@ -61,6 +62,7 @@ public final class RigFitter {
     for (int j = 0; j < model.points; j++) {
       region[j] = options.regions().of(model.ibug[j]);
     }
+    this.pairs = options.localDistances().pairs(LandmarkSet.ofSize(model.points));
   }
 
   /** The same fitter for a person with these identity coefficients (one per identity mode of the rig). */
@@ -306,25 +308,15 @@ public final class RigFitter {
       Arrays.fill(g, 0);
     }
     double cost = 0;
-    double[] jc = new double[6];
-    double[] p = new double[3];
-    double[] q = new double[3];
     double[] uv = new double[2];
     double[] ru = new double[n];
     double[] rv = new double[n];
     int[] idx = new int[n];
-    for (int i = 0; i < POSE; i++) {
-      idx[i] = i;
-    }
     for (int j = 0; j < model.points; j++) {
       if (!f.valid[j]) {
         continue;
       }
-      rotatedPoint(s, j, q);
-      p[0] = q[0] + s.t[0];
-      p[1] = q[1] + s.t[1];
-      p[2] = q[2] + s.t[2];
-      project(s, p, uv, jc);
+      int m = rows(s, j, withWeights, withIdentity, uv, ru, rv, idx);
       double a = region[j] / f.norm;
       double eu = a * (uv[0] - f.xy[2 * j]);
       double ev = a * (uv[1] - f.xy[2 * j + 1]);
@@ -332,63 +324,14 @@ public final class RigFitter {
       if (h == null) {
         continue;
       }
-      // rotation: dP/d(delta) for P = exp([delta]x) q + t
-      ru[0] = a * (-jc[1] * q[2] + jc[2] * q[1]);
-      ru[1] = a * (jc[0] * q[2] - jc[2] * q[0]);
-      ru[2] = a * (-jc[0] * q[1] + jc[1] * q[0]);
-      rv[0] = a * (-jc[4] * q[2] + jc[5] * q[1]);
-      rv[1] = a * (jc[3] * q[2] - jc[5] * q[0]);
-      rv[2] = a * (-jc[3] * q[1] + jc[4] * q[0]);
-      ru[3] = a * jc[0];
-      ru[4] = a * jc[1];
-      rv[3] = a * jc[3];
-      rv[4] = a * jc[4];
-      if (s.weak) {
-        ru[5] = a * (uv[0] - s.cx);
-        rv[5] = a * (uv[1] - s.cy);
-      } else {
-        ru[5] = a * jc[2];
-        rv[5] = a * jc[5];
-      }
-      int m = POSE;
-      if (withWeights) {
-        double[] mr = jcTimesR(jc, s.r);
-        int r0 = (3 * j) * ks;
-        int r1 = r0 + ks;
-        int r2 = r1 + ks;
-        for (int k : model.movers[j]) {
-          double bx = model.shapeBasis[r0 + k];
-          double by = model.shapeBasis[r1 + k];
-          double bz = model.shapeBasis[r2 + k];
-          idx[m] = POSE + k;
-          ru[m] = a * (mr[0] * bx + mr[1] * by + mr[2] * bz);
-          rv[m] = a * (mr[3] * bx + mr[4] * by + mr[5] * bz);
-          m++;
-        }
-      }
-      if (withIdentity) {
-        double[] mr = jcTimesR(jc, s.r);
-        int md = model.modes;
-        for (int c = 0; c < md; c++) {
-          double bx = model.identityBasis[(3 * j) * md + c];
-          double by = model.identityBasis[(3 * j + 1) * md + c];
-          double bz = model.identityBasis[(3 * j + 2) * md + c];
-          idx[m] = POSE + ks + c;
-          ru[m] = a * (mr[0] * bx + mr[1] * by + mr[2] * bz);
-          rv[m] = a * (mr[3] * bx + mr[4] * by + mr[5] * bz);
-          m++;
-        }
-      }
       for (int i = 0; i < m; i++) {
-        double ui = ru[i];
-        double vi = rv[i];
-        int gi = idx[i];
-        g[gi] += ui * eu + vi * ev;
-        int base = gi * n;
-        for (int k = i; k < m; k++) {
-          h[base + idx[k]] += ui * ru[k] + vi * rv[k];
-        }
+        ru[i] *= a;
+        rv[i] *= a;
       }
+      accumulate(h, g, n, idx, ru, rv, m, eu, ev);
+    }
+    if (!pairs.isEmpty()) {
+      cost += localDistances(f, s, withWeights, withIdentity, h, g, n);
     }
     if (withWeights) {
       double lw = options.weightPrior();
@@ -410,6 +353,167 @@ public final class RigFitter {
           h[i * n + k] = h[k * n + i];
         }
       }
+    }
+    return cost;
+  }
+
+  /**
+   * Projects landmark {@code j} into {@code uv} and writes its unscaled Jacobian rows (u in {@code ru}, v in
+   * {@code rv}) over the parameters listed in {@code idx}; returns how many. The pose parameters come first.
+   */
+  private int rows(State s, int j, boolean withWeights, boolean withIdentity, double[] uv, double[] ru, double[] rv,
+      int[] idx) {
+    int ks = model.shapes;
+    double[] q = new double[3];
+    double[] p = new double[3];
+    double[] jc = new double[6];
+    rotatedPoint(s, j, q);
+    p[0] = q[0] + s.t[0];
+    p[1] = q[1] + s.t[1];
+    p[2] = q[2] + s.t[2];
+    project(s, p, uv, jc);
+    for (int i = 0; i < POSE; i++) {
+      idx[i] = i;
+    }
+    // rotation: dP/d(delta) for P = exp([delta]x) q + t
+    ru[0] = -jc[1] * q[2] + jc[2] * q[1];
+    ru[1] = jc[0] * q[2] - jc[2] * q[0];
+    ru[2] = -jc[0] * q[1] + jc[1] * q[0];
+    rv[0] = -jc[4] * q[2] + jc[5] * q[1];
+    rv[1] = jc[3] * q[2] - jc[5] * q[0];
+    rv[2] = -jc[3] * q[1] + jc[4] * q[0];
+    ru[3] = jc[0];
+    ru[4] = jc[1];
+    rv[3] = jc[3];
+    rv[4] = jc[4];
+    if (s.weak) {
+      ru[5] = uv[0] - s.cx;
+      rv[5] = uv[1] - s.cy;
+    } else {
+      ru[5] = jc[2];
+      rv[5] = jc[5];
+    }
+    int m = POSE;
+    if (withWeights) {
+      double[] mr = jcTimesR(jc, s.r);
+      int r0 = (3 * j) * ks;
+      int r1 = r0 + ks;
+      int r2 = r1 + ks;
+      for (int k : model.movers[j]) {
+        double bx = model.shapeBasis[r0 + k];
+        double by = model.shapeBasis[r1 + k];
+        double bz = model.shapeBasis[r2 + k];
+        idx[m] = POSE + k;
+        ru[m] = mr[0] * bx + mr[1] * by + mr[2] * bz;
+        rv[m] = mr[3] * bx + mr[4] * by + mr[5] * bz;
+        m++;
+      }
+    }
+    if (withIdentity) {
+      double[] mr = jcTimesR(jc, s.r);
+      int md = model.modes;
+      for (int c = 0; c < md; c++) {
+        double bx = model.identityBasis[(3 * j) * md + c];
+        double by = model.identityBasis[(3 * j + 1) * md + c];
+        double bz = model.identityBasis[(3 * j + 2) * md + c];
+        idx[m] = POSE + ks + c;
+        ru[m] = mr[0] * bx + mr[1] * by + mr[2] * bz;
+        rv[m] = mr[3] * bx + mr[4] * by + mr[5] * bz;
+        m++;
+      }
+    }
+    return m;
+  }
+
+  /**
+   * Adds one 2D residual's rows to the gradient and the upper half of the Gauss-Newton matrix ({@code idx}
+   * ascending).
+   */
+  private static void accumulate(double[] h, double[] g, int n, int[] idx, double[] ru, double[] rv, int m,
+      double eu, double ev) {
+    for (int i = 0; i < m; i++) {
+      double ui = ru[i];
+      double vi = rv[i];
+      int gi = idx[i];
+      g[gi] += ui * eu + vi * ev;
+      int base = gi * n;
+      for (int k = i; k < m; k++) {
+        h[base + idx[k]] += ui * ru[k] + vi * rv[k];
+      }
+    }
+  }
+
+  /**
+   * The local dynamic loss ({@link LocalDistances}): for each weighted pair, the residual between the fitted and
+   * the observed upper-minus-lower vector over the region's observed width; adds its rows when {@code h} is set.
+   */
+  private double localDistances(Frame f, State s, boolean withWeights, boolean withIdentity, double[] h,
+      double[] g, int n) {
+    double cost = 0;
+    double[] uvA = new double[2];
+    double[] uvB = new double[2];
+    double[] ruA = new double[n];
+    double[] rvA = new double[n];
+    double[] ruB = new double[n];
+    double[] rvB = new double[n];
+    int[] idxA = new int[n];
+    int[] idxB = new int[n];
+    double[] du = new double[n];
+    double[] dv = new double[n];
+    boolean[] used = new boolean[n];
+    int[] idx = new int[n];
+    double[] ru = new double[n];
+    double[] rv = new double[n];
+    for (LocalDistances.Pair pair : pairs) {
+      int a = pair.upper();
+      int b = pair.lower();
+      if (!f.valid[a] || !f.valid[b] || !f.valid[pair.widthA()] || !f.valid[pair.widthB()]) {
+        continue;
+      }
+      double width = Math.hypot(f.xy[2 * pair.widthA()] - f.xy[2 * pair.widthB()],
+          f.xy[2 * pair.widthA() + 1] - f.xy[2 * pair.widthB() + 1]);
+      if (!(width > 0)) {
+        continue;
+      }
+      double w = pair.weight() / width;
+      int ma = rows(s, a, withWeights, withIdentity, uvA, ruA, rvA, idxA);
+      int mb = rows(s, b, withWeights, withIdentity, uvB, ruB, rvB, idxB);
+      double eu = w * ((uvA[0] - uvB[0]) - (f.xy[2 * a] - f.xy[2 * b]));
+      double ev = w * ((uvA[1] - uvB[1]) - (f.xy[2 * a + 1] - f.xy[2 * b + 1]));
+      cost += eu * eu + ev * ev;
+      if (h == null) {
+        continue;
+      }
+      // the difference of the two landmarks' rows, merged over the union of their parameters
+      int m = 0;
+      for (int i = 0; i < ma; i++) {
+        int gi = idxA[i];
+        if (!used[gi]) {
+          used[gi] = true;
+          idx[m++] = gi;
+        }
+        du[gi] += w * ruA[i];
+        dv[gi] += w * rvA[i];
+      }
+      for (int i = 0; i < mb; i++) {
+        int gi = idxB[i];
+        if (!used[gi]) {
+          used[gi] = true;
+          idx[m++] = gi;
+        }
+        du[gi] -= w * ruB[i];
+        dv[gi] -= w * rvB[i];
+      }
+      Arrays.sort(idx, 0, m);
+      for (int i = 0; i < m; i++) {
+        int gi = idx[i];
+        ru[i] = du[gi];
+        rv[i] = dv[gi];
+        du[gi] = 0;
+        dv[gi] = 0;
+        used[gi] = false;
+      }
+      accumulate(h, g, n, idx, ru, rv, m, eu, ev);
     }
     return cost;
   }
