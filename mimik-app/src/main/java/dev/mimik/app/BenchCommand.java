@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchDspCommand.class,
       BenchFitCommand.class,
+      BenchTrackCommand.class,
     },
     footer = {"", "Example:", "  mimik bench dsp"})
 public final class BenchCommand implements Runnable {

@@ -34,11 +34,11 @@ public final class Main {
     PrintWriter err = cl.getErr();
     BadInputException bad = findBadInput(e);
     if (bad != null) {
-      err.println("mimik " + cl.getCommandName() + ": " + bad.getMessage());
+      err.println(cl.getCommandSpec().qualifiedName() + ": " + bad.getMessage());
       err.flush();
       return EXIT_BAD_INPUT;
     }
-    err.println("mimik " + cl.getCommandName() + ": failed: " + e);
+    err.println(cl.getCommandSpec().qualifiedName() + ": failed: " + e);
     if (System.getenv("MIMIK_DEBUG") != null) {
       e.printStackTrace(err);
     } else {

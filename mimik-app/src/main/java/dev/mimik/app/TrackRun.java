@@ -66,10 +66,7 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
             + rig.shapeNames().size() + " targets named like " + rig.shapeNames().subList(0,
                 Math.min(3, rig.shapeNames().size())) + ")");
       }
-      double[] centre = model.landmarkFrame().display().apply(new double[] {0, 0});
-      PinholeCamera camera = new PinholeCamera(ASSUMED_FOCAL_PX, centre[0], centre[1],
-          (int) Math.round(2 * centre[0]), (int) Math.round(2 * centre[1]));
-      RigFitter fitter = new RigFitter(rig, set, camera, FitOptions.defaults());
+      RigFitter fitter = new RigFitter(rig, set, assumedCamera(model), FitOptions.defaults());
       if (!rig.identityNames().isEmpty()) {
         fitter = fitter.withIdentity(fitter.fitIdentity(identityFrames(result.landmarks())));
       }
@@ -78,6 +75,13 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
     }
     double[] ms = Arrays.stream(result.networkNanos()).mapToDouble(n -> n / 1e6).toArray();
     return new TrackRun(model, signal, toIbug68(result.landmarks(), set), weights, rig, ms);
+  }
+
+  /** The training camera as the rig fit assumes it: {@link #ASSUMED_FOCAL_PX}, centred on the aligned frame's origin. */
+  static PinholeCamera assumedCamera(TrackingModel model) {
+    double[] centre = model.landmarkFrame().display().apply(new double[] {0, 0});
+    return new PinholeCamera(ASSUMED_FOCAL_PX, centre[0], centre[1], (int) Math.round(2 * centre[0]),
+        (int) Math.round(2 * centre[1]));
   }
 
   /** The outputs of FORMATS.md written into {@code dir}; with {@code truth}, also metrics.json and the errors. */

@@ -1,6 +1,7 @@
 package dev.mimik.learn.pipeline;
 
 import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.core.io.BadInputException;
 import dev.mimik.learn.bionet.BioNetConfig;
 import dev.mimik.learn.train.BioNetTrainer;
 import dev.mimik.learn.train.TrainingOptions;
@@ -27,6 +28,18 @@ public final class ModelTraining {
     return FrontEnd.defaults(first.signals().channelNames(), first.signals().channel(0).samplingRate(), fps);
   }
 
+  /** Refuses data too short for a training and a validation part separated by the gap. */
+  private static void requireEnoughFrames(TrainingData data, List<Session> sessions, FrontEnd frontEnd,
+      TrainingOptions options) {
+    try {
+      options.split().split(data.size());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(sessions.get(0).source(), String.format(java.util.Locale.ROOT,
+          "only %d usable frames (%.1f s) in the training sessions, too few to train and validate: %s", data.size(),
+          data.size() / frontEnd.fps(), e.getMessage()));
+    }
+  }
+
   /** The options with a validation gap of one window, so no training window overlaps a validation window. */
   public static TrainingOptions withWindowGap(TrainingOptions options, FrontEnd frontEnd) {
     return options.withGapFrames((int) Math.ceil(frontEnd.windowSeconds() * frontEnd.fps()));
@@ -40,6 +53,7 @@ public final class ModelTraining {
   public static Outcome train(List<Session> sessions, FrontEnd frontEnd, LandmarkSet set, TrainingOptions options,
       Path checkpoint, Consumer<String> warnings) throws IOException {
     TrainingData data = TrainingData.build(sessions, frontEnd, set, null, warnings);
+    requireEnoughFrames(data, sessions, frontEnd, withWindowGap(options, frontEnd));
     BioNetConfig config = BioNetConfig.defaults(frontEnd.inputCount(), frontEnd.windowSamples(), set);
     BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd)).train(config,
         TrackingModel.settingsJson(frontEnd, data.frame()), data.windows(), data.targets(), checkpoint);
@@ -55,6 +69,7 @@ public final class ModelTraining {
     FrontEnd frontEnd = base.frontEnd();
     TrainingData data = TrainingData.build(sessions, frontEnd, base.landmarkFrame().set(), base.landmarkFrame(),
         warnings);
+    requireEnoughFrames(data, sessions, frontEnd, withWindowGap(options, frontEnd));
     BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd)).fineTune(base.network(),
         data.windows(), data.targets(), checkpoint);
     return new Outcome(new TrackingModel(result.model(), frontEnd, base.landmarkFrame()), result, data);

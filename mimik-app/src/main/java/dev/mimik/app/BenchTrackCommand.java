@@ -1,0 +1,176 @@
+package dev.mimik.app;
+
+import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.face.fit.FitOptions;
+import dev.mimik.face.fit.FitResult;
+import dev.mimik.face.fit.RigFitter;
+import dev.mimik.face.rig.embedded.EmbeddedRig;
+import dev.mimik.face.smooth.KalmanSettings;
+import dev.mimik.learn.pipeline.FrontEnd;
+import dev.mimik.learn.pipeline.ModelTraining;
+import dev.mimik.learn.pipeline.Session;
+import dev.mimik.learn.pipeline.TrackingModel;
+import dev.mimik.learn.pipeline.Tracker;
+import dev.mimik.learn.train.TrainingOptions;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mimik bench track}: the live per-frame cost of the whole causal pipeline on one core. A short earpiece
+ * session is simulated and a model trained on it for a few epochs (only its size matters here); then the recording's
+ * samples go into a {@link Tracker} frame by frame, as a live stream would deliver them, and each tracked frame is
+ * fitted to the rig warm-started from the frame before, as {@code mimik track} does. Prints frames per second and
+ * per-frame latency percentiles for each stage and in total, against issue 5's targets.
+ */
+@Command(
+    name = "track",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Times live tracking frame by frame on one core: filters + window, BioNet (batch 1), Kalman, rig fit.",
+      "Simulates an earpiece session and trains a small model on it first (its accuracy does not matter here).",
+      "",
+      "Example: mimik bench track --minutes 1 --epochs 2"
+    })
+final class BenchTrackCommand implements Callable<Integer> {
+
+  /** Issue 5's targets. */
+  static final double TARGET_FRAMES_PER_SECOND = 300;
+  static final double TARGET_P99_MS = 10;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--minutes", defaultValue = "1", description = "length of the simulated session (default ${DEFAULT-VALUE})")
+  double minutes;
+
+  @Option(names = "--epochs", defaultValue = "2", description = "training epochs of the model timed (default ${DEFAULT-VALUE})")
+  int epochs;
+
+  @Option(names = "--warmup", defaultValue = "60", description = "frames run before timing starts (default ${DEFAULT-VALUE})")
+  int warmup;
+
+  @Option(names = "--no-fit", description = "leave out the rig fit")
+  boolean noFit;
+
+  @Option(names = "--seed", defaultValue = "1", description = "seed of the simulation and training (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(minutes > 0 && minutes <= 60) || epochs < 1 || warmup < 0) {
+      throw new ParameterException(spec.commandLine(), "--minutes must be in (0, 60], --epochs positive, --warmup >= 0");
+    }
+    // one core for the network; set before the engine starts (ignored if it already has)
+    System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
+    System.setProperty("ai.djl.pytorch.num_interop_threads",
+        System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path dir = Files.createTempDirectory("mimik-bench-track");
+    try {
+      int code = new CommandLine(new SimulateCommand()).setOut(err).setErr(err).execute("--out", dir.toString(),
+          "--participants", "1", "--minutes", "" + minutes, "--seed", "" + seed, "--montage", "earpiece");
+      if (code != 0) {
+        return code;
+      }
+      Session session = new SessionFiles(SessionFiles.Sync.NONE, err).fromManifest(dir.resolve("manifest.csv")).get(0);
+      TrainingOptions options = TrainingOptions.defaults().withEpochs(epochs).withSeed(seed).withProgress(false);
+      try (TrackingModel model = TrainCommand.train(List.of(session), LandmarkSet.IBUG_51, 30, options, null, err)
+          .model()) {
+        run(model, session, o);
+      }
+    } finally {
+      try (var files = Files.walk(dir)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+    return 0;
+  }
+
+  private void run(TrackingModel model, Session session, PrintWriter o) {
+    FrontEnd fe = model.frontEnd();
+    double[][] raw = new double[fe.channels().size()][];
+    for (int c = 0; c < raw.length; c++) {
+      raw[c] = session.signals().channel(fe.channels().get(c)).orElseThrow().samples();
+    }
+    double start = session.signals().startTimeSeconds();
+    int n = raw[0].length;
+    Tracker tracker = new Tracker(model, start, KalmanSettings.defaults());
+    RigFitter fitter = noFit ? null : new RigFitter(EmbeddedRig.load(), model.landmarkFrame().set(),
+        TrackRun.assumedCamera(model), FitOptions.defaults());
+    int frames = (int) Math.floor((start + (n - 1) / fe.samplingRateHz()) * fe.fps()) + 1;
+    double[][] ms = new double[5][frames]; // front end, network, Kalman, rig fit, total
+    int timed = 0;
+    int skip = warmup;
+    int pushed = 0;
+    FitResult previous = null;
+    long loopStart = 0;
+    for (long k = (long) Math.ceil(start * fe.fps() - 1e-9); k < frames; k++) {
+      // up to the first sample at or after the frame time: the sample that completes the frame
+      int upTo = Math.min(n, (int) Math.ceil((k / fe.fps() - start) * fe.samplingRateHz() - 1e-6) + 1);
+      double[][] block = new double[raw.length][];
+      for (int c = 0; c < raw.length; c++) {
+        block[c] = Arrays.copyOfRange(raw[c], pushed, upTo);
+      }
+      pushed = upTo;
+      long t0 = System.nanoTime();
+      List<Tracker.Frame> out = tracker.pushRaw(block);
+      long t1 = System.nanoTime();
+      for (Tracker.Frame f : out) {
+        if (f.landmarks() != null && fitter != null) {
+          previous = fitter.fit(f.landmarks(), previous);
+        }
+      }
+      long fitNanos = System.nanoTime() - t1;
+      if (out.size() != 1 || out.get(0).landmarks() == null || skip-- > 0) {
+        continue;
+      }
+      if (timed == 0) {
+        loopStart = t0;
+      }
+      Tracker.Frame f = out.get(0);
+      ms[0][timed] = (t1 - t0 - f.networkNanos() - f.smoothingNanos()) / 1e6;
+      ms[1][timed] = f.networkNanos() / 1e6;
+      ms[2][timed] = f.smoothingNanos() / 1e6;
+      ms[3][timed] = fitNanos / 1e6;
+      ms[4][timed] = (t1 - t0 + fitNanos) / 1e6;
+      timed++;
+    }
+    double wallSeconds = (System.nanoTime() - loopStart) / 1e9;
+    o.printf(Locale.ROOT, "mimik bench track: %d channels at %.0f Hz, %.0f fps, window %d x %d features, %s, "
+        + "BioNet batch 1 (%d pytorch thread), %s%n", raw.length, fe.samplingRateHz(), fe.fps(), fe.inputCount(),
+        fe.windowSamples(), model.landmarkFrame().set(), Integer.getInteger("ai.djl.pytorch.num_threads", 0),
+        noFit ? "no rig fit" : "rig fit warm-started per frame (embedded rig)");
+    o.printf(Locale.ROOT, "%d frames timed after %d warm-up frames%n", timed, warmup);
+    o.println("stage             mean ms    p50 ms    p95 ms    p99 ms    max ms");
+    String[] names = {"filters+window", "network", "kalman", "rig fit", "total"};
+    for (int s = 0; s < names.length; s++) {
+      if (s == 3 && noFit) {
+        continue;
+      }
+      double[] v = Arrays.copyOf(ms[s], timed);
+      o.printf(Locale.ROOT, "%-15s %9.3f %9.3f %9.3f %9.3f %9.3f%n", names[s], TrackCommand.mean(v),
+          TrackCommand.percentile(v, 0.50), TrackCommand.percentile(v, 0.95), TrackCommand.percentile(v, 0.99),
+          TrackCommand.percentile(v, 1.0));
+    }
+    double fps = timed / wallSeconds;
+    double p99 = TrackCommand.percentile(Arrays.copyOf(ms[4], timed), 0.99);
+    o.printf(Locale.ROOT, "throughput %.0f frames/s (wall clock, including the sample copies); total p99 %.2f ms%n",
+        fps, p99);
+    o.printf(Locale.ROOT, "issue 5 targets: >= %.0f frames/s %s, p99 <= %.0f ms %s%n", TARGET_FRAMES_PER_SECOND,
+        fps >= TARGET_FRAMES_PER_SECOND ? "met" : "NOT met", TARGET_P99_MS, p99 <= TARGET_P99_MS ? "met" : "NOT met");
+    o.flush();
+  }
+}

@@ -1,0 +1,144 @@
+package dev.mimik.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mimik.core.data.Blendshapes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mimik simulate} -> {@code train} -> {@code track} on a tiny dataset, and the bad inputs of the two. */
+class TrainTrackCommandTest {
+
+  @TempDir static Path dir;
+  static Path data;
+  static Path model;
+
+  @BeforeAll
+  static void simulateAndTrain() {
+    data = dir.resolve("sim");
+    CapturedRun.Result sim = CapturedRun.run("simulate", "--out", data.toString(), "--participants", "1",
+        "--sessions-per-participant", "2", "--minutes", "0.3", "--seed", "3", "--montage", "earpiece");
+    assertThat(sim.exitCode()).as(sim.err()).isZero();
+    model = dir.resolve("me.mimik");
+    CapturedRun.Result train = CapturedRun.run("train", "--manifest", data.resolve("manifest.csv").toString(),
+        "--out", model.toString(), "--epochs", "2");
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    assertThat(train.out()).contains("wrote").contains("2 sessions").contains("validation NME");
+    assertThat(model).exists();
+    assertThat(model.resolveSibling("me.mimik.checkpoint")).doesNotExist();
+  }
+
+  private static void assertBadInput(CapturedRun.Result r, Path named, Path outDir) {
+    String text = r.err().strip();
+    assertThat(r.exitCode()).as(text).isEqualTo(2);
+    assertThat(text.lines().count()).as(text).isEqualTo(1);
+    assertThat(text).contains(named.toString());
+    if (outDir != null) {
+      assertThat(outDir).doesNotExist();
+    }
+  }
+
+  @Test
+  void trackWritesEveryOutputWithMetricsAgainstTheTruth() throws Exception {
+    Path session = data.resolve("p01/s02");
+    Path out = dir.resolve("tracked");
+    CapturedRun.Result r = CapturedRun.run("track", "--model", model.toString(), "--signals",
+        session.resolve("signals.edf").toString(), "--out", out.toString(), "--truth",
+        session.resolve("truth/landmarks.csv").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("tracked").contains("nme_percent");
+
+    List<String> lines = Files.readAllLines(out.resolve("landmarks.csv"));
+    String[] header = lines.get(0).split(",", -1);
+    assertThat(header).hasSize(1 + 2 * 68);
+    assertThat(header[0]).isEqualTo("time_s");
+    assertThat(lines.size() - 1).as("frames: 0.3 min at 30 fps").isBetween(530, 541);
+    String[] last = lines.get(lines.size() - 1).split(",", -1);
+    assertThat(last).hasSize(1 + 2 * 68);
+    for (int i = 1; i <= 2 * 17; i++) {
+      assertThat(last[i]).as("jaw column %s", header[i]).isEmpty();
+    }
+    for (int i = 2 * 17 + 1; i < last.length; i++) {
+      assertThat(Double.parseDouble(last[i])).as(header[i]).isFinite();
+    }
+
+    List<String> shapes = Files.readAllLines(out.resolve("blendshapes.csv"));
+    String[] names = shapes.get(0).split(",");
+    assertThat(names[0]).isEqualTo("time_s");
+    assertThat(List.of(names).subList(1, names.length)).isEqualTo(Blendshapes.ARKIT_52);
+    assertThat(shapes).hasSize(lines.size());
+    for (String row : shapes.subList(1, shapes.size())) {
+      String[] cells = row.split(",");
+      for (int i = 1; i < cells.length; i++) {
+        assertThat(Double.parseDouble(cells[i])).isBetween(0.0, 1.0);
+      }
+    }
+    byte[] glb = Files.readAllBytes(out.resolve("face.glb"));
+    assertThat(new String(glb, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("glTF");
+    assertThat(Files.readString(out.resolve("report.html"))).contains("<html").contains("Blendshapes");
+    JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+    assertThat(metrics.path("nme_percent").asDouble()).isPositive().isLessThan(100);
+    assertThat(metrics.path("frames").asInt()).isPositive();
+  }
+
+  @Test
+  void aRecordingWithoutTheModelsChannelsIsRefusedNamingIt() throws Exception {
+    Path signals = dir.resolve("other-channels.csv");
+    StringBuilder sb = new StringBuilder("time_s,X1,X2\n");
+    for (int i = 0; i < 3000; i++) {
+      sb.append(String.format(Locale.ROOT, "%.3f,%d,%d%n", i / 1000.0, i % 7, i % 5));
+    }
+    Files.writeString(signals, sb);
+    Path out = dir.resolve("no-channel");
+    assertBadInput(CapturedRun.run("track", "--model", model.toString(), "--signals", signals.toString(), "--out",
+        out.toString()), signals, out);
+  }
+
+  @Test
+  void aCorruptModelFileIsRefusedNamingIt() throws Exception {
+    Path corrupt = dir.resolve("corrupt.mimik");
+    byte[] bytes = Files.readAllBytes(model);
+    Files.write(corrupt, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+    Path out = dir.resolve("corrupt-out");
+    assertBadInput(CapturedRun.run("track", "--model", corrupt.toString(), "--signals",
+        data.resolve("p01/s02/signals.edf").toString(), "--out", out.toString()), corrupt, out);
+  }
+
+  @Test
+  void aManifestWithABadOffsetIsRefusedNamingIt() throws Exception {
+    Path manifest = data.resolve("bad-offset.csv");
+    Files.writeString(manifest, "signals,landmarks,participant,offset_s\np01/s01/signals.edf,p01/s01/landmarks.csv,p01,"
+        + "soon\n");
+    Path out = dir.resolve("bad-offset.mimik");
+    assertBadInput(CapturedRun.run("train", "--manifest", manifest.toString(), "--out", out.toString(), "--epochs",
+        "1"), manifest, out);
+  }
+
+  @Test
+  void sessionsWhoseClocksDoNotOverlapAreRefusedNamingTheFile() throws Exception {
+    Path manifest = data.resolve("far-offset.csv");
+    Files.writeString(manifest, "signals,landmarks,offset_s\np01/s01/signals.edf,p01/s01/landmarks.csv,3600\n");
+    Path out = dir.resolve("far.mimik");
+    assertBadInput(CapturedRun.run("train", "--manifest", manifest.toString(), "--out", out.toString(), "--epochs",
+        "1"), data.resolve("p01/s01/landmarks.csv"), out);
+  }
+
+  @Test
+  void demoRunsTheWholeLoopAndWritesItsReport() throws Exception {
+    Path out = dir.resolve("demo");
+    CapturedRun.Result r = CapturedRun.run("demo", "--minutes", "0.5", "--epochs", "2", "--out", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("per-participant").contains("cross-participant").contains("nme_percent");
+    assertThat(Files.readString(out.resolve("report.html"))).contains("Held-out sessions");
+    assertThat(out.resolve("track/face.glb")).exists();
+    assertThat(out.resolve("track/metrics.json")).exists();
+    assertThat(out.resolve("models/p01.mimik")).exists();
+  }
+}
