@@ -10,5 +10,6 @@ import picocli.CommandLine.Command;
     description = "Facial expressions from wearable biosignals: landmarks, blendshapes and an animated 3D face.",
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
+      ServeCommand.class,
     })
 public final class MimikCommand {}
