@@ -49,7 +49,7 @@ class IngestDecoderTest {
   })
   void malformedJsonIsRejectedWithAReason(String text) {
     assertThatThrownBy(() -> IngestDecoder.decodeJson(text)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageFindingMatch("(JSON|seq|rate|samples|channel)");
+        .hasMessageFindingMatch("(JSON|seq|rate|samples|channel|block)");
   }
 
   @Test
