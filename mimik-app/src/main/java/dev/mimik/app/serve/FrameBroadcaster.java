@@ -63,6 +63,11 @@ final class FrameBroadcaster implements FrameSource.Listener {
     return frames.get();
   }
 
+  /** Frames dropped so far for the connected viewers that fell behind. */
+  long dropped() {
+    return viewers.values().stream().mapToLong(ViewerConnection::droppedCount).sum();
+  }
+
   int viewers() {
     return viewers.size();
   }

@@ -108,6 +108,7 @@ public final class MimikServer implements AutoCloseable {
     h.put("frames", broadcaster.frames());
     h.put("fps", broadcaster.fps());
     h.put("viewers", broadcaster.viewers());
+    h.put("dropped", broadcaster.dropped());
     h.put("source", source.describe());
     h.put("source_ended", broadcaster.ended() != null);
     if (gate != null) {
