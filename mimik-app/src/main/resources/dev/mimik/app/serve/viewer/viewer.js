@@ -13,7 +13,7 @@ const TRACE_LENGTH = 300;
 
 const state = {
   mode: 'live', connected: false, frames: 0, lastT: null, fps: 0, latencyMs: null,
-  faceLoaded: false, faceError: null, morphTargets: 0, applied: {}, landmarks: 0,
+  faceLoaded: false, faceError: null, morphTargets: 0, applied: {}, appliedT: null, landmarks: 0,
 };
 
 // ---- three.js scene ----------------------------------------------------------------------------------------
@@ -83,6 +83,7 @@ function showFace(gltf, knownNames) {
   camera.near = size / 100; camera.far = size * 20;
   camera.updateProjectionMatrix();
   state.faceLoaded = true;
+  state.faceError = null;
   state.morphTargets = targets;
   $('face-note').textContent = targets + ' morph targets';
 }
@@ -173,6 +174,7 @@ function render() {
   if (latest) {
     const f = latest; latest = null;
     applyWeights(f.blendshapes);
+    state.appliedT = f.t;
     drawLandmarks(f.landmarks);
     drawBars(f.blendshapes);
     drawTraces();
