@@ -7,6 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,8 @@ public final class BlendshapeCsv {
       }
       return new BlendshapeTrack(times.stream().mapToDouble(Double::doubleValue).toArray(), Blendshapes.ARKIT_52,
           rows.toArray(new double[0][]));
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(file, "no such file", e);
     } catch (IOException e) {
       throw new BadInputException(file, "cannot read: " + e.getMessage(), e);
     }
