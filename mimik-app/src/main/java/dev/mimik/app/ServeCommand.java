@@ -77,6 +77,10 @@ public final class ServeCommand implements Callable<Integer> {
     if (!(speed > 0) || Double.isInfinite(speed)) {
       throw new ParameterException(spec.commandLine(), "--speed must be a positive number, not " + speed);
     }
+    if (model != null) {
+      throw new ParameterException(spec.commandLine(),
+          "--model: live tracking is not wired into serve yet; --replay plays a blendshapes.csv");
+    }
     if (input.ingest) {
       throw new ParameterException(spec.commandLine(),
           "--ingest needs live tracking from --model, which this build does not have yet; use --replay");

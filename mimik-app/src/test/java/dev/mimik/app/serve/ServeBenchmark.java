@@ -34,6 +34,7 @@ public final class ServeBenchmark {
   static final class PacedSource implements FrameSource {
     final long[] pushedAt;
     final double[] lateMs;
+    final java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
     private Thread thread;
 
     PacedSource(int frames) {
@@ -44,9 +45,14 @@ public final class ServeBenchmark {
     @Override
     public void start(Listener listener) {
       thread = new Thread(() -> {
+        try {
+          go.await();
+        } catch (InterruptedException e) {
+          return;
+        }
         double[] w = new double[52];
         double[][] landmarks = new double[53][2];
-        long t0 = System.nanoTime() + 500_000_000L;
+        long t0 = System.nanoTime();
         for (int f = 0; f < pushedAt.length && !Thread.currentThread().isInterrupted(); f++) {
           long due = t0 + (long) (f / FPS * 1e9);
           while (System.nanoTime() < due) {
@@ -103,6 +109,10 @@ public final class ServeBenchmark {
       for (int v = 0; v < viewers; v++) {
         clients.add(WsClient.open(http, server.port(), "/ws/frames"));
       }
+      while ((int) server.health().get("viewers") < viewers) {
+        Thread.sleep(20);
+      }
+      source.go.countDown();
       Thread.sleep((long) (seconds * 1000 + 1500));
       List<Double> latency = new ArrayList<>();
       double worstShare = 1;

@@ -9,33 +9,26 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A WebSocket test client on the JDK's HttpClient: collects text messages; a paused one reads nothing. */
+/** A WebSocket test client on the JDK's HttpClient: collects text messages and when each arrived. */
 final class WsClient implements WebSocket.Listener, AutoCloseable {
 
   final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
   final BlockingQueue<Long> arrivalsNanos = new LinkedBlockingQueue<>();
   private final StringBuilder partial = new StringBuilder();
-  private final boolean paused;
   volatile String closedWith;
   final WebSocket socket;
 
-  private WsClient(HttpClient http, URI uri, boolean paused) {
-    this.paused = paused;
+  private WsClient(HttpClient http, URI uri) {
     this.socket = http.newWebSocketBuilder().buildAsync(uri, this).join();
   }
 
   static WsClient open(HttpClient http, int port, String path) {
-    return new WsClient(http, URI.create("ws://127.0.0.1:" + port + path), false);
-  }
-
-  /** A viewer that never reads: the server must drop its frames, not wait for it. */
-  static WsClient stalled(HttpClient http, int port, String path) {
-    return new WsClient(http, URI.create("ws://127.0.0.1:" + port + path), true);
+    return new WsClient(http, URI.create("ws://127.0.0.1:" + port + path));
   }
 
   @Override
   public void onOpen(WebSocket webSocket) {
-    webSocket.request(paused ? 0 : 1);
+    webSocket.request(1);
   }
 
   @Override

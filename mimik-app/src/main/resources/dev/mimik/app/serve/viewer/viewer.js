@@ -14,6 +14,7 @@ const TRACE_LENGTH = 300;
 const state = {
   mode: 'live', connected: false, frames: 0, lastT: null, fps: 0, latencyMs: null,
   faceLoaded: false, faceError: null, morphTargets: 0, applied: {}, appliedT: null, landmarks: 0,
+  recentLatencyMs: [],
 };
 
 // ---- three.js scene ----------------------------------------------------------------------------------------
@@ -164,7 +165,12 @@ function onFrame(frame) {
   arrivals.push(now);
   while (arrivals.length && now - arrivals[0] > 1000) arrivals.shift();
   state.fps = arrivals.length;
-  if (frame.sent_at_ms !== undefined) state.latencyMs = frame.latency_ms + Math.max(0, Date.now() - frame.sent_at_ms);
+  if (frame.sent_at_ms !== undefined) {
+    // the tracker's latency plus the trip from the server (same machine's clock; 1 ms resolution)
+    state.latencyMs = frame.latency_ms + Math.max(0, Date.now() - frame.sent_at_ms);
+    state.recentLatencyMs.push(state.latencyMs);
+    if (state.recentLatencyMs.length > 300) state.recentLatencyMs.shift();
+  }
   pushTraces(frame);
   latest = frame;
 }
