@@ -67,6 +67,20 @@ class OscMessageTest {
   }
 
   @Test
+  void theSenderPutsOneBundlePerFrameOnTheWire() throws Exception {
+    try (java.net.DatagramSocket receiver = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress());
+        VmcBlendSender sender = new VmcBlendSender(
+            new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), receiver.getLocalPort()))) {
+      receiver.setSoTimeout(10_000);
+      sender.onFrame(frame());
+      java.net.DatagramPacket packet = new java.net.DatagramPacket(new byte[65_536], 65_536);
+      receiver.receive(packet);
+      assertThat(java.util.Arrays.copyOf(packet.getData(), packet.getLength()))
+          .isEqualTo(VmcBlendSender.encode(frame()));
+    }
+  }
+
+  @Test
   void pythonOscReadsTheVmcBundle() throws Exception {
     Assumptions.assumeTrue(pythonOsc(), "python-osc is not installed (pip install python-osc)");
     Path file = dir.resolve("frame.osc");

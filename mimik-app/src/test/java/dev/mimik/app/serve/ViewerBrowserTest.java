@@ -34,8 +34,9 @@ class ViewerBrowserTest {
     Assumptions.assumeTrue(Chromium.available(), "chromium is not installed (apt-get install chromium)");
     byte[] glb = face();
     var track = Fixtures.track(600, 30, 9);
-    try (MimikServer server = new MimikServer(new BlendshapeReplaySource(track, 1, true, "browser-test.csv"), null,
-            () -> glb, ServerSettings.loopback(0)).start();
+    FrameSource replay = new BlendshapeReplaySource(track, 1, true, "browser-test.csv");
+    try (MimikServer server = new MimikServer(withLandmarks(replay), null, () -> glb, ServerSettings.loopback(0))
+            .start();
         Chromium browser = new Chromium("http://127.0.0.1:" + server.port() + "/", profile)) {
       JsonNode first = waitFor(browser, "s.faceLoaded && s.frames > 10 && Object.keys(s.applied).length > 0", 90);
       assertThat(first.get("faceError").isNull()).isTrue();
@@ -62,6 +63,7 @@ class ViewerBrowserTest {
       assertThat(b.get("jawOpen").asDouble())
           .isCloseTo(track.weights()[f][Blendshapes.indexOf("jawOpen")], org.assertj.core.data.Offset.offset(2e-4));
       assertThat(later.get("fps").asInt()).isGreaterThan(5);
+      assertThat(later.get("landmarks").asInt()).isEqualTo(68);
       // latencies of the frames since the face was shown (loading the face and shaders delays the first ones)
       JsonNode recent = later.get("recentLatencyMs");
       int since = Math.min(recent.size(), later.get("frames").asInt() - first.get("frames").asInt());
@@ -109,6 +111,45 @@ class ViewerBrowserTest {
       Files.createDirectories(shot.getParent());
       browser.screenshot(shot);
     }
+  }
+
+  /** The replay's frames with 68 landmarks on an ellipse whose mouth opens with jawOpen, so the page draws them. */
+  private static FrameSource withLandmarks(FrameSource inner) {
+    int jaw = Blendshapes.indexOf("jawOpen");
+    return new FrameSource() {
+      @Override
+      public void start(Listener listener) {
+        inner.start(new Listener() {
+          @Override
+          public void onFrame(TrackedFrame f) {
+            double[][] points = new double[68][];
+            for (int i = 0; i < 68; i++) {
+              double a = 2 * Math.PI * i / 68;
+              double open = i >= 48 ? 20 * f.blendshapes()[jaw] : 0;
+              points[i] = new double[] {320 + (i < 48 ? 120 : 40) * Math.cos(a),
+                  240 + (i < 48 ? 160 : 30 + open) * Math.sin(a)};
+            }
+            listener.onFrame(new TrackedFrame(f.t(), points, f.blendshapes(), f.leftClosed(), f.rightClosed(),
+                f.latencyMs(), f.stageMs()));
+          }
+
+          @Override
+          public void onEnd(String why) {
+            listener.onEnd(why);
+          }
+        });
+      }
+
+      @Override
+      public void stop() {
+        inner.stop();
+      }
+
+      @Override
+      public String describe() {
+        return inner.describe() + " with drawn landmarks";
+      }
+    };
   }
 
   private static JsonNode waitFor(Chromium browser, String condition, int seconds) throws Exception {
