@@ -88,6 +88,11 @@ public final class IngestGate {
     }
   }
 
+  /** The sequence number of the last block passed on, or -1 before the first. */
+  public long last() {
+    return last;
+  }
+
   public long accepted() {
     return accepted;
   }

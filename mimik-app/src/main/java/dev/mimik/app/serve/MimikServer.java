@@ -36,6 +36,9 @@ public final class MimikServer implements AutoCloseable {
   private final List<FrameSource.Listener> listeners = new CopyOnWriteArrayList<>();
   private final IngestGate gate;
   private long ingestRejected;
+  private long lastBlockNanos;
+  private boolean idleLogged = true;
+  private java.util.concurrent.ScheduledExecutorService watchdog;
   private Javalin app;
 
   /**
@@ -92,6 +95,14 @@ public final class MimikServer implements AutoCloseable {
         listeners.forEach(l -> l.onEnd(why));
       }
     });
+    if (gate != null) {
+      watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "mimik-ingest-watchdog");
+        t.setDaemon(true);
+        return t;
+      });
+      watchdog.scheduleWithFixedDelay(this::checkIngestIdle, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
     LOG.info("serving {} at http://{}:{}/", source.describe(), settings.host(), app.port());
     return this;
   }
@@ -113,8 +124,9 @@ public final class MimikServer implements AutoCloseable {
     h.put("source_ended", broadcaster.ended() != null);
     if (gate != null) {
       synchronized (gate) {
+        double idle = gate.accepted() == 0 ? -1 : (System.nanoTime() - lastBlockNanos) / 1e9;
         h.put("ingest", Map.of("accepted", gate.accepted(), "late_dropped", gate.late(), "missing",
-            gate.missing(), "rejected", ingestRejected));
+            gate.missing(), "rejected", ingestRejected, "idle_s", idle));
       }
     }
     return h;
@@ -168,6 +180,8 @@ public final class MimikServer implements AutoCloseable {
       IngestGate.Outcome outcome;
       synchronized (gate) {
         outcome = gate.offer(block);
+        lastBlockNanos = System.nanoTime();
+        idleLogged = false;
       }
       if (outcome == IngestGate.Outcome.GAP || outcome == IngestGate.Outcome.BRIDGED) {
         LOG.info("ingest: blocks missing before sequence {} ({})", block.sequence(),
@@ -179,6 +193,17 @@ public final class MimikServer implements AutoCloseable {
       }
       LOG.warn("ingest client {} sent a bad block, dropped: {}", ctx.sessionId(), e.getMessage());
       ctx.send("{\"error\":" + quote(e.getMessage()) + "}");
+    }
+  }
+
+  /** Logs one line when live samples stop arriving for two seconds (the bridge or the device went quiet). */
+  private void checkIngestIdle() {
+    synchronized (gate) {
+      if (!idleLogged && System.nanoTime() - lastBlockNanos > 2_000_000_000L) {
+        idleLogged = true;
+        LOG.warn("ingest: no samples for 2 s after sequence {}; still serving, waiting for the device bridge",
+            gate.last());
+      }
     }
   }
 
@@ -198,6 +223,9 @@ public final class MimikServer implements AutoCloseable {
   @Override
   public void close() {
     source.stop();
+    if (watchdog != null) {
+      watchdog.shutdownNow();
+    }
     broadcaster.closeAll();
     if (app != null) {
       app.stop();

@@ -180,6 +180,7 @@ class MimikServerTest {
     assertThat(ingestHealth.get("late_dropped").asLong()).isEqualTo(1);
     assertThat(ingestHealth.get("rejected").asLong()).isEqualTo(2);
     assertThat(ingestHealth.get("missing").asLong()).isEqualTo(1);
+    assertThat(ingestHealth.get("idle_s").asDouble()).isBetween(0.0, 60.0);
   }
 
   @Test
