@@ -63,10 +63,12 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--loop", description = "start the replay again when it ends")
   boolean loop;
 
-  @Option(names = "--face-model", paramLabel = "FILE.glb", description = "face shown by the viewer (glTF binary with ARKit-named morph targets)")
+  @Option(names = "--face-model", paramLabel = "FILE.glb",
+      description = "face shown by the viewer (glTF binary with ARKit-named morph targets)")
   Path faceModel;
 
-  @Option(names = "--osc", paramLabel = "HOST:PORT", description = "also send blendshapes as VMC OSC over UDP (e.g. 127.0.0.1:39539)")
+  @Option(names = "--osc", paramLabel = "HOST:PORT",
+      description = "also send blendshapes as VMC OSC over UDP (e.g. 127.0.0.1:39539)")
   String osc;
 
   @Override

@@ -99,7 +99,8 @@ class ViewerBrowserTest {
       waitFor(browser, "s.faceLoaded && s.morphTargets > 3", 60);
       browser.evaluate("document.getElementById('timeline').value = 0.5;"
           + "document.getElementById('timeline').dispatchEvent(new Event('input'))");
-      JsonNode middle = waitFor(browser, "s.appliedT > 1.4 && s.appliedT < 1.6 && Object.keys(s.applied).length > 0", 30);
+      JsonNode middle = waitFor(browser,
+          "s.appliedT > 1.4 && s.appliedT < 1.6 && Object.keys(s.applied).length > 0", 30);
       int f = (int) Math.round(middle.get("appliedT").asDouble() * 30);
       assertThat(middle.get("applied").get("jawOpen").asDouble())
           .isCloseTo(track.weights()[f][Blendshapes.indexOf("jawOpen")], org.assertj.core.data.Offset.offset(1e-5));
