@@ -10,6 +10,13 @@ import picocli.CommandLine.Command;
     description = "Facial expressions from wearable biosignals: landmarks, blendshapes and an animated 3D face.",
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
+      EvalCommand.class,
+      InspectCommand.class,
+      BenchCommand.class,
+      SimulateCommand.class,
+      TrainCommand.class,
+      TrackCommand.class,
+      DemoCommand.class,
       ServeCommand.class,
     })
 public final class MimikCommand {}

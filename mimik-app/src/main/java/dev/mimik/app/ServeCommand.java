@@ -1,12 +1,13 @@
 package dev.mimik.app;
 
-import dev.mimik.app.serve.BlendshapeCsv;
 import dev.mimik.app.serve.BlendshapeReplaySource;
 import dev.mimik.app.serve.FrameSource;
 import dev.mimik.app.serve.MimikServer;
 import dev.mimik.app.serve.ServerSettings;
 import dev.mimik.app.serve.VmcBlendSender;
+import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.io.csv.BlendshapeCsv;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -89,8 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     InetSocketAddress oscTarget = osc == null ? null : parseHostPort(osc);
     Supplier<byte[]> face = faceModel == null ? null : readFace(faceModel);
-    FrameSource source = new BlendshapeReplaySource(BlendshapeCsv.read(input.replay), speed, loop,
-        input.replay.getFileName().toString());
+    FrameSource source = replay(input.replay);
     VmcBlendSender vmc = oscTarget == null ? null : new VmcBlendSender(oscTarget);
     MimikServer server = new MimikServer(source, null, face, new ServerSettings(bind, port, 8, 0.5));
     if (vmc != null) {
@@ -109,6 +109,15 @@ public final class ServeCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;
+  }
+
+  private FrameSource replay(Path file) throws IOException {
+    BlendshapeTrack track = BlendshapeCsv.read(file);
+    try {
+      return new BlendshapeReplaySource(track, speed, loop, file.getFileName().toString());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(file, e.getMessage());
+    }
   }
 
   private InetSocketAddress parseHostPort(String value) {

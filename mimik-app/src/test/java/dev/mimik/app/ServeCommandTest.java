@@ -28,7 +28,8 @@ class ServeCommandTest {
   @Test
   void badUsageAndBadInputExitWithTwo() throws Exception {
     Path good = Files.writeString(dir.resolve("blendshapes.csv"), CSV);
-    Path bad = Files.writeString(dir.resolve("bad.csv"), "time_s,jawOpn\n0,1\n");
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "time_s,jawOpen\n0,x\n");
+    Path ict = Files.writeString(dir.resolve("ict.csv"), "time_s,eyeBlink_L\n0,1\n");
     Path notGlb = Files.writeString(dir.resolve("face.glb"), "not a glb at all");
     assertThat(Main.run("serve")).isEqualTo(2);
     assertThat(Main.run("serve", "--ingest")).isEqualTo(2);
@@ -36,6 +37,7 @@ class ServeCommandTest {
     assertThat(Main.run("serve", "--replay", good.toString(), "--speed", "0")).isEqualTo(2);
     assertThat(Main.run("serve", "--replay", good.toString(), "--osc", "nohostport")).isEqualTo(2);
     assertThat(Main.run("serve", "--replay", bad.toString())).isEqualTo(2);
+    assertThat(Main.run("serve", "--replay", ict.toString())).isEqualTo(2);
     assertThat(Main.run("serve", "--replay", good.toString(), "--face-model", notGlb.toString())).isEqualTo(2);
     assertThat(Main.run("serve", "--replay", dir.resolve("missing.csv").toString())).isEqualTo(2);
   }

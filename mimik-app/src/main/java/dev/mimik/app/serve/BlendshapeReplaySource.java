@@ -22,19 +22,16 @@ public final class BlendshapeReplaySource implements FrameSource {
   private volatile Thread thread;
 
   /**
-   * @param track the frames to play, in {@link Blendshapes#ARKIT_52} order
+   * @param track the frames to play; its shapes are ARKit names in any order, absent ones play as 0
    * @param speed playback rate, 1 = real time; must be positive
    * @param loop start again from the first frame after the last
    * @param name what is played, for logs
    */
   public BlendshapeReplaySource(BlendshapeTrack track, double speed, boolean loop, String name) {
-    if (!track.names().equals(Blendshapes.ARKIT_52)) {
-      throw new IllegalArgumentException("the track's shapes are not the 52 ARKit names in Apple's order");
-    }
     if (!(speed > 0) || Double.isInfinite(speed)) {
       throw new IllegalArgumentException("speed must be a positive number, not " + speed);
     }
-    this.track = track;
+    this.track = inArkitOrder(track);
     this.speed = speed;
     this.loop = loop;
     this.name = name;
@@ -48,6 +45,31 @@ public final class BlendshapeReplaySource implements FrameSource {
     thread = new Thread(() -> play(listener), "mimik-replay");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * The track with its columns in {@link Blendshapes#ARKIT_52} order; shapes it lacks are 0.
+   *
+   * @throws IllegalArgumentException naming the first shape that is not an ARKit name
+   */
+  public static BlendshapeTrack inArkitOrder(BlendshapeTrack track) {
+    if (track.names().equals(Blendshapes.ARKIT_52)) {
+      return track;
+    }
+    int[] target = new int[track.names().size()];
+    for (int k = 0; k < target.length; k++) {
+      target[k] = Blendshapes.indexOf(track.names().get(k));
+      if (target[k] < 0) {
+        throw new IllegalArgumentException("'" + track.names().get(k) + "' is not an ARKit blendshape name");
+      }
+    }
+    double[][] weights = new double[track.frameCount()][Blendshapes.ARKIT_52.size()];
+    for (int f = 0; f < weights.length; f++) {
+      for (int k = 0; k < target.length; k++) {
+        weights[f][target[k]] = track.weights()[f][k];
+      }
+    }
+    return new BlendshapeTrack(track.timesSeconds(), Blendshapes.ARKIT_52, weights);
   }
 
   private void play(Listener listener) {

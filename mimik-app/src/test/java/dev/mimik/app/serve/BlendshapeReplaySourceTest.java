@@ -59,6 +59,20 @@ class BlendshapeReplaySourceTest {
   }
 
   @Test
+  void shapesInAnyOrderArePutInArkitOrderAndAbsentOnesAreZero() {
+    BlendshapeTrack two = new BlendshapeTrack(new double[] {0, 0.1}, List.of("jawOpen", "eyeBlinkLeft"),
+        new double[][] {{0.5, 0.25}, {0.75, 1}});
+    BlendshapeTrack arkit = BlendshapeReplaySource.inArkitOrder(two);
+    assertThat(arkit.names()).isEqualTo(Blendshapes.ARKIT_52);
+    assertThat(arkit.weights()[1][Blendshapes.indexOf("jawOpen")]).isEqualTo(0.75);
+    assertThat(arkit.weights()[1][Blendshapes.indexOf("eyeBlinkLeft")]).isEqualTo(1.0);
+    assertThat(arkit.weights()[1][Blendshapes.indexOf("tongueOut")]).isZero();
+    BlendshapeTrack ict = new BlendshapeTrack(new double[] {0}, List.of("eyeBlink_L"), new double[][] {{1}});
+    assertThatThrownBy(() -> BlendshapeReplaySource.inArkitOrder(ict))
+        .hasMessage("'eyeBlink_L' is not an ARKit blendshape name");
+  }
+
+  @Test
   void speedMustBePositive() {
     BlendshapeTrack track = Fixtures.track(2, 30, 1);
     assertThatThrownBy(() -> new BlendshapeReplaySource(track, 0, false, "x")).hasMessageContaining("speed");

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Random;
 
 /** Seeded test data for the serve package: blendshape tracks and a tiny face glb made by code. */
@@ -33,19 +32,6 @@ final class Fixtures {
       }
     }
     return new BlendshapeTrack(times, Blendshapes.ARKIT_52, w);
-  }
-
-  /** The track as the text of a blendshapes.csv (FORMATS.md). */
-  static String csv(BlendshapeTrack track) {
-    StringBuilder sb = new StringBuilder("time_s,").append(String.join(",", track.names())).append('\n');
-    for (int f = 0; f < track.frameCount(); f++) {
-      sb.append(String.format(Locale.ROOT, "%.6f", track.timesSeconds()[f]));
-      for (double v : track.weights()[f]) {
-        sb.append(',').append(String.format(Locale.ROOT, "%.6f", v));
-      }
-      sb.append('\n');
-    }
-    return sb.toString();
   }
 
   /**

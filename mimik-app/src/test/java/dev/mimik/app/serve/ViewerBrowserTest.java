@@ -86,7 +86,8 @@ class ViewerBrowserTest {
     Assumptions.assumeTrue(Chromium.available(), "chromium is not installed (apt-get install chromium)");
     Path glb = Files.write(files.resolve("face.glb"), face());
     var track = Fixtures.track(90, 30, 12);
-    Path csv = Files.writeString(files.resolve("blendshapes.csv"), Fixtures.csv(track));
+    Path csv = files.resolve("blendshapes.csv");
+    dev.mimik.core.io.csv.BlendshapeCsv.write(track, csv);
     // a server with no face and a stream that has ended: everything shown comes from the two files
     try (MimikServer server = new MimikServer(new BlendshapeReplaySource(Fixtures.track(2, 30, 1), 1, false, "x"),
             null, null, ServerSettings.loopback(0)).start();

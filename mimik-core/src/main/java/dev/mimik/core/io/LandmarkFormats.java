@@ -17,7 +17,9 @@ public final class LandmarkFormats {
 
   /** Every built-in format. */
   public static LandmarkFormats standard() {
-    return new LandmarkFormats(List.of());
+    return new LandmarkFormats(List.of(
+        new dev.mimik.core.io.openface.OpenFaceReader(),
+        new dev.mimik.core.io.csv.LandmarkCsvReader()));
   }
 
   public List<LandmarkReader> readers() {

@@ -24,7 +24,10 @@ public final class SignalFormats {
   /** Every built-in format. */
   public static SignalFormats standard() {
     return new SignalFormats(List.of(
-        new dev.mimik.core.io.edf.EdfReader()));
+        new dev.mimik.core.io.edf.EdfReader(),
+        new dev.mimik.core.io.openbci.OpenBciReader(),
+        new dev.mimik.core.io.csv.CsvSignalReader(),
+        new dev.mimik.core.io.xdf.XdfReader()));
   }
 
   public List<SignalReader> readers() {

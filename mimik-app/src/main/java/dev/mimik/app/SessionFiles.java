@@ -1,0 +1,153 @@
+package dev.mimik.app;
+
+import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.LandmarkTrack;
+import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.io.LandmarkFormats;
+import dev.mimik.core.io.SignalFormats;
+import dev.mimik.core.io.TextTable;
+import dev.mimik.learn.pipeline.Session;
+import dev.mimik.signal.band.Band;
+import dev.mimik.signal.filter.ZeroPhaseSosFilter;
+import dev.mimik.signal.envelope.SlidingRms;
+import dev.mimik.signal.WindowAlignment;
+import dev.mimik.signal.sync.ClockMapping;
+import dev.mimik.signal.sync.MotionEnergy;
+import dev.mimik.signal.sync.OffsetEstimate;
+import dev.mimik.signal.sync.OffsetEstimator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads training sessions named on the command line ({@code SIGNALS,LANDMARKS} pairs) or in a manifest
+ * ({@code signals,landmarks[,participant][,offset_s]}, paths relative to the manifest), and relates their clocks:
+ * a given offset, none, or an automatic estimate from the EMG envelope and the landmark motion.
+ */
+final class SessionFiles {
+
+  /** How the two clocks of a session are related when the manifest gives no offset. */
+  enum Sync { NONE, AUTO }
+
+  /** The minimum peak-to-sidelobe ratio below which an automatic offset is reported as unreliable. */
+  private static final double CONFIDENT_PEAK_TO_SIDELOBE = 1.5;
+
+  private final Sync sync;
+  private final PrintWriter log;
+
+  SessionFiles(Sync sync, PrintWriter log) {
+    this.sync = sync;
+    this.log = log;
+  }
+
+  /** Sessions from {@code SIGNALS,LANDMARKS} pairs; each is its own participant unless named alike. */
+  List<Session> fromPairs(List<String> pairs) throws IOException {
+    List<Session> out = new ArrayList<>();
+    for (String pair : pairs) {
+      String[] parts = pair.split(",", -1);
+      if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+        throw new BadInputException("--session must be SIGNALS,LANDMARKS, not '" + pair + "'");
+      }
+      Path signals = Path.of(parts[0].trim());
+      out.add(load(parts[0].trim(), signals, Path.of(parts[1].trim()), "participant", Double.NaN));
+    }
+    return out;
+  }
+
+  /** Sessions listed in a manifest CSV. */
+  List<Session> fromManifest(Path manifest) throws IOException {
+    TextTable table = TextTable.read(manifest);
+    List<String> header = Arrays.asList(table.cells(0));
+    int signals = header.indexOf("signals");
+    int landmarks = header.indexOf("landmarks");
+    int participant = header.indexOf("participant");
+    int offset = header.indexOf("offset_s");
+    if (signals < 0 || landmarks < 0) {
+      throw new BadInputException(manifest, "line 1: the header needs columns 'signals' and 'landmarks', not "
+          + header);
+    }
+    Path dir = manifest.toAbsolutePath().getParent();
+    List<Session> out = new ArrayList<>();
+    for (int line = 1; line < table.lineCount(); line++) {
+      if (table.line(line).isBlank()) {
+        continue;
+      }
+      String[] cells = table.cells(line);
+      if (cells.length < header.size()) {
+        throw new BadInputException(manifest, "line " + (line + 1) + ": " + cells.length + " cells, the header has "
+            + header.size());
+      }
+      double offsetSeconds = Double.NaN;
+      if (offset >= 0 && !cells[offset].isEmpty()) {
+        try {
+          offsetSeconds = Double.parseDouble(cells[offset]);
+        } catch (NumberFormatException e) {
+          throw new BadInputException(manifest, "line " + (line + 1) + ": offset_s '" + cells[offset]
+              + "' is not a number");
+        }
+      }
+      String who = participant >= 0 && !cells[participant].isEmpty() ? cells[participant] : "participant";
+      out.add(load(cells[signals], dir.resolve(cells[signals]), dir.resolve(cells[landmarks]), who, offsetSeconds));
+    }
+    if (out.isEmpty()) {
+      throw new BadInputException(manifest, "lists no session");
+    }
+    return out;
+  }
+
+  private Session load(String name, Path signalFile, Path landmarkFile, String participant, double offsetSeconds)
+      throws IOException {
+    Signal signal = SignalFormats.standard().read(signalFile);
+    LandmarkTrack landmarks = LandmarkFormats.standard().read(landmarkFile);
+    ClockMapping clock;
+    if (!Double.isNaN(offsetSeconds)) {
+      clock = ClockMapping.ofOffset(offsetSeconds);
+    } else if (sync == Sync.AUTO) {
+      clock = estimate(signal, signalFile, landmarks).mapping();
+    } else {
+      clock = ClockMapping.identity();
+    }
+    double overlapFrom = Math.max(signal.startTimeSeconds(), clock.toBiosignalTime(landmarks.timesSeconds()[0]));
+    double overlapTo = Math.min(signal.startTimeSeconds() + signal.durationSeconds(),
+        clock.toBiosignalTime(landmarks.timesSeconds()[landmarks.frameCount() - 1]));
+    if (!(overlapTo > overlapFrom)) {
+      throw new BadInputException(landmarkFile, "its frames do not overlap the biosignals of " + signalFile
+          + " in time (clock offset " + clock.offsetSeconds() + " s)");
+    }
+    return new Session(name, participant, signal, landmarks, clock, signalFile);
+  }
+
+  /** Cross-correlates the summed EMG envelope of all channels with the landmark motion energy. */
+  private OffsetEstimate estimate(Signal signal, Path file, LandmarkTrack landmarks) {
+    Channel first = signal.channel(0);
+    double fs = first.samplingRate();
+    double[] sum = new double[first.samples().length];
+    for (Channel c : signal.channels()) {
+      if (c.samplingRate() != fs) {
+        continue;
+      }
+      double[] emg = ZeroPhaseSosFilter.filter(Band.emg().design(fs), c.samples());
+      double[] rms = SlidingRms.of(emg, 0.1, fs, WindowAlignment.CENTRED);
+      for (int i = 0; i < Math.min(sum.length, rms.length); i++) {
+        sum[i] += rms[i];
+      }
+    }
+    int step = Math.max(1, (int) Math.round(fs / 100));
+    double[] envelope = new double[sum.length / step];
+    for (int i = 0; i < envelope.length; i++) {
+      envelope[i] = sum[i * step];
+    }
+    OffsetEstimate e = OffsetEstimator.standard().estimate(envelope, fs / step, signal.startTimeSeconds(),
+        landmarks.timesSeconds(), MotionEnergy.of(landmarks));
+    log.printf(Locale.ROOT, "%s: clock offset estimated at %.3f s (peak correlation %.2f, peak-to-sidelobe %.2f)%s%n",
+        file, e.offsetSeconds(), e.peakCorrelation(), e.peakToSidelobe(),
+        e.peakToSidelobe() < CONFIDENT_PEAK_TO_SIDELOBE ? " - LOW CONFIDENCE, give the offset in a manifest" : "");
+    log.flush();
+    return e;
+  }
+}

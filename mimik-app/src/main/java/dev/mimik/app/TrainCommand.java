@@ -1,0 +1,148 @@
+package dev.mimik.app;
+
+import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.learn.baseline.RidgeBaseline;
+import dev.mimik.learn.metric.NormalisedMeanError;
+import dev.mimik.learn.pipeline.FrontEnd;
+import dev.mimik.learn.pipeline.ModelTraining;
+import dev.mimik.learn.pipeline.Session;
+import dev.mimik.learn.pipeline.TrainingData;
+import dev.mimik.learn.train.TimeBlockedSplit;
+import dev.mimik.learn.train.TrainingOptions;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mimik train}: trains a person's BioNet from sessions recorded with the camera, and reports it next to the
+ * ridge baseline on the same time-blocked validation frames.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train BioNet (biosignal windows -> aligned 2D landmarks) from sessions recorded with a camera.",
+      "",
+      "Example: mimik train --manifest sim/manifest.csv --out me.mimik --epochs 20"
+    })
+public final class TrainCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--session", paramLabel = "SIGNALS,LANDMARKS", description = "a recorded session (repeatable)")
+  private List<String> sessions;
+
+  @Option(names = "--manifest", paramLabel = "FILE.csv",
+      description = "sessions listed in a CSV: signals,landmarks[,participant][,offset_s]")
+  private Path manifest;
+
+  @Option(names = "--participant", description = "train only on this participant's manifest sessions")
+  private String participant;
+
+  @Option(names = "--out", required = true, paramLabel = "MODEL.mimik", description = "the model file to write")
+  private Path out;
+
+  @Option(names = "--landmarks", defaultValue = "51", description = "landmark set: 51, 53 or 68 (default ${DEFAULT-VALUE})")
+  private int landmarks;
+
+  @Option(names = "--epochs", defaultValue = "40", description = "most epochs, early stopping may end sooner (default ${DEFAULT-VALUE})")
+  private int epochs;
+
+  @Option(names = "--seed", defaultValue = "42", description = "seed of the initial weights and batches (default ${DEFAULT-VALUE})")
+  private long seed;
+
+  @Option(names = "--sync", defaultValue = "none",
+      description = "clock sync when no offset is given: none or auto (default ${DEFAULT-VALUE})")
+  private String sync;
+
+  @Option(names = "--fps", defaultValue = "30", description = "frame rate the landmarks are resampled to (default ${DEFAULT-VALUE})")
+  private double fps;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    List<Session> data = TrainCommand.load(sessions, manifest, participant, sync, err);
+    LandmarkSet set = landmarkSet(landmarks);
+    if (epochs < 1 || epochs > 10_000) {
+      throw new BadInputException("--epochs must be 1..10000, not " + epochs);
+    }
+    Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint");
+    ModelTraining.Outcome outcome = train(data, set, fps, TrainingOptions.defaults().withEpochs(epochs).withSeed(seed),
+        checkpoint, err);
+    outcome.model().save(out);
+    Files.deleteIfExists(checkpoint);
+    PrintWriter o = spec.commandLine().getOut();
+    o.printf(Locale.ROOT, "wrote %s: %d sessions, %d frames, best epoch %d, validation NME %.2f%% (ridge baseline %.2f%%)%n",
+        out, data.size(), outcome.data().size(), outcome.result().bestEpoch(), outcome.result().bestValidationNme(),
+        ridgeValidationNme(outcome.data(), set,
+            ModelTraining.withWindowGap(TrainingOptions.defaults(), outcome.model().frontEnd())));
+    outcome.model().close();
+    return 0;
+  }
+
+  /** Trains with progress lines on {@code err}. */
+  static ModelTraining.Outcome train(List<Session> data, LandmarkSet set, double fps, TrainingOptions options,
+      Path checkpoint, PrintWriter err) throws java.io.IOException {
+    FrontEnd frontEnd = ModelTraining.frontEndFor(data, fps);
+    return ModelTraining.train(data, frontEnd, set, options, checkpoint, w -> {
+      err.println("warning: " + w);
+      err.flush();
+    });
+  }
+
+  /** The ridge baseline's NME on the validation frames BioNet was validated on. */
+  static double ridgeValidationNme(TrainingData data, LandmarkSet set, TrainingOptions options) {
+    TimeBlockedSplit.Split split = options.split().split(data.size());
+    RidgeBaseline ridge = RidgeBaseline.fit(pick(data.windows(), split.train()), pick(data.targets(), split.train()),
+        set, 1.0);
+    float[][] predicted = ridge.predict(pick(data.windows(), split.validation()));
+    return new NormalisedMeanError(set).percent(predicted, pick(data.targets(), split.validation()));
+  }
+
+  private static <T> T[] pick(T[] all, int[] rows) {
+    T[] out = java.util.Arrays.copyOf(all, rows.length);
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = all[rows[i]];
+    }
+    return out;
+  }
+
+  static List<Session> load(List<String> pairs, Path manifest, String participant, String sync, PrintWriter err)
+      throws java.io.IOException {
+    SessionFiles.Sync mode = switch (sync) {
+      case "none" -> SessionFiles.Sync.NONE;
+      case "auto" -> SessionFiles.Sync.AUTO;
+      default -> throw new BadInputException("--sync must be none or auto, not '" + sync + "'");
+    };
+    if ((pairs == null || pairs.isEmpty()) == (manifest == null)) {
+      throw new BadInputException("give either --session (one or more) or --manifest");
+    }
+    SessionFiles files = new SessionFiles(mode, err);
+    List<Session> all = manifest != null ? files.fromManifest(manifest) : files.fromPairs(pairs);
+    if (participant == null) {
+      return all;
+    }
+    List<Session> mine = all.stream().filter(s -> s.participant().equals(participant)).toList();
+    if (mine.isEmpty()) {
+      throw new BadInputException(manifest, "lists no session of participant '" + participant + "'");
+    }
+    return mine;
+  }
+
+  static LandmarkSet landmarkSet(int points) {
+    return switch (points) {
+      case 51 -> LandmarkSet.IBUG_51;
+      case 53 -> LandmarkSet.IBUG_53;
+      case 68 -> LandmarkSet.IBUG_68;
+      default -> throw new BadInputException("--landmarks must be 51, 53 or 68, not " + points);
+    };
+  }
+}

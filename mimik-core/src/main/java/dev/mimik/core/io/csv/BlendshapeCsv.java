@@ -1,0 +1,99 @@
+package dev.mimik.core.io.csv;
+
+import dev.mimik.core.data.BlendshapeTrack;
+import dev.mimik.core.data.Blendshapes;
+import dev.mimik.core.io.AtomicFiles;
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.io.TextTable;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Reads and writes {@code blendshapes.csv}: header {@code time_s} then blendshape names (the 52 ARKit names in
+ * Apple's order when mimik writes it), one row per frame, weights in [0, 1].
+ *
+ * <p>The reader accepts any set of distinct names, so that rigs with other shapes can be read too.
+ */
+public final class BlendshapeCsv {
+
+  private BlendshapeCsv() {}
+
+  /** Whether a file's first bytes look like a blendshape CSV: {@code time_s} then ARKit blendshape names. */
+  public static boolean recognises(Path file, byte[] head) {
+    String[] header = TextTable.splitCells(TextTable.firstLine(head));
+    return header.length > 1 && header[0].equals("time_s")
+        && Arrays.stream(header, 1, header.length).allMatch(Blendshapes.ARKIT_52::contains);
+  }
+
+  /** @throws BadInputException if the file is not a valid blendshape CSV */
+  public static BlendshapeTrack read(Path file) throws IOException {
+    TextTable table = TextTable.read(file);
+    String[] header = table.cells(0);
+    if (header.length < 2 || !header[0].equals("time_s")) {
+      throw table.problem(0, "the header row must be time_s followed by blendshape names");
+    }
+    List<String> names = Arrays.asList(header).subList(1, header.length);
+    if (new HashSet<>(names).size() != names.size() || names.contains("")) {
+      throw table.problem(0, "blendshape names must be distinct and not empty");
+    }
+    List<Double> times = new ArrayList<>();
+    List<double[]> rows = new ArrayList<>();
+    for (int line = 1; line < table.lineCount(); line++) {
+      if (table.isBlank(line)) {
+        continue;
+      }
+      String[] cells = table.cells(line);
+      if (cells.length != header.length) {
+        throw table.problem(line, cells.length + " columns, the header row has " + header.length);
+      }
+      double t = table.number(line, cells[0], "time_s");
+      if (!times.isEmpty() && !(t > times.get(times.size() - 1))) {
+        throw table.problem(line, "time_s " + cells[0] + " does not increase");
+      }
+      double[] w = new double[names.size()];
+      for (int k = 0; k < w.length; k++) {
+        w[k] = table.number(line, cells[k + 1], names.get(k));
+        if (w[k] < 0 || w[k] > 1) {
+          throw table.problem(line, names.get(k) + " is " + cells[k + 1] + ", outside [0, 1]");
+        }
+      }
+      times.add(t);
+      rows.add(w);
+    }
+    if (times.isEmpty()) {
+      throw new BadInputException(file, "no frames after the header row");
+    }
+    return new BlendshapeTrack(times.stream().mapToDouble(Double::doubleValue).toArray(), names,
+        rows.toArray(double[][]::new));
+  }
+
+  /** Writes the track, all or nothing. @throws BadInputException if a weight is outside [0, 1] */
+  public static void write(BlendshapeTrack track, Path file) throws IOException {
+    AtomicFiles.write(file, out -> {
+      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      w.write("time_s," + String.join(",", track.names()) + "\n");
+      StringBuilder row = new StringBuilder();
+      for (int f = 0; f < track.frameCount(); f++) {
+        row.setLength(0);
+        row.append(track.timesSeconds()[f]);
+        for (int k = 0; k < track.names().size(); k++) {
+          double v = track.weights()[f][k];
+          if (!(v >= 0 && v <= 1)) {
+            throw new BadInputException(file, "frame " + f + ": " + track.names().get(k) + " is " + v
+                + ", outside [0, 1]");
+          }
+          row.append(',').append(v);
+        }
+        w.append(row).append('\n');
+      }
+      w.flush();
+    });
+  }
+}

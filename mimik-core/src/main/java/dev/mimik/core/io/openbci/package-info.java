@@ -1,0 +1,2 @@
+/** Reading OpenBCI GUI raw text recordings (Cyton, Ganglion) as microvolt channels. */
+package dev.mimik.core.io.openbci;

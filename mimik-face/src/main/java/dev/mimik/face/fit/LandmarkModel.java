@@ -1,0 +1,99 @@
+package dev.mimik.face.fit;
+
+import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.face.rig.Eyeball;
+import dev.mimik.face.rig.FaceRig;
+
+/**
+ * The part of a rig a landmark fit needs: for each landmark of a set, its neutral position and how each expression
+ * target and identity mode moves it (rig units). Pupils (extended iBUG 68, 69) are the eyeball vertices nearest
+ * to each eyeball's neutral pupil.
+ */
+final class LandmarkModel {
+
+  final int points;
+  final int shapes;
+  final int modes;
+  final int[] ibug;
+  /** Neutral positions, 3 per landmark. */
+  final double[] neutral;
+  /** Expression basis, row (3 * landmark + axis), column target: {@code shapeBasis[row * shapes + k]}. */
+  final double[] shapeBasis;
+  /** Identity basis, {@code identityBasis[row * modes + i]}. */
+  final double[] identityBasis;
+  /** Targets moving a landmark by less than this (a micrometre) are treated as not moving it. */
+  static final double NEGLIGIBLE_MM = 1e-3;
+
+  /** Per landmark, the targets that move it (the others' basis entries are set to zero). */
+  final int[][] movers;
+
+  LandmarkModel(FaceRig rig, LandmarkSet set) {
+    this.ibug = set.ibugIndices();
+    this.points = ibug.length;
+    this.shapes = rig.shapeCount();
+    this.modes = rig.identityNames().size();
+    this.neutral = new double[3 * points];
+    this.shapeBasis = new double[3 * points * shapes];
+    this.identityBasis = new double[3 * points * modes];
+    this.movers = new int[points][];
+    for (int j = 0; j < points; j++) {
+      int v = vertexOf(rig, ibug[j]);
+      final int vertex = v;
+      double negligible = NEGLIGIBLE_MM / rig.millimetresPerUnit();
+      movers[j] = java.util.stream.IntStream.range(0, shapes).filter(k -> {
+        float[] d = rig.shapeDeltas().get(k);
+        double x = d[3 * vertex];
+        double y = d[3 * vertex + 1];
+        double z = d[3 * vertex + 2];
+        return x * x + y * y + z * z >= negligible * negligible;
+      }).toArray();
+      for (int c = 0; c < 3; c++) {
+        int row = 3 * j + c;
+        neutral[row] = rig.neutral()[3 * v + c];
+        for (int k : movers[j]) {
+          shapeBasis[row * shapes + k] = rig.shapeDeltas().get(k)[3 * v + c];
+        }
+        for (int i = 0; i < modes; i++) {
+          identityBasis[row * modes + i] = rig.identityDeltas().get(i)[3 * v + c];
+        }
+      }
+    }
+  }
+
+  /** Neutral positions of the landmarks of a person with these identity coefficients. */
+  double[] personNeutral(double[] identity) {
+    double[] out = neutral.clone();
+    for (int row = 0; row < out.length; row++) {
+      for (int i = 0; i < identity.length; i++) {
+        out[row] += identity[i] * identityBasis[row * modes + i];
+      }
+    }
+    return out;
+  }
+
+  /** The rig vertex of an extended iBUG landmark. */
+  static int vertexOf(FaceRig rig, int ibugIndex) {
+    if (ibugIndex < 68) {
+      return rig.landmarkVertices()[ibugIndex];
+    }
+    // iBUG 36-41 outline the subject's right eye (-X): its pupil is PUPIL_A
+    Eyeball eye = ibugIndex == LandmarkSet.PUPIL_A ? rig.rightEye() : rig.leftEye();
+    if (eye == null) {
+      throw new IllegalArgumentException("rig " + rig.name() + " has no eyeballs, so no pupil landmarks");
+    }
+    double[] p = eye.pupil();
+    int best = -1;
+    double bestD = Double.POSITIVE_INFINITY;
+    for (int v : eye.vertices()) {
+      double dx = rig.neutral()[3 * v] - p[0];
+      double dy = rig.neutral()[3 * v + 1] - p[1];
+      double dz = rig.neutral()[3 * v + 2] - p[2];
+      double d = dx * dx + dy * dy + dz * dz;
+      if (d < bestD) {
+        bestD = d;
+        best = v;
+      }
+    }
+    return best;
+  }
+}

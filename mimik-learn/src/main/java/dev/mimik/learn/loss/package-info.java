@@ -1,0 +1,2 @@
+/** Training losses for landmark regression (Wing loss). */
+package dev.mimik.learn.loss;

@@ -1,0 +1,65 @@
+package dev.mimik.signal.preset;
+
+import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.Signal;
+import dev.mimik.signal.WindowAlignment;
+import dev.mimik.signal.envelope.SlidingRms;
+import dev.mimik.signal.filter.Fir;
+import dev.mimik.signal.filter.Notch;
+import dev.mimik.signal.filter.Sos;
+import dev.mimik.signal.filter.ZeroPhaseFirFilter;
+import dev.mimik.signal.filter.ZeroPhaseSosFilter;
+import dev.mimik.signal.resample.PolyphaseResampler;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sEMG chain of the EIFER dataset, from raw facial EMG to one activation row per video frame: mean removed;
+ * IIR notch (50 Hz, Q 2) zero-phase; FIR band-pass (10-500 Hz, 129 taps, Hamming) zero-phase; sliding RMS
+ * (2048 samples, centred, truncated at the ends); polyphase resampling to the frame rate.
+ *
+ * <p>Offline only (zero-phase). Each channel is processed independently.
+ *
+ * @param notchHz mains frequency
+ * @param notchQ quality factor of the notch
+ * @param lowHz lower edge of the FIR band-pass
+ * @param highHz upper edge of the FIR band-pass
+ * @param taps FIR length (odd)
+ * @param rmsSamples sliding RMS window in samples
+ * @param outputRate output rate in Hz (the video frame rate); input and output rates must be whole numbers
+ */
+public record EiferChain(double notchHz, double notchQ, double lowHz, double highHz, int taps, int rmsSamples,
+    double outputRate) {
+
+  /** EIFER's documented settings, 30 frames per second. */
+  public static EiferChain standard() {
+    return new EiferChain(50, 2, 10, 500, 129, 2048, 30);
+  }
+
+  /** Processes one channel's samples at rate {@code fs}; returns the activation at {@code outputRate}. */
+  public double[] apply(double[] raw, double fs) {
+    double mean = 0;
+    for (double v : raw) {
+      mean += v;
+    }
+    mean /= raw.length;
+    double[] x = new double[raw.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = raw[i] - mean;
+    }
+    Sos notch = Notch.at(notchHz, notchQ, fs);
+    x = ZeroPhaseSosFilter.filter(notch, x);
+    x = ZeroPhaseFirFilter.filter(Fir.bandPass(taps, lowHz, highHz, fs), x);
+    x = SlidingRms.of(x, rmsSamples, WindowAlignment.CENTRED);
+    return PolyphaseResampler.between(fs, outputRate).resample(x);
+  }
+
+  /** Processes every channel of a signal; the result has the same channel names and start at {@code outputRate}. */
+  public Signal apply(Signal raw) {
+    List<Channel> out = new ArrayList<>();
+    for (Channel c : raw.channels()) {
+      out.add(new Channel(c.name(), c.unit(), outputRate, apply(c.samples(), c.samplingRate())));
+    }
+    return raw.withChannels(out);
+  }
+}

@@ -1,0 +1,2 @@
+/** Segmentation of biosignals into one window per video frame. */
+package dev.mimik.signal.segment;

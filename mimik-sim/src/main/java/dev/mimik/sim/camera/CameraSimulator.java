@@ -1,0 +1,83 @@
+package dev.mimik.sim.camera;
+
+import dev.mimik.core.data.LandmarkTrack;
+import dev.mimik.sim.performance.Performance;
+import java.util.SplittableRandom;
+import dev.mimik.face.camera.HeadPose;
+import dev.mimik.face.camera.PinholeCamera;
+import org.hipparchus.geometry.euclidean.twod.Vector2D;
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
+
+/**
+ * Films a performance: poses the rig's landmarks at each camera frame, places the head in front of the camera,
+ * projects, and adds the detector's jitter and dropped frames.
+ *
+ * <p>Frame {@code k >= 0} is taken at camera time {@code k / fps}, which is biosensor time
+ * {@link CameraModel#bioTime}; frames before biosensor time 0 or after the performance are not taken, so camera
+ * times start at 0 or later.
+ */
+public final class CameraSimulator {
+
+  private final CameraModel camera;
+
+  public CameraSimulator(CameraModel camera) {
+    this.camera = camera;
+  }
+
+  /** Films {@code perf} with the given landmarks; the detector's randomness comes from {@code r}. */
+  public Capture film(RigLandmarks face, Performance perf, SplittableRandom r) {
+    double duration = perf.durationSeconds();
+    int first = Math.max(0, (int) Math.ceil(camera.clockOffsetS() * camera.fps() - 1e-9));
+    while (camera.bioTime(first / camera.fps()) < 0) {
+      first++;
+    }
+    int count = 0;
+    while (camera.bioTime((first + count) / camera.fps()) < duration) {
+      count++;
+    }
+    double[] camTimes = new double[count];
+    double[] bioTimes = new double[count];
+    double[][] exact = new double[count][136];
+    double[][] detected = new double[count][];
+    boolean[] missing = new boolean[count];
+    boolean[] none = new boolean[count];
+    double[][] pose = new double[count][6];
+    PinholeCamera cam = camera.pinhole();
+    double[] weights = new double[52];
+    double[] points = new double[204];
+    for (int f = 0; f < count; f++) {
+      camTimes[f] = (first + f) / camera.fps();
+      double t = camera.bioTime(camTimes[f]);
+      bioTimes[f] = t;
+      for (int k = 0; k < weights.length; k++) {
+        weights[k] = perf.weightAt(k, t);
+      }
+      for (int a = 0; a < 6; a++) {
+        pose[f][a] = headAt(perf, a, t);
+      }
+      face.positions(weights, points);
+      HeadPose head = camera.headPose(pose[f]);
+      for (int p = 0; p < 68; p++) {
+        Vector2D uv = cam.project(head.apply(new Vector3D(points[3 * p], points[3 * p + 1], points[3 * p + 2])));
+        exact[f][2 * p] = uv.getX();
+        exact[f][2 * p + 1] = uv.getY();
+      }
+      missing[f] = r.nextDouble() < camera.dropProbability();
+      double[] d = new double[136];
+      double sigma = camera.noisePx() * (r.nextDouble() < 0.005 ? 5 : 1);
+      for (int i = 0; i < d.length; i++) {
+        d[i] = missing[f] ? Double.NaN : exact[f][i] + sigma * r.nextGaussian();
+      }
+      detected[f] = d;
+    }
+    return new Capture(new LandmarkTrack(camTimes, 68, detected, missing),
+        new LandmarkTrack(bioTimes, 68, exact, none), pose);
+  }
+
+  private static double headAt(Performance perf, int axis, double t) {
+    double[][] h = perf.headPose();
+    double x = Math.max(0, Math.min(h.length - 1, t * perf.rate()));
+    int i = Math.min((int) x, h.length - 2);
+    return h[i][axis] + (x - i) * (h[i + 1][axis] - h[i][axis]);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.mimik.sim.muscle;
+
+import dev.mimik.core.data.Blendshapes;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns ARKit-52 weights into muscle activations (0..1) for every muscle on both sides.
+ *
+ * <p>Column {@code 2 * muscle.ordinal() + side.ordinal()} of an activation row belongs to that muscle and side.
+ * Activation is the weighted sum of the shapes that contract the muscle ({@link Muscle#shapes()}), saturating
+ * at 1, plus a small resting tone.
+ */
+public final class MuscleModel {
+
+  /** Activation of a muscle at rest (tonic activity), as a fraction of full. */
+  public static final double RESTING_TONE = 0.01;
+
+  private static final List<Muscle> MUSCLES = List.of(Muscle.values());
+  private final double[][] map;
+
+  /** The FACS map of {@link Muscle}. */
+  public MuscleModel() {
+    map = new double[2 * MUSCLES.size()][Blendshapes.ARKIT_52.size()];
+    for (Muscle m : MUSCLES) {
+      for (Muscle.Side side : Muscle.Side.values()) {
+        double[] row = map[column(m, side)];
+        for (Map.Entry<String, Double> e : m.shapes().entrySet()) {
+          int k = Blendshapes.indexOf(e.getKey());
+          if (k < 0) {
+            k = Blendshapes.indexOf(e.getKey() + (side == Muscle.Side.LEFT ? "Left" : "Right"));
+          }
+          if (k < 0) {
+            throw new IllegalStateException("not an ARKit base name: " + e.getKey());
+          }
+          row[k] = e.getValue();
+        }
+      }
+    }
+  }
+
+  /** Number of activation columns (muscles times two sides). */
+  public static int columns() {
+    return 2 * MUSCLES.size();
+  }
+
+  /** The column of a muscle on a side. */
+  public static int column(Muscle m, Muscle.Side side) {
+    return 2 * m.ordinal() + side.ordinal();
+  }
+
+  /** Activations for one row of 52 weights, written into {@code out} (length {@link #columns()}). */
+  public void activate(double[] weights, double[] out) {
+    for (int c = 0; c < map.length; c++) {
+      double[] row = map[c];
+      double s = RESTING_TONE;
+      for (int k = 0; k < row.length; k++) {
+        s += row[k] * weights[k];
+      }
+      out[c] = Math.min(1, s);
+    }
+  }
+
+  /** Activations for every row of a weight track: {@code [sample][column]}. */
+  public double[][] activate(double[][] weights) {
+    double[][] out = new double[weights.length][columns()];
+    for (int i = 0; i < weights.length; i++) {
+      activate(weights[i], out[i]);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.mimik.sim.participant;
+
+import dev.mimik.sim.SeedStreams;
+import java.util.SplittableRandom;
+
+/**
+ * One synthetic person: who they look like, how their skin and electrodes behave and how they move.
+ *
+ * <p>Drawn from a seed by {@link #draw}; ranges follow the literature where it gives one: spontaneous blink rate
+ * 8-30 per minute (mean about 17, Doughty 2001; Bentivoglio et al. 1997), skin-electrode impedance 2-50 kOhm
+ * for gelled to dry electrodes, EOG sensitivity about 10-20 uV per degree of gaze.
+ *
+ * @param id a short name, e.g. {@code "p01"}
+ * @param seed the seed this participant was drawn from (their sessions derive their own streams from it)
+ * @param identity weights of the rig's identity modes (standard deviations), one per mode
+ * @param electrodeJitterMm standard deviation of each electrode's placement error, in millimetres
+ * @param impedanceKOhm skin-electrode impedance; scales powerline pick-up and electrode noise
+ * @param electrodeNoiseUv RMS of the white electrode/amplifier noise per channel, in microvolts
+ * @param emgGain multiplier of all muscle EMG amplitudes (skin thickness, fat, muscle size)
+ * @param eogGain multiplier of the corneo-retinal dipole (about 0.7-1.3)
+ * @param blinkRatePerMinute mean spontaneous blink rate
+ * @param blinkDurationS median full blink duration (closing and reopening), in seconds
+ * @param expressiveness multiplier of posed expression intensities (0.5-1)
+ * @param powerlineHz mains frequency where this person is recorded, 50 or 60
+ */
+public record Participant(
+    String id,
+    long seed,
+    double[] identity,
+    double electrodeJitterMm,
+    double impedanceKOhm,
+    double electrodeNoiseUv,
+    double emgGain,
+    double eogGain,
+    double blinkRatePerMinute,
+    double blinkDurationS,
+    double expressiveness,
+    double powerlineHz) {
+
+  /** Draws a participant with {@code identityModes} identity weights from {@code seed}. */
+  public static Participant draw(String id, long seed, int identityModes) {
+    SplittableRandom r = SeedStreams.stream(seed, "participant/" + id);
+    double[] identity = new double[identityModes];
+    for (int i = 0; i < identityModes; i++) {
+      identity[i] = clamp(r.nextGaussian(), -2.5, 2.5);
+    }
+    double impedance = Math.exp(r.nextDouble(Math.log(2), Math.log(50)));
+    return new Participant(
+        id,
+        seed,
+        identity,
+        r.nextDouble(1.0, 4.0),
+        impedance,
+        0.5 + 0.25 * Math.sqrt(impedance),
+        Math.exp(0.25 * r.nextGaussian()),
+        r.nextDouble(0.75, 1.25),
+        clamp(17 + 4 * r.nextGaussian(), 8, 30),
+        clamp(0.25 * Math.exp(0.15 * r.nextGaussian()), 0.15, 0.4),
+        r.nextDouble(0.5, 1.0),
+        r.nextBoolean() ? 50 : 60);
+  }
+
+  private static double clamp(double v, double lo, double hi) {
+    return Math.max(lo, Math.min(hi, v));
+  }
+}

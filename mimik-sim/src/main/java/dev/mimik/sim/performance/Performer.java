@@ -1,0 +1,243 @@
+package dev.mimik.sim.performance;
+
+import dev.mimik.core.data.Blendshapes;
+import dev.mimik.sim.SeedStreams;
+import dev.mimik.sim.participant.Participant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Plays a {@link Protocol} for a {@link Participant}: scripted expressions plus the face's spontaneous activity.
+ *
+ * <p>Spontaneous activity and its sources: blinks as a renewal process (gamma intervals, shape 2) at the
+ * participant's rate, each with a fast closing (about a third) and slower reopening (Caffier et al. 2003);
+ * fixations of 0.3-2 s separated by saccades following the main sequence (duration 21 ms + 2.2 ms per degree,
+ * minimum-jerk profile; Bahill et al. 1975); speech as syllables at about 4-5 Hz (jaw opening and visemes);
+ * head motion as slow sway plus occasional quick turns or nods.
+ */
+public final class Performer {
+
+  private static final int N = Blendshapes.ARKIT_52.size();
+  private static final double FULL_LOOK_DEG = 30;
+
+  private final double rate;
+
+  /** A performer sampling its tracks at {@code rate} per second (120 is a good default). */
+  public Performer(double rate) {
+    if (!(rate >= 30)) {
+      throw new IllegalArgumentException("internal rate must be at least 30 Hz: " + rate);
+    }
+    this.rate = rate;
+  }
+
+  /** Plays {@code durationS} seconds of {@code protocol}; the session's randomness comes from {@code seed}. */
+  public Performance perform(Participant who, Protocol protocol, double durationS, long seed) {
+    int n = (int) Math.ceil(durationS * rate) + 1;
+    double[][] w = new double[n][N];
+    List<Segment> segments = new ArrayList<>();
+    script(who, protocol, w, segments, SeedStreams.stream(seed, "script"));
+    List<Blink> blinks = blinks(who, w, SeedStreams.stream(seed, "blinks"));
+    double[] yaw = new double[n];
+    double[] pitch = new double[n];
+    gaze(yaw, pitch, w, SeedStreams.stream(seed, "gaze"));
+    double[][] head = head(n, segments, SeedStreams.stream(seed, "head"));
+    for (double[] row : w) {
+      for (int k = 0; k < N; k++) {
+        row[k] = Math.max(0, Math.min(1, row[k]));
+      }
+    }
+    segments.sort((a, b) -> Double.compare(a.onsetS(), b.onsetS()));
+    return new Performance(rate, w, yaw, pitch, head, segments, blinks);
+  }
+
+  private void script(Participant who, Protocol p, double[][] w, List<Segment> segments, SplittableRandom r) {
+    double end = (w.length - 1) / rate;
+    double t = 0;
+    List<Expression> round = new ArrayList<>(p.expressions());
+    while (t < end) {
+      Collections.shuffle(round, new java.util.Random(r.nextLong()));
+      for (Expression e : round) {
+        double onset = t + uniform(r, p.restS());
+        double apexStart = onset + uniform(r, p.onsetS());
+        double apexEnd = apexStart + uniform(r, p.apexS());
+        double stop = apexEnd + uniform(r, p.offsetS());
+        if (stop > end) {
+          return;
+        }
+        double intensity = who.expressiveness() * r.nextDouble(0.7, 1.0);
+        segments.add(new Segment(e.label(), onset, apexStart, apexEnd, stop, e == Expression.NEUTRAL ? 0 : intensity));
+        addExpression(w, e.apex(), intensity, onset, apexStart, apexEnd, stop, r);
+        t = stop;
+      }
+      double speech = uniform(r, p.speechS());
+      if (speech > 0) {
+        double onset = t + uniform(r, p.restS());
+        if (onset + speech > end) {
+          return;
+        }
+        segments.add(new Segment("speech", onset, onset, onset + speech, onset + speech, 1));
+        speak(w, onset, onset + speech, r);
+        t = onset + speech;
+      }
+    }
+  }
+
+  private void addExpression(double[][] w, double[] apex, double intensity, double onset, double apexStart,
+      double apexEnd, double stop, SplittableRandom r) {
+    double tremorPhase = r.nextDouble(0, 2 * Math.PI);
+    for (int i = index(onset); i <= Math.min(w.length - 1, index(stop)); i++) {
+      double t = i / rate;
+      double env;
+      if (t < apexStart) {
+        env = smoothstep((t - onset) / (apexStart - onset));
+      } else if (t <= apexEnd) {
+        env = 1 + 0.04 * Math.sin(2 * Math.PI * 0.7 * t + tremorPhase);
+      } else {
+        env = 1 - smoothstep((t - apexEnd) / (stop - apexEnd));
+      }
+      double g = intensity * env;
+      for (int k = 0; k < N; k++) {
+        w[i][k] += g * apex[k];
+      }
+    }
+  }
+
+  private void speak(double[][] w, double start, double stop, SplittableRandom r) {
+    int jaw = Blendshapes.indexOf("jawOpen");
+    int[] visemes = {
+      Blendshapes.indexOf("mouthFunnel"), Blendshapes.indexOf("mouthPucker"), Blendshapes.indexOf("mouthClose"),
+      Blendshapes.indexOf("mouthRollLower"), Blendshapes.indexOf("mouthStretchLeft"),
+      Blendshapes.indexOf("mouthLowerDownLeft")
+    };
+    double t = start;
+    while (t < stop) {
+      double syllable = 1.0 / r.nextDouble(3.5, 6.0);
+      double open = r.nextDouble(0.1, 0.35);
+      int viseme = visemes[r.nextInt(visemes.length)];
+      double vAmp = r.nextDouble(0.1, 0.5);
+      for (int i = index(t); i <= Math.min(w.length - 1, index(Math.min(stop, t + syllable))); i++) {
+        double s = Math.sin(Math.PI * (i / rate - t) / syllable);
+        double g = s * s;
+        w[i][jaw] += open * g;
+        w[i][viseme] += vAmp * g;
+        if (viseme == visemes[4] || viseme == visemes[5]) {
+          w[i][viseme + 1] += vAmp * g;
+        }
+      }
+      t += syllable;
+    }
+  }
+
+  private List<Blink> blinks(Participant who, double[][] w, SplittableRandom r) {
+    int left = Blendshapes.indexOf("eyeBlinkLeft");
+    int right = Blendshapes.indexOf("eyeBlinkRight");
+    double end = (w.length - 1) / rate;
+    double meanInterval = 60.0 / who.blinkRatePerMinute();
+    List<Blink> out = new ArrayList<>();
+    double t = gamma2(r, meanInterval) * r.nextDouble();
+    while (true) {
+      double d = Math.max(0.1, Math.min(0.5, who.blinkDurationS() * Math.exp(0.2 * r.nextGaussian())));
+      if (t + d > end) {
+        break;
+      }
+      out.add(new Blink(t, d));
+      double close = 0.35 * d;
+      for (int i = index(t); i <= index(t + d); i++) {
+        double u = i / rate - t;
+        double lid = u < close ? smoothstep(u / close) : 1 - smoothstep((u - close) / (d - close));
+        w[i][left] = Math.max(w[i][left], lid);
+        w[i][right] = Math.max(w[i][right], lid);
+      }
+      t += d + Math.max(0.2, gamma2(r, meanInterval) - d);
+    }
+    return out;
+  }
+
+  private void gaze(double[] yaw, double[] pitch, double[][] w, SplittableRandom r) {
+    double y0 = 0;
+    double p0 = 0;
+    double t = 0;
+    double end = (yaw.length - 1) / rate;
+    while (t <= end) {
+      double y1 = Math.max(-25, Math.min(25, 10 * r.nextGaussian()));
+      double p1 = Math.max(-20, Math.min(20, 6 * r.nextGaussian()));
+      double amp = Math.hypot(y1 - y0, p1 - p0);
+      double sacc = 0.021 + 0.0022 * amp;
+      double fix = r.nextDouble(0.3, 2.0);
+      for (int i = index(t); i <= Math.min(yaw.length - 1, index(t + sacc + fix)); i++) {
+        double u = Math.min(1, (i / rate - t) / sacc);
+        double s = u * u * u * (10 - 15 * u + 6 * u * u);
+        yaw[i] = y0 + s * (y1 - y0);
+        pitch[i] = p0 + s * (p1 - p0);
+      }
+      y0 = y1;
+      p0 = p1;
+      t += sacc + fix;
+    }
+    int[] lookOutL = {Blendshapes.indexOf("eyeLookOutLeft"), Blendshapes.indexOf("eyeLookInLeft")};
+    int[] lookInR = {Blendshapes.indexOf("eyeLookInRight"), Blendshapes.indexOf("eyeLookOutRight")};
+    int upL = Blendshapes.indexOf("eyeLookUpLeft");
+    int downL = Blendshapes.indexOf("eyeLookDownLeft");
+    int upR = Blendshapes.indexOf("eyeLookUpRight");
+    int downR = Blendshapes.indexOf("eyeLookDownRight");
+    for (int i = 0; i < yaw.length; i++) {
+      double h = yaw[i] / FULL_LOOK_DEG;
+      double v = pitch[i] / FULL_LOOK_DEG;
+      w[i][h > 0 ? lookOutL[0] : lookOutL[1]] += Math.abs(h);
+      w[i][h > 0 ? lookInR[0] : lookInR[1]] += Math.abs(h);
+      w[i][v > 0 ? upL : downL] += Math.abs(v);
+      w[i][v > 0 ? upR : downR] += Math.abs(v);
+    }
+  }
+
+  private double[][] head(int n, List<Segment> segments, SplittableRandom r) {
+    double[][] pose = new double[n][6];
+    double[] amp = {2.0, 1.5, 1.0, 3.0, 2.0, 4.0};
+    for (int axis = 0; axis < 6; axis++) {
+      for (int c = 0; c < 3; c++) {
+        double f = r.nextDouble(0.02, 0.25);
+        double ph = r.nextDouble(0, 2 * Math.PI);
+        double a = amp[axis] * r.nextDouble(0.3, 0.7);
+        for (int i = 0; i < n; i++) {
+          pose[i][axis] += a * Math.sin(2 * Math.PI * f * i / rate + ph);
+        }
+      }
+    }
+    double end = (n - 1) / rate;
+    double t = r.nextDouble(5, 60);
+    while (t < end - 2) {
+      int axis = r.nextInt(2);
+      double a = (r.nextBoolean() ? 1 : -1) * r.nextDouble(4, 12);
+      double go = r.nextDouble(0.3, 0.6);
+      double hold = r.nextDouble(0.3, 1.5);
+      double stop = Math.min(end, t + 2 * go + hold);
+      segments.add(new Segment("head_move", t, t + go, t + go + hold, stop, Math.abs(a) / 12));
+      for (int i = index(t); i <= Math.min(n - 1, index(stop)); i++) {
+        double u = i / rate - t;
+        double e = u < go ? smoothstep(u / go) : u < go + hold ? 1 : 1 - smoothstep((u - go - hold) / go);
+        pose[i][axis] += a * e;
+      }
+      t = stop + r.nextDouble(20, 90);
+    }
+    return pose;
+  }
+
+  private int index(double t) {
+    return Math.max(0, (int) Math.round(t * rate));
+  }
+
+  private static double uniform(SplittableRandom r, double[] range) {
+    return range[1] > range[0] ? r.nextDouble(range[0], range[1]) : range[0];
+  }
+
+  private static double gamma2(SplittableRandom r, double mean) {
+    return -mean / 2 * (Math.log(1 - r.nextDouble()) + Math.log(1 - r.nextDouble()));
+  }
+
+  private static double smoothstep(double x) {
+    double u = Math.max(0, Math.min(1, x));
+    return u * u * (3 - 2 * u);
+  }
+}
