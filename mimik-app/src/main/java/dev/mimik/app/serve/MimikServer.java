@@ -64,7 +64,7 @@ public final class MimikServer implements AutoCloseable {
 
   /** Binds the port, then starts the source. */
   public MimikServer start() {
-    app = Javalin.create(config -> {
+    Javalin created = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.staticFiles.enableWebjars();
       config.staticFiles.add(files -> {
@@ -77,7 +77,13 @@ public final class MimikServer implements AutoCloseable {
       config.routes.get("/health", ctx -> ctx.json(health()));
       config.routes.ws("/ws/frames", this::frames);
       config.routes.ws("/ws/ingest", this::ingest);
-    }).start(settings.host(), settings.port());
+    });
+    try {
+      app = created.start(settings.host(), settings.port());
+    } catch (io.javalin.util.JavalinBindException e) {
+      throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port()
+          + ": the port is in use or the address is not this machine's", e);
+    }
     source.start(new FrameSource.Listener() {
       @Override
       public void onFrame(TrackedFrame frame) {

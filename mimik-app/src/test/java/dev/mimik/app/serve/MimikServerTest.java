@@ -184,6 +184,19 @@ class MimikServerTest {
   }
 
   @Test
+  void aPortInUseIsReportedInOneSentence() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      MimikServer server = new MimikServer(new ManualSource(), null, null,
+          ServerSettings.loopback(taken.getLocalPort()));
+      org.assertj.core.api.Assertions.assertThatThrownBy(server::start)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("cannot listen on 127.0.0.1:" + taken.getLocalPort()
+              + ": the port is in use or the address is not this machine's");
+      server.close();
+    }
+  }
+
+  @Test
   void aReplayServerRefusesIngestClients() throws Exception {
     MimikServer server = serve(new BlendshapeReplaySource(Fixtures.track(3, 30, 1), 1, false, "t.csv"), null, null);
     WsClient ingest = ws(server, "/ws/ingest");
