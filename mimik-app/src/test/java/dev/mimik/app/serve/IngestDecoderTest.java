@@ -33,6 +33,33 @@ class IngestDecoderTest {
   }
 
   @Test
+  void theBlockDocsIngestMdTellsPythonToBuildDecodes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path out = dir.resolve("block.bin");
+    // the packing lines of the docs/INGEST.md example, verbatim apart from writing to a file
+    String script = String.join("\n",
+        "import struct, sys",
+        "seq = 41",
+        "block = [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]]          # 2 channels x 3 samples",
+        "C, N = len(block), len(block[0])",
+        "body = b\"\".join(struct.pack(\">f\", block[c][i]) for i in range(N) for c in range(C))",
+        "open(sys.argv[1], 'wb').write(b\"MMK1\" + struct.pack(\">HHdQ\", C, N, 250.0, seq) + body)");
+    Process p;
+    try {
+      p = new ProcessBuilder("python3", "-c", script, out.toString()).redirectErrorStream(true).start();
+    } catch (java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("python3 is not installed");
+      return;
+    }
+    String log = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as(log).isZero();
+    SampleBlock b = IngestDecoder.decodeBinary(ByteBuffer.wrap(java.nio.file.Files.readAllBytes(out)));
+    assertThat(b.sequence()).isEqualTo(41);
+    assertThat(b.samplingRate()).isEqualTo(250);
+    assertThat(b.samples()).isDeepEqualTo(new double[][] {{1, 2, 3}, {4, 5, 6}});
+  }
+
+  @Test
   void jsonBlockIsReadChannelByChannel() {
     SampleBlock b = IngestDecoder.decodeJson("{\"seq\": 7, \"rate\": 500, \"samples\": [[1, 2], [3.5, 4]]}");
     assertThat(b.sequence()).isEqualTo(7);
