@@ -1,0 +1,128 @@
+package dev.mimik.app.serve;
+
+import dev.mimik.core.data.BlendshapeTrack;
+import dev.mimik.core.data.Blendshapes;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Plays a {@link BlendshapeTrack} (a {@code blendshapes.csv} written by {@code mimik track}) as live frames at
+ * real-time pace, or {@code speed} times faster, optionally looping. Frames carry no landmarks; eye closure is the
+ * eyeBlink weights; {@code latencyMs} is how late the frame left against its schedule.
+ */
+public final class BlendshapeReplaySource implements FrameSource {
+
+  private static final int BLINK_LEFT = Blendshapes.indexOf("eyeBlinkLeft");
+  private static final int BLINK_RIGHT = Blendshapes.indexOf("eyeBlinkRight");
+
+  private final BlendshapeTrack track;
+  private final double speed;
+  private final boolean loop;
+  private final String name;
+  private volatile Thread thread;
+
+  /**
+   * @param track the frames to play; its shapes are ARKit names in any order, absent ones play as 0
+   * @param speed playback rate, 1 = real time; must be positive
+   * @param loop start again from the first frame after the last
+   * @param name what is played, for logs
+   */
+  public BlendshapeReplaySource(BlendshapeTrack track, double speed, boolean loop, String name) {
+    if (!(speed > 0) || Double.isInfinite(speed)) {
+      throw new IllegalArgumentException("speed must be a positive number, not " + speed);
+    }
+    this.track = inArkitOrder(track);
+    this.speed = speed;
+    this.loop = loop;
+    this.name = name;
+  }
+
+  @Override
+  public synchronized void start(Listener listener) {
+    if (thread != null) {
+      throw new IllegalStateException("already started");
+    }
+    thread = new Thread(() -> play(listener), "mimik-replay");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
+   * The track with its columns in {@link Blendshapes#ARKIT_52} order; shapes it lacks are 0.
+   *
+   * @throws IllegalArgumentException naming the first shape that is not an ARKit name
+   */
+  public static BlendshapeTrack inArkitOrder(BlendshapeTrack track) {
+    if (track.names().equals(Blendshapes.ARKIT_52)) {
+      return track;
+    }
+    int[] target = new int[track.names().size()];
+    for (int k = 0; k < target.length; k++) {
+      target[k] = Blendshapes.indexOf(track.names().get(k));
+      if (target[k] < 0) {
+        throw new IllegalArgumentException("'" + track.names().get(k) + "' is not an ARKit blendshape name");
+      }
+    }
+    double[][] weights = new double[track.frameCount()][Blendshapes.ARKIT_52.size()];
+    for (int f = 0; f < weights.length; f++) {
+      for (int k = 0; k < target.length; k++) {
+        weights[f][target[k]] = track.weights()[f][k];
+      }
+    }
+    return new BlendshapeTrack(track.timesSeconds(), Blendshapes.ARKIT_52, weights);
+  }
+
+  private void play(Listener listener) {
+    double[] times = track.timesSeconds();
+    long t0 = System.nanoTime();
+    double offset = 0;
+    double span = times[times.length - 1] - times[0] + frameStep(times);
+    while (true) {
+      for (int f = 0; f < times.length; f++) {
+        long due = t0 + (long) ((offset + times[f] - times[0]) / speed * 1e9);
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+          LockSupport.parkNanos(wait);
+          if (Thread.currentThread().isInterrupted()) {
+            return;
+          }
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
+        double[] w = track.weights()[f];
+        double late = (System.nanoTime() - due) / 1e6;
+        listener.onFrame(new TrackedFrame(times[f], new double[0][], w.clone(), w[BLINK_LEFT], w[BLINK_RIGHT],
+            late, Map.of()));
+      }
+      if (!loop) {
+        listener.onEnd("replay of " + name + " ended after " + times.length + " frames");
+        return;
+      }
+      offset += span;
+    }
+  }
+
+  private static double frameStep(double[] times) {
+    return times.length > 1 ? (times[times.length - 1] - times[0]) / (times.length - 1) : 1.0 / 30;
+  }
+
+  @Override
+  public synchronized void stop() {
+    Thread t = thread;
+    if (t != null) {
+      t.interrupt();
+      try {
+        t.join(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "replay of " + name + " (" + track.frameCount() + " frames, speed " + speed + (loop ? ", looping" : "")
+        + ")";
+  }
+}

@@ -1,0 +1,67 @@
+package dev.mimik.app.serve;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.mimik.core.data.Blendshapes;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * Writes a {@link TrackedFrame} as the JSON message of {@code /ws/frames} (FORMATS.md): {@code t}, {@code
+ * landmarks} as {@code [[x, y], ...]}, {@code blendshapes} by ARKit name, {@code eyes}, {@code latency_ms}; plus
+ * two additions viewers may use: {@code stage_ms} (per tracking stage, when known) and {@code sent_at_ms} (the
+ * server's wall clock when the frame was encoded, so a viewer on the same clock can add transport latency).
+ */
+public final class FrameJson {
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private FrameJson() {}
+
+  /** The frame's JSON text. */
+  public static String encode(TrackedFrame frame, long sentAtMillis) {
+    StringWriter out = new StringWriter(2048);
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeNumberField("t", frame.t());
+      g.writeArrayFieldStart("landmarks");
+      for (double[] p : frame.landmarks()) {
+        g.writeStartArray();
+        g.writeNumber(round(p[0]));
+        g.writeNumber(round(p[1]));
+        g.writeEndArray();
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("blendshapes");
+      double[] w = frame.blendshapes();
+      for (int k = 0; k < w.length; k++) {
+        g.writeNumberField(Blendshapes.ARKIT_52.get(k), round(w[k]));
+      }
+      g.writeEndObject();
+      g.writeObjectFieldStart("eyes");
+      g.writeNumberField("left_closed", round(frame.leftClosed()));
+      g.writeNumberField("right_closed", round(frame.rightClosed()));
+      g.writeEndObject();
+      g.writeNumberField("latency_ms", round(frame.latencyMs()));
+      if (!frame.stageMs().isEmpty()) {
+        g.writeObjectFieldStart("stage_ms");
+        for (Map.Entry<String, Double> e : frame.stageMs().entrySet()) {
+          g.writeNumberField(e.getKey(), round(e.getValue()));
+        }
+        g.writeEndObject();
+      }
+      g.writeNumberField("sent_at_ms", sentAtMillis);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** Four decimals: well below a pixel and a weight's resolution, and a third of the text of full doubles. */
+  private static double round(double v) {
+    return Double.isFinite(v) ? Math.round(v * 1e4) / 1e4 : 0;
+  }
+}
