@@ -80,35 +80,6 @@ class OscMessageTest {
     }
   }
 
-  @Test
-  void pythonOscReadsTheVmcBundle() throws Exception {
-    Assumptions.assumeTrue(pythonOsc(), "python-osc is not installed (pip install python-osc)");
-    Path file = dir.resolve("frame.osc");
-    Files.write(file, VmcBlendSender.encode(frame()));
-    Process p = new ProcessBuilder("python3", "-c", String.join("\n",
-        "import sys",
-        "from pythonosc.osc_bundle import OscBundle",
-        "b = OscBundle(open(sys.argv[1], 'rb').read())",
-        "for m in b:",
-        "    print(m.address, *m.params)"), file.toString()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
-    String[] lines = out.strip().split("\n");
-    assertThat(lines).hasSize(53);
-    assertThat(lines[17]).startsWith("/VMC/Ext/Blend/Val jawOpen 0.3");
-    assertThat(lines[52]).isEqualTo("/VMC/Ext/Blend/Apply");
-  }
-
-  private static boolean pythonOsc() {
-    try {
-      Process p = new ProcessBuilder("python3", "-c", "import pythonosc").redirectErrorStream(true).start();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (Exception e) {
-      return false;
-    }
-  }
-
   private static TrackedFrame frame() {
     double[] w = new double[52];
     for (int k = 0; k < 52; k++) {
