@@ -1,5 +1,15 @@
 package dev.mimik.app;
 
+import dev.mimik.app.serve.LiveTracker;
+import dev.mimik.app.serve.SignalReplaySource;
+import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.SignalFormats;
+import dev.mimik.face.gltf.GltfAnimationWriter;
+import dev.mimik.face.io.GltfRigReader;
+import dev.mimik.face.rig.FaceRig;
+import dev.mimik.face.rig.embedded.EmbeddedRig;
+import dev.mimik.learn.pipeline.SessionSignals;
+import dev.mimik.learn.pipeline.TrackingModel;
 import dev.mimik.app.serve.BlendshapeReplaySource;
 import dev.mimik.app.serve.FrameSource;
 import dev.mimik.app.serve.MimikServer;
@@ -28,9 +38,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Serves the web viewer and streams tracked frames over WebSocket (/ws/frames), optionally as VMC/OSC.",
-      "Until live tracking is wired in, --replay plays a blendshapes.csv written by 'mimik track'.",
+      "With --model it tracks live: a replayed recording (--replay SIGNALS) or samples pushed to /ws/ingest.",
+      "Without --model, --replay plays a blendshapes.csv written by 'mimik track'.",
       "",
-      "Example:  mimik serve --replay out/blendshapes.csv --face-model out/face.glb --loop",
+      "Example:  mimik serve --model me.mimik --replay session2.edf",
+      "          mimik serve --replay out/blendshapes.csv --face-model out/face.glb --loop",
       "          then open http://127.0.0.1:8080/"
     })
 public final class ServeCommand implements Callable<Integer> {
@@ -45,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   static final class Input {
     @Option(names = "--replay", paramLabel = "FILE", required = true,
-        description = "play a recording at real-time pace (now: a blendshapes.csv)")
+        description = "play a recording at real-time pace: biosignals with --model, else a blendshapes.csv")
     Path replay;
 
     @Option(names = "--ingest", required = true, description = "take live samples on WebSocket /ws/ingest")
@@ -80,19 +92,25 @@ public final class ServeCommand implements Callable<Integer> {
     if (!(speed > 0) || Double.isInfinite(speed)) {
       throw new ParameterException(spec.commandLine(), "--speed must be a positive number, not " + speed);
     }
-    if (model != null) {
-      throw new ParameterException(spec.commandLine(),
-          "--model: live tracking is not wired into serve yet; --replay plays a blendshapes.csv");
-    }
-    if (input.ingest) {
-      throw new ParameterException(spec.commandLine(),
-          "--ingest needs live tracking from --model, which this build does not have yet; use --replay");
+    if (input.ingest && model == null) {
+      throw new ParameterException(spec.commandLine(), "--ingest needs --model to track the live samples");
     }
     InetSocketAddress oscTarget = osc == null ? null : parseHostPort(osc);
-    Supplier<byte[]> face = faceModel == null ? null : readFace(faceModel);
-    FrameSource source = replay(input.replay);
+    FaceRig rig = faceModel == null ? EmbeddedRig.load() : new GltfRigReader().read(faceModel);
+    Supplier<byte[]> face = faceModel == null && model == null ? null
+        : faceModel == null ? glb(rig) : readFace(faceModel);
+    LiveTracker live = null;
+    FrameSource source;
+    if (model != null) {
+      TrackingModel m = TrackingModel.load(model);
+      live = new LiveTracker(m, rig, TrackRun.assumedCamera(m), model.getFileName().toString());
+      source = input.ingest ? live : signalReplay(m, live, input.replay);
+    } else {
+      source = replay(input.replay);
+    }
     VmcBlendSender vmc = oscTarget == null ? null : new VmcBlendSender(oscTarget);
-    MimikServer server = new MimikServer(source, null, face, new ServerSettings(bind, port, 8, 0.5));
+    MimikServer server = new MimikServer(source, input.ingest ? live : null, face,
+        new ServerSettings(bind, port, 8, 0.5));
     if (vmc != null) {
       server.addListener(vmc);
     }
@@ -109,6 +127,21 @@ public final class ServeCommand implements Callable<Integer> {
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;
+  }
+
+  private FrameSource signalReplay(TrackingModel m, LiveTracker live, Path file) throws IOException {
+    Signal signal = SignalFormats.standard().read(file);
+    double[][] samples = SessionSignals.select(signal, m.frontEnd(), file, w -> {
+      spec.commandLine().getErr().println("warning: " + w);
+      spec.commandLine().getErr().flush();
+    });
+    return new SignalReplaySource(live, samples, m.frontEnd().samplingRateHz(), speed, loop,
+        file.getFileName().toString());
+  }
+
+  private static Supplier<byte[]> glb(FaceRig rig) throws IOException {
+    byte[] bytes = new GltfAnimationWriter().toGlb(rig, LiveTracker.neutral());
+    return () -> bytes;
   }
 
   private FrameSource replay(Path file) throws IOException {

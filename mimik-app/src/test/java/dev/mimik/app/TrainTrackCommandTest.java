@@ -141,4 +141,53 @@ class TrainTrackCommandTest {
     assertThat(out.resolve("track/metrics.json")).exists();
     assertThat(out.resolve("models/p01.mimik")).exists();
   }
+
+  @Test
+  void serveReplayTracksLiveExactlyAsTrackDoes() throws Exception {
+    Path session = data.resolve("p01/s02");
+    Path out = dir.resolve("tracked-for-live");
+    CapturedRun.Result r = CapturedRun.run("track", "--model", model.toString(), "--signals",
+        session.resolve("signals.edf").toString(), "--out", out.toString(), "--no-3d");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    dev.mimik.core.data.LandmarkTrack offline = dev.mimik.core.io.LandmarkFormats.standard()
+        .read(out.resolve("landmarks.csv"));
+
+    try (dev.mimik.learn.pipeline.TrackingModel m = dev.mimik.learn.pipeline.TrackingModel.load(model)) {
+      dev.mimik.app.serve.LiveTracker live = new dev.mimik.app.serve.LiveTracker(m,
+          dev.mimik.face.rig.embedded.EmbeddedRig.load(), TrackRun.assumedCamera(m), "test");
+      double[][] samples = dev.mimik.learn.pipeline.SessionSignals.select(
+          dev.mimik.core.io.SignalFormats.standard().read(session.resolve("signals.edf")), m.frontEnd(), session,
+          w -> { });
+      List<dev.mimik.app.serve.TrackedFrame> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+      java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+      dev.mimik.app.serve.SignalReplaySource replay = new dev.mimik.app.serve.SignalReplaySource(live, samples,
+          m.frontEnd().samplingRateHz(), 50, false, "test");
+      replay.start(new dev.mimik.app.serve.FrameSource.Listener() {
+        @Override
+        public void onFrame(dev.mimik.app.serve.TrackedFrame frame) {
+          frames.add(frame);
+        }
+
+        @Override
+        public void onEnd(String why) {
+          ended.countDown();
+        }
+      });
+      assertThat(ended.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(frames.size()).isGreaterThan(400);
+      int[] ibug = m.landmarkFrame().set().ibugIndices();
+      for (dev.mimik.app.serve.TrackedFrame frame : frames) {
+        int f = (int) Math.round(frame.t() * 30) - (int) Math.round(offline.timesSeconds()[0] * 30);
+        assertThat(frame.landmarks()).hasSize(ibug.length);
+        for (int i = 0; i < ibug.length; i++) {
+          assertThat(frame.landmarks()[i][0]).isCloseTo(offline.x(f, ibug[i]), org.assertj.core.api.Assertions.within(1e-3));
+          assertThat(frame.landmarks()[i][1]).isCloseTo(offline.y(f, ibug[i]), org.assertj.core.api.Assertions.within(1e-3));
+        }
+        for (double w : frame.blendshapes()) {
+          assertThat(w).isBetween(0.0, 1.0);
+        }
+        assertThat(frame.latencyMs()).isPositive();
+      }
+    }
+  }
 }

@@ -12,12 +12,12 @@ import java.util.function.Consumer;
  * Picks a front end's channels out of a recording, by name, at the front end's rate: a recording at another rate
  * is resampled (polyphase) with a warning, and one whose rate cannot hold the bands is refused.
  */
-final class SessionSignals {
+public final class SessionSignals {
 
   private SessionSignals() {}
 
   /** The channels as {@code [channel][sample]} at {@code frontEnd.samplingRateHz()}. */
-  static double[][] select(Signal signal, FrontEnd frontEnd, Path file, Consumer<String> warnings) {
+  public static double[][] select(Signal signal, FrontEnd frontEnd, Path file, Consumer<String> warnings) {
     double[][] out = new double[frontEnd.channels().size()][];
     for (int c = 0; c < out.length; c++) {
       String name = frontEnd.channels().get(c);
