@@ -1,0 +1,113 @@
+package dev.mimik.learn.eifer;
+
+import java.util.List;
+
+/**
+ * A trained feed-forward map from feature rows to target rows: inputs standardised, dense layers with ReLU between
+ * them, outputs de-standardised. One layer is a linear map (the ridge baseline); more layers are the small network
+ * trained on DJL, whose weights are copied out here so that the model file is plain JSON and applying it needs no
+ * native engine.
+ *
+ * @param inMean feature means
+ * @param inStd feature standard deviations
+ * @param outMean target means
+ * @param outStd target standard deviations
+ * @param weights per layer {@code [inputs][outputs]}
+ * @param biases per layer {@code [outputs]}
+ */
+public record DenseMap(double[] inMean, double[] inStd, double[] outMean, double[] outStd, List<double[][]> weights,
+    List<double[]> biases) {
+
+  public DenseMap {
+    if (weights.isEmpty() || weights.size() != biases.size()) {
+      throw new IllegalArgumentException("need at least one layer and one bias per layer");
+    }
+    int width = inMean.length;
+    for (int l = 0; l < weights.size(); l++) {
+      if (weights.get(l).length != width || biases.get(l).length != weights.get(l)[0].length) {
+        throw new IllegalArgumentException("layer " + l + " does not fit the previous one");
+      }
+      width = biases.get(l).length;
+    }
+    if (width != outMean.length || inStd.length != inMean.length || outStd.length != outMean.length) {
+      throw new IllegalArgumentException("standardisation does not fit the layers");
+    }
+    weights = List.copyOf(weights);
+    biases = List.copyOf(biases);
+  }
+
+  /** Number of features taken. */
+  public int inputs() {
+    return inMean.length;
+  }
+
+  /** Number of targets produced. */
+  public int outputs() {
+    return outMean.length;
+  }
+
+  /** Maps one feature row. */
+  public double[] apply(double[] features) {
+    if (features.length != inputs()) {
+      throw new IllegalArgumentException("expected " + inputs() + " features, got " + features.length);
+    }
+    double[] z = new double[features.length];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = (features[i] - inMean[i]) / inStd[i];
+    }
+    for (int l = 0; l < weights.size(); l++) {
+      double[][] w = weights.get(l);
+      double[] y = biases.get(l).clone();
+      for (int i = 0; i < z.length; i++) {
+        double zi = z[i];
+        if (zi == 0) {
+          continue;
+        }
+        double[] row = w[i];
+        for (int o = 0; o < y.length; o++) {
+          y[o] += zi * row[o];
+        }
+      }
+      if (l < weights.size() - 1) {
+        for (int o = 0; o < y.length; o++) {
+          y[o] = Math.max(0, y[o]);
+        }
+      }
+      z = y;
+    }
+    for (int o = 0; o < z.length; o++) {
+      z[o] = z[o] * outStd[o] + outMean[o];
+    }
+    return z;
+  }
+
+  /** Maps every row. */
+  public double[][] apply(double[][] rows) {
+    double[][] out = new double[rows.length][];
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = apply(rows[i]);
+    }
+    return out;
+  }
+
+  /** Column means and standard deviations (floored at {@code 1e-9}) of {@code rows}: {@code {mean, std}}. */
+  static double[][] moments(double[][] rows) {
+    int k = rows[0].length;
+    double[] mean = new double[k];
+    for (double[] r : rows) {
+      for (int j = 0; j < k; j++) {
+        mean[j] += r[j] / rows.length;
+      }
+    }
+    double[] std = new double[k];
+    for (double[] r : rows) {
+      for (int j = 0; j < k; j++) {
+        std[j] += (r[j] - mean[j]) * (r[j] - mean[j]) / rows.length;
+      }
+    }
+    for (int j = 0; j < k; j++) {
+      std[j] = Math.max(Math.sqrt(std[j]), 1e-9);
+    }
+    return new double[][] {mean, std};
+  }
+}

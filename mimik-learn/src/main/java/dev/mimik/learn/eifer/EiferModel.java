@@ -1,0 +1,56 @@
+package dev.mimik.learn.eifer;
+
+import java.util.List;
+
+/**
+ * The two EIFER maps learned from one set of recordings, for any montage: EMG2Exp (envelopes of the channels over
+ * a centred window of frames -> blendshape weights) and Exp2EMG (blendshape weights over the same window -> the
+ * channels' envelopes), each as the network and as its linear baseline.
+ *
+ * @param channels envelope channel names, in the order the maps take and give them
+ * @param blendshapes blendshape names, in the order the maps take and give them
+ * @param window frames per window (odd, centred)
+ * @param frameRate frames per second of the envelopes and blendshapes
+ * @param emg2exp the network EMG -> expression
+ * @param exp2emg the network expression -> EMG
+ * @param emg2expLinear ridge baseline EMG -> expression
+ * @param exp2emgLinear ridge baseline expression -> EMG
+ */
+public record EiferModel(List<String> channels, List<String> blendshapes, int window, double frameRate,
+    DenseMap emg2exp, DenseMap exp2emg, DenseMap emg2expLinear, DenseMap exp2emgLinear) {
+
+  public EiferModel {
+    channels = List.copyOf(channels);
+    blendshapes = List.copyOf(blendshapes);
+    int ew = channels.size() * window;
+    int bw = blendshapes.size() * window;
+    if (emg2exp.inputs() != ew || emg2expLinear.inputs() != ew || exp2emg.inputs() != bw
+        || exp2emgLinear.inputs() != bw || emg2exp.outputs() != blendshapes.size()
+        || exp2emg.outputs() != channels.size()) {
+      throw new IllegalArgumentException("the maps do not fit " + channels.size() + " channels, "
+          + blendshapes.size() + " blendshapes and a window of " + window);
+    }
+  }
+
+  /** Blendshape weights {@code [frame][shape]} (clamped to 0..1) from envelopes {@code [frame][channel]}. */
+  public double[][] expression(double[][] envelopes, boolean linear) {
+    double[][] w = (linear ? emg2expLinear : emg2exp).apply(FrameWindows.of(FrameWindows.log(envelopes), window));
+    for (double[] row : w) {
+      for (int k = 0; k < row.length; k++) {
+        row[k] = Math.max(0, Math.min(1, row[k]));
+      }
+    }
+    return w;
+  }
+
+  /** Envelopes {@code [frame][channel]} (uV) predicted from blendshape weights {@code [frame][shape]}. */
+  public double[][] emg(double[][] weights, boolean linear) {
+    double[][] logs = (linear ? exp2emgLinear : exp2emg).apply(FrameWindows.of(weights, window));
+    for (double[] row : logs) {
+      for (int c = 0; c < row.length; c++) {
+        row[c] = Math.exp(row[c]);
+      }
+    }
+    return logs;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.mimik.learn.eifer;
+
+/**
+ * Feature rows of the EIFER maps: for each frame, the values of {@code window} frames centred on it (edges repeat
+ * the first or last frame), flattened channel-major. Envelopes enter as logarithms, since muscle activity spans
+ * decades between rest and full contraction.
+ */
+public final class FrameWindows {
+
+  /** Smallest envelope value taken, uV: the log of a zero (a dead channel) stays finite. */
+  public static final double FLOOR = 1e-3;
+
+  private FrameWindows() {}
+
+  /** Rows {@code [frame][channel * window + offset]} of {@code values [frame][channel]}. */
+  public static double[][] of(double[][] values, int window) {
+    if (window < 1 || window % 2 == 0) {
+      throw new IllegalArgumentException("the window must be a positive odd number of frames: " + window);
+    }
+    int n = values.length;
+    int k = values[0].length;
+    int half = window / 2;
+    double[][] out = new double[n][k * window];
+    for (int f = 0; f < n; f++) {
+      for (int o = 0; o < window; o++) {
+        double[] src = values[Math.max(0, Math.min(n - 1, f + o - half))];
+        for (int c = 0; c < k; c++) {
+          out[f][c * window + o] = src[c];
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Natural logarithm of every value, floored at {@link #FLOOR}. */
+  public static double[][] log(double[][] values) {
+    double[][] out = new double[values.length][];
+    for (int f = 0; f < values.length; f++) {
+      out[f] = new double[values[f].length];
+      for (int c = 0; c < out[f].length; c++) {
+        out[f][c] = Math.log(Math.max(FLOOR, values[f][c]));
+      }
+    }
+    return out;
+  }
+}
