@@ -17,5 +17,6 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       TrackCommand.class,
       DemoCommand.class,
+      EmgCommand.class,
     })
 public final class MimikCommand {}
