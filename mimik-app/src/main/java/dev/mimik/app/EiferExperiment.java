@@ -3,6 +3,7 @@ package dev.mimik.app;
 import dev.mimik.core.data.Blendshapes;
 import dev.mimik.learn.eifer.EiferModel;
 import dev.mimik.learn.eifer.EiferTraining;
+import dev.mimik.learn.eifer.FrameWindows;
 import dev.mimik.learn.eifer.MapMetrics;
 import dev.mimik.sim.SeedStreams;
 import dev.mimik.sim.muscle.Muscle;
@@ -32,10 +33,11 @@ import java.util.function.Consumer;
  * @param seconds length of each session
  * @param rate simulated sEMG rate, Hz
  * @param seed seed of everything
+ * @param taps FIR taps at {@code rate}; 0 for EIFER's 129 at 4096 Hz scaled to {@code rate}
  * @param calibration the emotions whose real profiles calibrate the simulator's muscle amplitudes
  */
 record EiferExperiment(int trainParticipants, int testParticipants, double seconds, double rate, long seed,
-    List<Expression> calibration) {
+    int taps, List<Expression> calibration) {
 
   /** The metrics of one test participant. */
   record ParticipantResult(String id, MapMetrics emg2exp, MapMetrics emg2expLinear, MapMetrics exp2emg,
@@ -51,9 +53,9 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
       List<EmotionResult> emotions, FridlundCalibration.Table table) {}
 
   /** The chain at {@code rate} with EIFER's durations. */
-  static EiferChain chainAt(double rate) {
+  static EiferChain chainAt(double rate, int taps) {
     EiferChain s = EiferChain.standard();
-    int taps = (int) Math.round(s.taps() * rate / 4096.0) | 1;
+    taps = taps > 0 ? taps | 1 : (int) Math.round(s.taps() * rate / 4096.0) | 1;
     int rms = (int) Math.round(s.rmsSamples() * rate / 4096.0);
     return new EiferChain(s.notchHz(), s.notchQ(), s.lowHz(), s.highHz(), taps, rms, s.outputRate());
   }
@@ -62,7 +64,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
     FridlundCalibration.Table part = subset(table, calibration);
     double[] amplitudes = FridlundCalibration.fit(part);
     Montage montage = Montage.fridlund();
-    EiferChain chain = chainAt(rate);
+    EiferChain chain = chainAt(rate, taps);
     List<EnvelopeSession> train = new ArrayList<>();
     List<EnvelopeSession> test = new ArrayList<>();
     for (int p = 0; p < trainParticipants + testParticipants; p++) {
@@ -129,9 +131,10 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
       }
       moving[k] = Math.sqrt(Math.max(0, sq - mean * mean)) > 0.01 && Double.isFinite(spread.pearson()[k]);
     }
+    double[] rest = FrameWindows.median(FrameWindows.log(env));
     return new ParticipantResult(id, MapMetrics.of(model.expression(env, false), w),
-        MapMetrics.of(model.expression(env, true), w), MapMetrics.of(model.emg(w, false), env),
-        MapMetrics.of(model.emg(w, true), env), moving);
+        MapMetrics.of(model.expression(env, true), w), MapMetrics.of(model.emg(w, false, rest), env),
+        MapMetrics.of(model.emg(w, true, rest), env), moving);
   }
 
   /** Mean of {@code values} over the entries where {@code keep} is true (all when {@code keep} is null). */

@@ -54,6 +54,10 @@ public final class EmgExperimentCommand implements Callable<Integer> {
       description = "simulated sEMG rate in Hz; the chain keeps EIFER's durations (default ${DEFAULT-VALUE})")
   private double rate;
 
+  @Option(names = "--taps", defaultValue = "0",
+      description = "FIR band-pass taps at --rate; 0 keeps EIFER's 129 taps at 4096 Hz in duration (default ${DEFAULT-VALUE})")
+  private int taps;
+
   @Option(names = "--seed", defaultValue = "1", description = "seed of everything (default ${DEFAULT-VALUE})")
   private long seed;
 
@@ -76,7 +80,7 @@ public final class EmgExperimentCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     FridlundCalibration.Table table = FridlundCalibration.read(fridlund);
-    EiferExperiment.Result r = new EiferExperiment(train, test, seconds, rate, seed, cal).run(table, line -> {
+    EiferExperiment.Result r = new EiferExperiment(train, test, seconds, rate, seed, taps, cal).run(table, line -> {
       err.println(line);
       err.flush();
     });

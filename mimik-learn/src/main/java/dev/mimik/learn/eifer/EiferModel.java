@@ -11,12 +11,13 @@ import java.util.List;
  * @param blendshapes blendshape names, in the order the maps take and give them
  * @param window frames per window (odd, centred)
  * @param frameRate frames per second of the envelopes and blendshapes
+ * @param restLog per channel, the training recordings' mean resting level (median log envelope, ln uV)
  * @param emg2exp the network EMG -> expression
  * @param exp2emg the network expression -> EMG
  * @param emg2expLinear ridge baseline EMG -> expression
  * @param exp2emgLinear ridge baseline expression -> EMG
  */
-public record EiferModel(List<String> channels, List<String> blendshapes, int window, double frameRate,
+public record EiferModel(List<String> channels, List<String> blendshapes, int window, double frameRate, double[] restLog,
     DenseMap emg2exp, DenseMap exp2emg, DenseMap emg2expLinear, DenseMap exp2emgLinear) {
 
   public EiferModel {
@@ -24,6 +25,9 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
     blendshapes = List.copyOf(blendshapes);
     int ew = channels.size() * window;
     int bw = blendshapes.size() * window;
+    if (restLog.length != channels.size()) {
+      throw new IllegalArgumentException("need one resting level per channel");
+    }
     if (emg2exp.inputs() != ew || emg2expLinear.inputs() != ew || exp2emg.inputs() != bw
         || exp2emgLinear.inputs() != bw || emg2exp.outputs() != blendshapes.size()
         || exp2emg.outputs() != channels.size()) {
@@ -34,7 +38,9 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
 
   /** Blendshape weights {@code [frame][shape]} (clamped to 0..1) from envelopes {@code [frame][channel]}. */
   public double[][] expression(double[][] envelopes, boolean linear) {
-    double[][] w = (linear ? emg2expLinear : emg2exp).apply(FrameWindows.of(FrameWindows.log(envelopes), window));
+    double[][] logs = FrameWindows.log(envelopes);
+    double[][] w = (linear ? emg2expLinear : emg2exp)
+        .apply(FrameWindows.of(FrameWindows.minus(logs, FrameWindows.median(logs)), window));
     for (double[] row : w) {
       for (int k = 0; k < row.length; k++) {
         row[k] = Math.max(0, Math.min(1, row[k]));
@@ -43,12 +49,20 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
     return w;
   }
 
-  /** Envelopes {@code [frame][channel]} (uV) predicted from blendshape weights {@code [frame][shape]}. */
+  /**
+   * Envelopes {@code [frame][channel]} (uV) predicted from blendshape weights {@code [frame][shape]}, on top of the
+   * training recordings' mean resting levels.
+   */
   public double[][] emg(double[][] weights, boolean linear) {
+    return emg(weights, linear, restLog);
+  }
+
+  /** As {@link #emg(double[][], boolean)} with a given per-channel resting level {@code restLog} (ln uV). */
+  public double[][] emg(double[][] weights, boolean linear, double[] restLog) {
     double[][] logs = (linear ? exp2emgLinear : exp2emg).apply(FrameWindows.of(weights, window));
     for (double[] row : logs) {
       for (int c = 0; c < row.length; c++) {
-        row[c] = Math.exp(row[c]);
+        row[c] = Math.exp(row[c] + restLog[c]);
       }
     }
     return logs;

@@ -39,6 +39,7 @@ public final class EiferModelFile {
     manifest.putPOJO("blendshapes", model.blendshapes());
     manifest.put("window", model.window());
     manifest.put("frameRate", model.frameRate());
+    manifest.putPOJO("restLog", model.restLog());
     List<DenseMap> maps = List.of(model.emg2exp(), model.exp2emg(), model.emg2expLinear(), model.exp2emgLinear());
     AtomicFiles.write(file, out -> {
       ZipOutputStream zip = new ZipOutputStream(out);
@@ -79,8 +80,9 @@ public final class EiferModelFile {
       for (int i = 0; i < maps.length; i++) {
         maps[i] = JSON.readValue(need(file, entries, MAPS.get(i) + ".json"), DenseMap.class);
       }
+      double[] rest = JSON.treeToValue(manifest.get("restLog"), double[].class);
       return new EiferModel(channels, shapes, manifest.path("window").asInt(), manifest.path("frameRate")
-          .asDouble(), maps[0], maps[1], maps[2], maps[3]);
+          .asDouble(), rest, maps[0], maps[1], maps[2], maps[3]);
     } catch (IOException | RuntimeException e) {
       if (e instanceof BadInputException b) {
         throw b;

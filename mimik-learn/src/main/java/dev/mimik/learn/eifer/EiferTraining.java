@@ -40,6 +40,7 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
     List<double[]> weights = new ArrayList<>();
     List<Integer> train = new ArrayList<>();
     List<Integer> validation = new ArrayList<>();
+    double[] rest = new double[channels.size()];
     TimeBlockedSplit splitter = new TimeBlockedSplit(0.15, 3, window);
     for (Recording r : recordings) {
       if (r.envelopes()[0].length != channels.size() || r.weights()[0].length != blendshapes.size()) {
@@ -47,7 +48,12 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
             + blendshapes.size() + " blendshapes");
       }
       int base = emgRows.size();
-      double[][] logs = FrameWindows.log(r.envelopes());
+      double[][] raw = FrameWindows.log(r.envelopes());
+      double[] level = FrameWindows.median(raw);
+      double[][] logs = FrameWindows.minus(raw, level);
+      for (int c = 0; c < rest.length; c++) {
+        rest[c] += level[c] / recordings.size();
+      }
       emgRows.addAll(List.of(FrameWindows.of(logs, window)));
       expRows.addAll(List.of(FrameWindows.of(r.weights(), window)));
       logEnv.addAll(List.of(logs));
@@ -66,7 +72,7 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
     DenseMap x2e = network.fit(exp, env, tr, va);
     DenseMap e2xLinear = RidgeMap.fit(pick(emg, tr), pick(w, tr), ridgeLambda);
     DenseMap x2eLinear = RidgeMap.fit(pick(exp, tr), pick(env, tr), ridgeLambda);
-    return new EiferModel(channels, blendshapes, window, frameRate, e2x, x2e, e2xLinear, x2eLinear);
+    return new EiferModel(channels, blendshapes, window, frameRate, rest, e2x, x2e, e2xLinear, x2eLinear);
   }
 
   private static double[][] pick(double[][] rows, int[] index) {

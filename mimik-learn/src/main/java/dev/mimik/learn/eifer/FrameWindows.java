@@ -32,6 +32,36 @@ public final class FrameWindows {
     return out;
   }
 
+  /**
+   * Per-channel median of {@code values [frame][channel]}: a recording's resting level, since faces rest most of
+   * the time.
+   */
+  public static double[] median(double[][] values) {
+    int k = values[0].length;
+    double[] out = new double[k];
+    double[] col = new double[values.length];
+    for (int c = 0; c < k; c++) {
+      for (int f = 0; f < values.length; f++) {
+        col[f] = values[f][c];
+      }
+      java.util.Arrays.sort(col);
+      out[c] = col[col.length / 2];
+    }
+    return out;
+  }
+
+  /** {@code values} minus {@code offsets}, channel by channel (a new array). */
+  public static double[][] minus(double[][] values, double[] offsets) {
+    double[][] out = new double[values.length][];
+    for (int f = 0; f < values.length; f++) {
+      out[f] = values[f].clone();
+      for (int c = 0; c < offsets.length; c++) {
+        out[f][c] -= offsets[c];
+      }
+    }
+    return out;
+  }
+
   /** Natural logarithm of every value, floored at {@link #FLOOR}. */
   public static double[][] log(double[][] values) {
     double[][] out = new double[values.length][];
