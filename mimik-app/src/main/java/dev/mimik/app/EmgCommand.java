@@ -12,5 +12,6 @@ import picocli.CommandLine.Command;
       "",
       "Example: mimik emg train --signals s1.edf --blendshapes s1.csv --preset eifer --out model.zip"
     },
-    subcommands = {EmgExperimentCommand.class})
+    subcommands = {EmgTrainCommand.class, EmgApplyCommand.class, EmgSynthesizeCommand.class,
+      EmgExperimentCommand.class})
 public final class EmgCommand {}
