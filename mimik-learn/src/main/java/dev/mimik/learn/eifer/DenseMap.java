@@ -90,8 +90,12 @@ public record DenseMap(double[] inMean, double[] inStd, double[] outMean, double
     return out;
   }
 
-  /** Column means and standard deviations (floored at {@code 1e-9}) of {@code rows}: {@code {mean, std}}. */
-  static double[][] moments(double[][] rows) {
+  /**
+   * Column means and standard deviations of {@code rows}: {@code {mean, std}}. A column that does not vary (standard
+   * deviation below {@code 1e-9}) gets {@code constantStd}: {@link Double#MAX_VALUE} for features, so that a feature
+   * never seen to move is ignored rather than blown up when it does, or {@code 1e-9} for targets.
+   */
+  static double[][] moments(double[][] rows, double constantStd) {
     int k = rows[0].length;
     double[] mean = new double[k];
     for (double[] r : rows) {
@@ -106,7 +110,7 @@ public record DenseMap(double[] inMean, double[] inStd, double[] outMean, double
       }
     }
     for (int j = 0; j < k; j++) {
-      std[j] = Math.max(Math.sqrt(std[j]), 1e-9);
+      std[j] = Math.sqrt(std[j]) < 1e-9 ? constantStd : Math.sqrt(std[j]);
     }
     return new double[][] {mean, std};
   }

@@ -46,8 +46,8 @@ public record NetworkTrainer(int[] hidden, int epochs, int patience, int batchSi
   /** Trains on the {@code train} rows, stopping on the {@code validation} rows; both index into the arrays. */
   public DenseMap fit(double[][] features, double[][] targets, int[] train, int[] validation) {
     double[][] trainRows = pick(features, train);
-    double[][] in = DenseMap.moments(trainRows);
-    double[][] out = DenseMap.moments(pick(targets, train));
+    double[][] in = DenseMap.moments(trainRows, Double.MAX_VALUE);
+    double[][] out = DenseMap.moments(pick(targets, train), 1e-9);
     float[][] x = standardise(features, in);
     float[][] y = standardise(targets, out);
     int k = in[0].length;

@@ -19,8 +19,8 @@ public final class RidgeMap {
     if (features.length == 0 || features.length != targets.length) {
       throw new IllegalArgumentException("need as many feature rows as target rows, at least one");
     }
-    double[][] in = DenseMap.moments(features);
-    double[][] out = DenseMap.moments(targets);
+    double[][] in = DenseMap.moments(features, Double.MAX_VALUE);
+    double[][] out = DenseMap.moments(targets, 1e-9);
     int n = features.length;
     int k = in[0].length;
     int m = out[0].length;
