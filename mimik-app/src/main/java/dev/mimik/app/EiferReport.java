@@ -84,7 +84,7 @@ final class EiferReport {
           f(e.pearsonLinear()), e.real().length));
     }
     h.table(List.of("emotion", "simulator calibration", "r", "linear r", "channels"), rows);
-    EiferHeatMap.addTo(h, r);
+    EiferHeatMap.addTo(h, r, dir);
     h.write(dir.resolve("report.html"));
   }
 

@@ -54,5 +54,7 @@ class EmgCommandTest {
         "1", "--test", "1", "--seconds", "25", "--rate", "1024")).isZero();
     assertThat(Files.readString(out.resolve("report.html"))).contains("Exp2EMG").contains("held out");
     assertThat(out.resolve("eifer-model.zip")).exists();
+    java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("muscle-heatmap.png").toFile());
+    assertThat(png.getWidth()).isGreaterThan(png.getHeight());
   }
 }
