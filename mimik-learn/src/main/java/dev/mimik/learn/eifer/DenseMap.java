@@ -6,7 +6,8 @@ import java.util.List;
  * A trained feed-forward map from feature rows to target rows: inputs standardised, dense layers with ReLU between
  * them, outputs de-standardised. One layer is a linear map (the ridge baseline); more layers are the small network
  * trained on DJL, whose weights are copied out here so that the model file is plain JSON and applying it needs no
- * native engine.
+ * native engine. A network may add a linear skip connection ({@code skip}, standardised inputs to standardised
+ * outputs, usually the ridge baseline's weights), so that it learns only what the linear map misses.
  *
  * @param inMean feature means
  * @param inStd feature standard deviations
@@ -14,9 +15,10 @@ import java.util.List;
  * @param outStd target standard deviations
  * @param weights per layer {@code [inputs][outputs]}
  * @param biases per layer {@code [outputs]}
+ * @param skip {@code [inputs][outputs]} added to the last layer's output, or an empty array for none
  */
 public record DenseMap(double[] inMean, double[] inStd, double[] outMean, double[] outStd, List<double[][]> weights,
-    List<double[]> biases) {
+    List<double[]> biases, double[][] skip) {
 
   public DenseMap {
     if (weights.isEmpty() || weights.size() != biases.size()) {
@@ -31,6 +33,9 @@ public record DenseMap(double[] inMean, double[] inStd, double[] outMean, double
     }
     if (width != outMean.length || inStd.length != inMean.length || outStd.length != outMean.length) {
       throw new IllegalArgumentException("standardisation does not fit the layers");
+    }
+    if (skip.length != 0 && (skip.length != inMean.length || skip[0].length != outMean.length)) {
+      throw new IllegalArgumentException("the skip connection does not fit the inputs and outputs");
     }
     weights = List.copyOf(weights);
     biases = List.copyOf(biases);
@@ -75,10 +80,17 @@ public record DenseMap(double[] inMean, double[] inStd, double[] outMean, double
       }
       z = y;
     }
-    for (int o = 0; o < z.length; o++) {
-      z[o] = z[o] * outStd[o] + outMean[o];
+    double[] y = z;
+    for (int i = 0; i < skip.length; i++) {
+      double zi = (features[i] - inMean[i]) / inStd[i];
+      for (int o = 0; o < y.length; o++) {
+        y[o] += zi * skip[i][o];
+      }
     }
-    return z;
+    for (int o = 0; o < y.length; o++) {
+      y[o] = y[o] * outStd[o] + outMean[o];
+    }
+    return y;
   }
 
   /** Maps every row. */

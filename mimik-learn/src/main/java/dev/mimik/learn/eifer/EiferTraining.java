@@ -8,7 +8,8 @@ import java.util.stream.IntStream;
 /**
  * Trains an {@link EiferModel} from recordings of envelopes and blendshapes on the same frames. Validation (for
  * early stopping) is a {@link TimeBlockedSplit} of each recording with a gap of one window; the ridge baselines
- * are fitted on the same training frames.
+ * are fitted on the same training frames, and each network learns what its baseline misses (a linear skip
+ * connection holding the baseline's weights).
  *
  * @param window frames per window (odd)
  * @param ridgeLambda ridge penalty per standardised row
@@ -26,9 +27,9 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
     }
   }
 
-  /** Defaults: a window of 9 frames (0.3 s at 30 fps), lambda 1e-3, {@link NetworkTrainer#standard}. */
+  /** Defaults: a window of 15 frames (0.5 s at 30 fps, the EIFER RMS window), lambda 1e-3, {@link NetworkTrainer#standard}. */
   public static EiferTraining standard(long seed) {
-    return new EiferTraining(9, 1e-3, NetworkTrainer.standard(seed));
+    return new EiferTraining(15, 1e-3, NetworkTrainer.standard(seed));
   }
 
   /** Trains both directions. */
@@ -68,10 +69,10 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
     double[][] w = weights.toArray(new double[0][]);
     int[] tr = train.stream().mapToInt(Integer::intValue).toArray();
     int[] va = validation.stream().mapToInt(Integer::intValue).toArray();
-    DenseMap e2x = network.fit(emg, w, tr, va);
-    DenseMap x2e = network.fit(exp, env, tr, va);
     DenseMap e2xLinear = RidgeMap.fit(pick(emg, tr), pick(w, tr), ridgeLambda);
     DenseMap x2eLinear = RidgeMap.fit(pick(exp, tr), pick(env, tr), ridgeLambda);
+    DenseMap e2x = network.fitResidual(emg, w, tr, va, e2xLinear);
+    DenseMap x2e = network.fitResidual(exp, env, tr, va, x2eLinear);
     return new EiferModel(channels, blendshapes, window, frameRate, rest, e2x, x2e, e2xLinear, x2eLinear);
   }
 

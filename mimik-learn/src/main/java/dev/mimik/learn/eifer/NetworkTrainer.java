@@ -45,11 +45,39 @@ public record NetworkTrainer(int[] hidden, int epochs, int patience, int batchSi
 
   /** Trains on the {@code train} rows, stopping on the {@code validation} rows; both index into the arrays. */
   public DenseMap fit(double[][] features, double[][] targets, int[] train, int[] validation) {
-    double[][] trainRows = pick(features, train);
-    double[][] in = DenseMap.moments(trainRows, Double.MAX_VALUE);
+    double[][] in = DenseMap.moments(pick(features, train), Double.MAX_VALUE);
     double[][] out = DenseMap.moments(pick(targets, train), 1e-9);
+    return fit(features, targets, train, validation, in, out, new double[0][]);
+  }
+
+  /**
+   * Trains a network on top of a one-layer {@code linear} map fitted to the same training rows (the ridge
+   * baseline): the network learns the linear map's residuals and the result adds both.
+   */
+  public DenseMap fitResidual(double[][] features, double[][] targets, int[] train, int[] validation,
+      DenseMap linear) {
+    if (linear.weights().size() != 1) {
+      throw new IllegalArgumentException("the map under the network must be linear");
+    }
+    double[][] in = {linear.inMean(), linear.inStd()};
+    double[][] out = {linear.outMean(), linear.outStd()};
+    return fit(features, targets, train, validation, in, out, linear.weights().get(0));
+  }
+
+  private DenseMap fit(double[][] features, double[][] targets, int[] train, int[] validation, double[][] in,
+      double[][] out, double[][] skip) {
     float[][] x = standardise(features, in);
     float[][] y = standardise(targets, out);
+    for (int i = 0; i < skip.length; i++) {
+      for (int r = 0; r < x.length; r++) {
+        float xi = x[r][i];
+        if (xi != 0) {
+          for (int o = 0; o < y[r].length; o++) {
+            y[r][o] -= (float) (xi * skip[i][o]);
+          }
+        }
+      }
+    }
     int k = in[0].length;
     int m = out[0].length;
     Engine.getEngine("PyTorch").setRandomSeed((int) (seed ^ (seed >>> 32)));
@@ -97,7 +125,7 @@ public record NetworkTrainer(int[] hidden, int epochs, int patience, int batchSi
             since++;
           }
         }
-        return new DenseMap(in[0], in[1], out[0], out[1], bestWeights, bestBiases);
+        return new DenseMap(in[0], in[1], out[0], out[1], bestWeights, bestBiases, skip);
       }
     }
   }

@@ -53,6 +53,7 @@ public final class RidgeMap {
         weights[j][c] = w.get(j, c);
       }
     }
-    return new DenseMap(in[0], in[1], out[0], out[1], List.<double[][]>of(weights), List.<double[]>of(new double[m]));
+    return new DenseMap(in[0], in[1], out[0], out[1], List.<double[][]>of(weights), List.<double[]>of(new double[m]),
+        new double[0][]);
   }
 }
