@@ -48,8 +48,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
       double[] predicted, double[] real) {}
 
   /** Everything measured, and the model. */
-  record Result(EiferModel model, Montage montage, List<ParticipantResult> participants,
-      MapMetrics emg2exp, MapMetrics emg2expLinear, MapMetrics exp2emg, MapMetrics exp2emgLinear, boolean[] moving,
+  record Result(EiferModel model, Montage montage, List<ParticipantResult> participants, ParticipantResult pooled,
       List<EmotionResult> emotions, FridlundCalibration.Table table) {}
 
   /** The chain at {@code rate} with EIFER's durations. */
@@ -115,8 +114,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
       emotions.add(new EmotionResult(x, calibration.contains(x), MapMetrics.pearson(pa, ra),
           MapMetrics.pearson(pl.stream().mapToDouble(Double::doubleValue).toArray(), ra), pa, ra));
     }
-    return new Result(model, montage, per, all.emg2exp(), all.emg2expLinear(), all.exp2emg(), all.exp2emgLinear(),
-        all.moving(), emotions, table);
+    return new Result(model, montage, per, all, emotions, table);
   }
 
   static ParticipantResult measure(String id, EiferModel model, double[][] env, double[][] w) {

@@ -16,31 +16,47 @@ final class EiferReport {
 
   static String summary(EiferExperiment.Result r) {
     boolean[] obs = EiferExperiment.observable();
-    boolean[] movingObs = new boolean[obs.length];
-    for (int k = 0; k < obs.length; k++) {
-      movingObs[k] = obs[k] && r.moving()[k];
-    }
     StringBuilder s = new StringBuilder();
-    s.append(String.format(Locale.ROOT, "EMG2Exp mean r over %d moving blendshapes: network %.3f, linear %.3f%n",
-        count(r.moving()), EiferExperiment.mean(r.emg2exp().pearson(), r.moving()),
-        EiferExperiment.mean(r.emg2expLinear().pearson(), r.moving())));
-    s.append(String.format(Locale.ROOT,
-        "EMG2Exp mean r over %d moving blendshapes a Fridlund muscle drives: network %.3f, linear %.3f%n",
-        count(movingObs), EiferExperiment.mean(r.emg2exp().pearson(), movingObs),
-        EiferExperiment.mean(r.emg2expLinear().pearson(), movingObs)));
-    s.append(String.format(Locale.ROOT, "EMG2Exp mean MAE over moving blendshapes: network %.4f, linear %.4f%n",
-        EiferExperiment.mean(r.emg2exp().mae(), r.moving()), EiferExperiment.mean(r.emg2expLinear().mae(),
-            r.moving())));
-    s.append(String.format(Locale.ROOT, "Exp2EMG mean r over %d channels: network %.3f, linear %.3f; mean R2 %.3f, %.3f%n",
-        r.exp2emg().pearson().length, EiferExperiment.mean(r.exp2emg().pearson(), null),
-        EiferExperiment.mean(r.exp2emgLinear().pearson(), null), EiferExperiment.mean(r.exp2emg().r2(), null),
-        EiferExperiment.mean(r.exp2emgLinear().r2(), null)));
+    s.append(String.format(Locale.ROOT, "Means over %d held-out participants of each participant's mean (pooled frames "
+        + "of all of them in brackets)%n", r.participants().size()));
+    line(s, r, "EMG2Exp r over moving blendshapes", p -> p.emg2exp().pearson(), p -> p.emg2expLinear().pearson(),
+        p -> p.moving());
+    line(s, r, "EMG2Exp r over moving blendshapes a Fridlund muscle drives", p -> p.emg2exp().pearson(),
+        p -> p.emg2expLinear().pearson(), p -> and(p.moving(), obs));
+    line(s, r, "EMG2Exp MAE over moving blendshapes", p -> p.emg2exp().mae(), p -> p.emg2expLinear().mae(),
+        p -> p.moving());
+    line(s, r, "Exp2EMG r over channels", p -> p.exp2emg().pearson(), p -> p.exp2emgLinear().pearson(), p -> null);
+    line(s, r, "Exp2EMG R2 over channels", p -> p.exp2emg().r2(), p -> p.exp2emgLinear().r2(), p -> null);
     for (EiferExperiment.EmotionResult e : r.emotions()) {
       s.append(String.format(Locale.ROOT, "real profile %-8s (%s): r network %.3f, linear %.3f over %d channels%n",
           e.emotion().label(), e.calibrated() ? "in calibration" : "held out", e.pearson(), e.pearsonLinear(),
           e.real().length));
     }
     return s.toString();
+  }
+
+  private static void line(StringBuilder s, EiferExperiment.Result r, String what,
+      java.util.function.Function<EiferExperiment.ParticipantResult, double[]> net,
+      java.util.function.Function<EiferExperiment.ParticipantResult, double[]> lin,
+      java.util.function.Function<EiferExperiment.ParticipantResult, boolean[]> mask) {
+    double n = 0;
+    double l = 0;
+    for (EiferExperiment.ParticipantResult p : r.participants()) {
+      n += EiferExperiment.mean(net.apply(p), mask.apply(p)) / r.participants().size();
+      l += EiferExperiment.mean(lin.apply(p), mask.apply(p)) / r.participants().size();
+    }
+    EiferExperiment.ParticipantResult all = r.pooled();
+    s.append(String.format(Locale.ROOT, "%s: network %.3f (%.3f), linear %.3f (%.3f)%n", what, n,
+        EiferExperiment.mean(net.apply(all), mask.apply(all)), l, EiferExperiment.mean(lin.apply(all),
+            mask.apply(all))));
+  }
+
+  private static boolean[] and(boolean[] a, boolean[] b) {
+    boolean[] out = new boolean[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = a[i] && b[i];
+    }
+    return out;
   }
 
   static void write(EiferExperiment.Result r, List<Expression> calibration, Path dir) throws IOException {
@@ -53,16 +69,16 @@ final class EiferReport {
     h.heading("Exp2EMG per channel (pooled test participants)");
     List<List<?>> rows = new ArrayList<>();
     for (int c = 0; c < channels.size(); c++) {
-      rows.add(List.of(channels.get(c), f(r.exp2emg().pearson()[c]), f(r.exp2emg().r2()[c]),
-          f(r.exp2emgLinear().pearson()[c]), f(r.exp2emgLinear().r2()[c])));
+      rows.add(List.of(channels.get(c), f(r.pooled().exp2emg().pearson()[c]), f(r.pooled().exp2emg().r2()[c]),
+          f(r.pooled().exp2emgLinear().pearson()[c]), f(r.pooled().exp2emgLinear().r2()[c])));
     }
     h.table(List.of("channel", "r", "R²", "linear r", "linear R²"), rows);
     h.heading("EMG2Exp per moving blendshape (pooled test participants)");
     rows = new ArrayList<>();
-    for (int k = 0; k < r.moving().length; k++) {
-      if (r.moving()[k]) {
-        rows.add(List.of(Blendshapes.ARKIT_52.get(k), f(r.emg2exp().pearson()[k]), f(r.emg2exp().mae()[k]),
-            f(r.emg2expLinear().pearson()[k]), f(r.emg2expLinear().mae()[k])));
+    for (int k = 0; k < r.pooled().moving().length; k++) {
+      if (r.pooled().moving()[k]) {
+        rows.add(List.of(Blendshapes.ARKIT_52.get(k), f(r.pooled().emg2exp().pearson()[k]), f(r.pooled().emg2exp().mae()[k]),
+            f(r.pooled().emg2expLinear().pearson()[k]), f(r.pooled().emg2expLinear().mae()[k])));
       }
     }
     h.table(List.of("blendshape", "r", "MAE", "linear r", "linear MAE"), rows);
@@ -86,14 +102,6 @@ final class EiferReport {
     h.table(List.of("emotion", "simulator calibration", "r", "linear r", "channels"), rows);
     EiferHeatMap.addTo(h, r, dir);
     h.write(dir.resolve("report.html"));
-  }
-
-  private static int count(boolean[] b) {
-    int n = 0;
-    for (boolean x : b) {
-      n += x ? 1 : 0;
-    }
-    return n;
   }
 
   private static String f(double v) {

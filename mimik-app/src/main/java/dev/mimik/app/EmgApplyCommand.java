@@ -48,10 +48,15 @@ public final class EmgApplyCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "output folder (created)")
   private Path out;
 
+  @Option(names = "--fir-taps", defaultValue = "0",
+      description = "with --preset eifer: FIR band-pass length at the file's rate; 0 keeps EIFER's 129 taps at 4096 Hz,"
+          + " which pass baseline wander (513 at 2048 Hz blocks it) (default ${DEFAULT-VALUE})")
+  private int firTaps;
+
   @Override
   public Integer call() throws Exception {
     EiferModel m = EiferModelFile.read(model);
-    Signal env = EmgRecordings.envelopes(signals, preset);
+    Signal env = EmgRecordings.envelopes(signals, preset, firTaps);
     if (Math.abs(env.samplingRate() - m.frameRate()) > 1e-6) {
       throw new BadInputException(signals, "envelopes at " + env.samplingRate() + " Hz, the model's at "
           + m.frameRate() + " Hz");

@@ -23,9 +23,10 @@ final class EmgRecordings {
   /**
    * The envelopes of {@code file}: with {@code preset} "eifer" the raw sEMG goes through {@link EiferChain} (its
    * FIR and RMS durations kept at the file's rate, EIFER's being 4096 Hz); with "none" the channels already are
-   * envelopes at the frame rate.
+   * envelopes at the frame rate. {@code firTaps} overrides the FIR length (0 keeps EIFER's): EIFER's 129 taps at
+   * 4096 Hz cannot make a 10 Hz edge and pass 0-5 Hz at about two thirds amplitude, baseline wander included.
    */
-  static Signal envelopes(Path file, String preset) throws IOException {
+  static Signal envelopes(Path file, String preset, int firTaps) throws IOException {
     Signal s = SignalFormats.standard().read(file);
     if (!s.hasUniformRate()) {
       throw new BadInputException(file, "channels have different sampling rates");
@@ -44,7 +45,7 @@ final class EmgRecordings {
           throw new BadInputException(file, "the EIFER preset needs at least 1024 Hz (its band reaches 500 Hz), not "
               + s.samplingRate());
         }
-        yield EiferExperiment.chainAt(s.samplingRate(), 0).apply(s);
+        yield EiferExperiment.chainAt(s.samplingRate(), firTaps).apply(s);
       }
       default -> throw new BadInputException("--preset must be eifer or none, not '" + preset + "'");
     };

@@ -49,6 +49,11 @@ public final class EmgTrainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "model file to write (zip)")
   private Path out;
 
+  @Option(names = "--fir-taps", defaultValue = "0",
+      description = "with --preset eifer: FIR band-pass length at the file's rate; 0 keeps EIFER's 129 taps at 4096 Hz,"
+          + " which pass baseline wander (513 at 2048 Hz blocks it) (default ${DEFAULT-VALUE})")
+  private int firTaps;
+
   @Override
   public Integer call() throws Exception {
     if (signals.size() != blendshapes.size()) {
@@ -59,7 +64,7 @@ public final class EmgTrainCommand implements Callable<Integer> {
     double rate = 0;
     List<EiferTraining.Recording> recordings = new ArrayList<>();
     for (int i = 0; i < signals.size(); i++) {
-      Signal env = EmgRecordings.envelopes(signals.get(i), preset);
+      Signal env = EmgRecordings.envelopes(signals.get(i), preset, firTaps);
       if (channels == null) {
         channels = env.channelNames();
         rate = env.samplingRate();
