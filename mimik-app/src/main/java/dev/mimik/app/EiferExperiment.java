@@ -129,10 +129,10 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
       }
       moving[k] = Math.sqrt(Math.max(0, sq - mean * mean)) > 0.01 && Double.isFinite(spread.pearson()[k]);
     }
-    double[] rest = FrameWindows.median(FrameWindows.log(env));
+    double[][] level = FrameWindows.levels(FrameWindows.log(env));
     return new ParticipantResult(id, MapMetrics.of(model.expression(env, false), w),
-        MapMetrics.of(model.expression(env, true), w), MapMetrics.of(model.emg(w, false, rest), env),
-        MapMetrics.of(model.emg(w, true, rest), env), moving);
+        MapMetrics.of(model.expression(env, true), w), MapMetrics.of(model.emg(w, false, level[0], level[1]), env),
+        MapMetrics.of(model.emg(w, true, level[0], level[1]), env), moving);
   }
 
   /** Mean of {@code values} over the entries where {@code keep} is true (all when {@code keep} is null). */

@@ -12,12 +12,14 @@ import java.util.List;
  * @param window frames per window (odd, centred)
  * @param frameRate frames per second of the envelopes and blendshapes
  * @param restLog per channel, the training recordings' mean resting level (median log envelope, ln uV)
+ * @param spanLog per channel, the training recordings' mean log distance from rest to strong contraction
  * @param emg2exp the network EMG -> expression
  * @param exp2emg the network expression -> EMG
  * @param emg2expLinear ridge baseline EMG -> expression
  * @param exp2emgLinear ridge baseline expression -> EMG
  */
 public record EiferModel(List<String> channels, List<String> blendshapes, int window, double frameRate, double[] restLog,
+    double[] spanLog,
     DenseMap emg2exp, DenseMap exp2emg, DenseMap emg2expLinear, DenseMap exp2emgLinear) {
 
   public EiferModel {
@@ -25,7 +27,7 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
     blendshapes = List.copyOf(blendshapes);
     int ew = channels.size() * window;
     int bw = blendshapes.size() * window;
-    if (restLog.length != channels.size()) {
+    if (restLog.length != channels.size() || spanLog.length != channels.size()) {
       throw new IllegalArgumentException("need one resting level per channel");
     }
     if (emg2exp.inputs() != ew || emg2expLinear.inputs() != ew || exp2emg.inputs() != bw
@@ -39,8 +41,9 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
   /** Blendshape weights {@code [frame][shape]} (clamped to 0..1) from envelopes {@code [frame][channel]}. */
   public double[][] expression(double[][] envelopes, boolean linear) {
     double[][] logs = FrameWindows.log(envelopes);
+    double[][] level = FrameWindows.levels(logs);
     double[][] w = (linear ? emg2expLinear : emg2exp)
-        .apply(FrameWindows.of(FrameWindows.minus(logs, FrameWindows.median(logs)), window));
+        .apply(FrameWindows.of(FrameWindows.scaled(logs, level[0], level[1]), window));
     for (double[] row : w) {
       for (int k = 0; k < row.length; k++) {
         row[k] = Math.max(0, Math.min(1, row[k]));
@@ -54,15 +57,18 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
    * training recordings' mean resting levels.
    */
   public double[][] emg(double[][] weights, boolean linear) {
-    return emg(weights, linear, restLog);
+    return emg(weights, linear, restLog, spanLog);
   }
 
-  /** As {@link #emg(double[][], boolean)} with a given per-channel resting level {@code restLog} (ln uV). */
-  public double[][] emg(double[][] weights, boolean linear, double[] restLog) {
+  /**
+   * As {@link #emg(double[][], boolean)} with a given recording's levels (see {@link FrameWindows#levels}): its
+   * resting level {@code restLog} and span {@code spanLog}, ln uV.
+   */
+  public double[][] emg(double[][] weights, boolean linear, double[] restLog, double[] spanLog) {
     double[][] logs = (linear ? exp2emgLinear : exp2emg).apply(FrameWindows.of(weights, window));
     for (double[] row : logs) {
       for (int c = 0; c < row.length; c++) {
-        row[c] = Math.exp(row[c] + restLog[c]);
+        row[c] = Math.exp(restLog[c] + row[c] * spanLog[c]);
       }
     }
     return logs;

@@ -40,6 +40,7 @@ public final class EiferModelFile {
     manifest.put("window", model.window());
     manifest.put("frameRate", model.frameRate());
     manifest.putPOJO("restLog", model.restLog());
+    manifest.putPOJO("spanLog", model.spanLog());
     List<DenseMap> maps = List.of(model.emg2exp(), model.exp2emg(), model.emg2expLinear(), model.exp2emgLinear());
     AtomicFiles.write(file, out -> {
       ZipOutputStream zip = new ZipOutputStream(out);
@@ -81,8 +82,9 @@ public final class EiferModelFile {
         maps[i] = JSON.readValue(need(file, entries, MAPS.get(i) + ".json"), DenseMap.class);
       }
       double[] rest = JSON.treeToValue(manifest.get("restLog"), double[].class);
+      double[] span = JSON.treeToValue(manifest.get("spanLog"), double[].class);
       return new EiferModel(channels, shapes, manifest.path("window").asInt(), manifest.path("frameRate")
-          .asDouble(), rest, maps[0], maps[1], maps[2], maps[3]);
+          .asDouble(), rest, span, maps[0], maps[1], maps[2], maps[3]);
     } catch (IOException | RuntimeException e) {
       if (e instanceof BadInputException b) {
         throw b;

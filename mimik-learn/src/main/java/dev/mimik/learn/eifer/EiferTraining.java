@@ -42,6 +42,7 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
     List<Integer> train = new ArrayList<>();
     List<Integer> validation = new ArrayList<>();
     double[] rest = new double[channels.size()];
+    double[] span = new double[channels.size()];
     TimeBlockedSplit splitter = new TimeBlockedSplit(0.15, 3, window);
     for (Recording r : recordings) {
       if (r.envelopes()[0].length != channels.size() || r.weights()[0].length != blendshapes.size()) {
@@ -50,10 +51,11 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
       }
       int base = emgRows.size();
       double[][] raw = FrameWindows.log(r.envelopes());
-      double[] level = FrameWindows.median(raw);
-      double[][] logs = FrameWindows.minus(raw, level);
+      double[][] level = FrameWindows.levels(raw);
+      double[][] logs = FrameWindows.scaled(raw, level[0], level[1]);
       for (int c = 0; c < rest.length; c++) {
-        rest[c] += level[c] / recordings.size();
+        rest[c] += level[0][c] / recordings.size();
+        span[c] += level[1][c] / recordings.size();
       }
       emgRows.addAll(List.of(FrameWindows.of(logs, window)));
       expRows.addAll(List.of(FrameWindows.of(r.weights(), window)));
@@ -73,7 +75,7 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
     DenseMap x2eLinear = RidgeMap.fit(pick(exp, tr), pick(env, tr), ridgeLambda);
     DenseMap e2x = network.fitResidual(emg, w, tr, va, e2xLinear);
     DenseMap x2e = network.fitResidual(exp, env, tr, va, x2eLinear);
-    return new EiferModel(channels, blendshapes, window, frameRate, rest, e2x, x2e, e2xLinear, x2eLinear);
+    return new EiferModel(channels, blendshapes, window, frameRate, rest, span, e2x, x2e, e2xLinear, x2eLinear);
   }
 
   private static double[][] pick(double[][] rows, int[] index) {

@@ -10,6 +10,9 @@ public final class FrameWindows {
   /** Smallest envelope value taken, uV: the log of a zero (a dead channel) stays finite. */
   public static final double FLOOR = 1e-3;
 
+  /** The quantile that marks a recording's strong contractions in {@link #levels}. */
+  public static final double HIGH = 0.98;
+
   private FrameWindows() {}
 
   /** Rows {@code [frame][channel * window + offset]} of {@code values [frame][channel]}. */
@@ -32,11 +35,8 @@ public final class FrameWindows {
     return out;
   }
 
-  /**
-   * Per-channel median of {@code values [frame][channel]}: a recording's resting level, since faces rest most of
-   * the time.
-   */
-  public static double[] median(double[][] values) {
+  /** Per-channel {@code q}-quantile ({@code 0..1}, nearest rank) of {@code values [frame][channel]}. */
+  public static double[] quantile(double[][] values, double q) {
     int k = values[0].length;
     double[] out = new double[k];
     double[] col = new double[values.length];
@@ -45,18 +45,33 @@ public final class FrameWindows {
         col[f] = values[f][c];
       }
       java.util.Arrays.sort(col);
-      out[c] = col[col.length / 2];
+      out[c] = col[(int) Math.min(col.length - 1, Math.round(q * (col.length - 1)))];
     }
     return out;
   }
 
-  /** {@code values} minus {@code offsets}, channel by channel (a new array). */
-  public static double[][] minus(double[][] values, double[] offsets) {
+  /**
+   * A recording's log envelopes {@code [frame][channel]} on a common scale: 0 at the channel's median (rest, as
+   * faces rest most of the time) and 1 at its {@value #HIGH} quantile (its strong contractions), so that
+   * participants with other skin, electrodes or noise floors share one map. Returns {@code {offset, scale}}.
+   */
+  public static double[][] levels(double[][] logs) {
+    double[] rest = quantile(logs, 0.5);
+    double[] high = quantile(logs, HIGH);
+    double[] span = new double[rest.length];
+    for (int c = 0; c < span.length; c++) {
+      span[c] = Math.max(high[c] - rest[c], 1e-3);
+    }
+    return new double[][] {rest, span};
+  }
+
+  /** {@code (values - offset) / scale}, channel by channel (a new array). */
+  public static double[][] scaled(double[][] values, double[] offset, double[] scale) {
     double[][] out = new double[values.length][];
     for (int f = 0; f < values.length; f++) {
       out[f] = values[f].clone();
-      for (int c = 0; c < offsets.length; c++) {
-        out[f][c] -= offsets[c];
+      for (int c = 0; c < offset.length; c++) {
+        out[f][c] = (out[f][c] - offset[c]) / scale[c];
       }
     }
     return out;

@@ -76,7 +76,8 @@ class EiferMapsTest {
     double[][] w = FrameWindows.of(v, 3);
     assertThat(w[0]).containsExactly(1, 1, 2, 10, 10, 20);
     assertThat(w[2]).containsExactly(2, 3, 3, 20, 30, 30);
-    assertThat(FrameWindows.median(v)).containsExactly(2, 20);
+    assertThat(FrameWindows.quantile(v, 0.5)).containsExactly(2, 20);
+    assertThat(FrameWindows.quantile(v, 1)).containsExactly(3, 30);
   }
 
   @Test
