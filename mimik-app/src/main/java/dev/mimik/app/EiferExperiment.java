@@ -41,7 +41,8 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
 
   /** The metrics of one test participant. */
   record ParticipantResult(String id, MapMetrics emg2exp, MapMetrics emg2expLinear, MapMetrics exp2emg,
-      MapMetrics exp2emgLinear, boolean[] moving) {}
+      MapMetrics exp2emgLinear, boolean[] moving, MapMetrics exp2emgMuscles, MapMetrics exp2emgMusclesLinear,
+      MapMetrics ceiling) {}
 
   /** The comparison of Exp2EMG at one emotion's apex with the real table's row. */
   record EmotionResult(Expression emotion, boolean calibrated, double pearson, double pearsonLinear,
@@ -82,14 +83,18 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
     List<ParticipantResult> per = new ArrayList<>();
     List<double[]> allEnv = new ArrayList<>();
     List<double[]> allW = new ArrayList<>();
+    List<double[]> allClean = new ArrayList<>();
     for (EnvelopeSession s : test) {
       double[][] env = rows(s);
       double[][] w = s.truth().weights();
-      per.add(measure(s.participant().id(), model, env, w));
+      double[][] clean = rows(s.muscleEnvelopes(), w.length);
+      per.add(measure(s.participant().id(), model, env, w, clean));
       allEnv.addAll(List.of(env));
+      allClean.addAll(List.of(clean));
       allW.addAll(List.of(w));
     }
-    ParticipantResult all = measure("all", model, allEnv.toArray(new double[0][]), allW.toArray(new double[0][]));
+    ParticipantResult all = measure("all", model, allEnv.toArray(new double[0][]), allW.toArray(new double[0][]),
+        allClean.toArray(new double[0][]));
     List<EmotionResult> emotions = new ArrayList<>();
     List<String> names = montage.channelNames();
     for (int e = 0; e < table.emotions().size(); e++) {
@@ -117,7 +122,12 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
     return new Result(model, montage, per, all, emotions, table);
   }
 
-  static ParticipantResult measure(String id, EiferModel model, double[][] env, double[][] w) {
+  /**
+   * Measures both maps on one recording: envelopes {@code env}, truth {@code w}, and the muscle-only envelopes
+   * {@code clean}, against which Exp2EMG is also scored (with the recorded envelopes' levels), next to the ceiling:
+   * how well {@code clean} itself, the exact muscle activity, predicts {@code env}.
+   */
+  static ParticipantResult measure(String id, EiferModel model, double[][] env, double[][] w, double[][] clean) {
     boolean[] moving = new boolean[w[0].length];
     MapMetrics spread = MapMetrics.of(w, w);
     for (int k = 0; k < moving.length; k++) {
@@ -130,9 +140,11 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
       moving[k] = Math.sqrt(Math.max(0, sq - mean * mean)) > 0.01 && Double.isFinite(spread.pearson()[k]);
     }
     double[][] level = FrameWindows.levels(FrameWindows.log(env));
+    double[][] net = model.emg(w, false, level[0], level[1]);
+    double[][] lin = model.emg(w, true, level[0], level[1]);
     return new ParticipantResult(id, MapMetrics.of(model.expression(env, false), w),
-        MapMetrics.of(model.expression(env, true), w), MapMetrics.of(model.emg(w, false, level[0], level[1]), env),
-        MapMetrics.of(model.emg(w, true, level[0], level[1]), env), moving);
+        MapMetrics.of(model.expression(env, true), w), MapMetrics.of(net, env), MapMetrics.of(lin, env), moving,
+        MapMetrics.of(net, clean), MapMetrics.of(lin, clean), MapMetrics.of(clean, env));
   }
 
   /** Mean of {@code values} over the entries where {@code keep} is true (all when {@code keep} is null). */
@@ -164,11 +176,14 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
   }
 
   static double[][] rows(EnvelopeSession s) {
-    int n = s.envelopes().channel(0).samples().length;
-    int frames = Math.min(n, s.truth().weights().length);
-    double[][] out = new double[frames][s.envelopes().channelCount()];
+    return rows(s.envelopes(), s.truth().weights().length);
+  }
+
+  static double[][] rows(dev.mimik.core.data.Signal envelopes, int maxFrames) {
+    int frames = Math.min(envelopes.channel(0).samples().length, maxFrames);
+    double[][] out = new double[frames][envelopes.channelCount()];
     for (int c = 0; c < out[0].length; c++) {
-      double[] v = s.envelopes().channel(c).samples();
+      double[] v = envelopes.channel(c).samples();
       for (int f = 0; f < frames; f++) {
         out[f][c] = v[f];
       }

@@ -27,6 +27,10 @@ final class EiferReport {
         p -> p.moving());
     line(s, r, "Exp2EMG r over channels", p -> p.exp2emg().pearson(), p -> p.exp2emgLinear().pearson(), p -> null);
     line(s, r, "Exp2EMG R2 over channels", p -> p.exp2emg().r2(), p -> p.exp2emgLinear().r2(), p -> null);
+    line(s, r, "Exp2EMG r against the exact muscle-only envelopes", p -> p.exp2emgMuscles().pearson(),
+        p -> p.exp2emgMusclesLinear().pearson(), p -> null);
+    line(s, r, "Ceiling: r of the exact muscle-only envelopes against the recorded ones", p -> p.ceiling().pearson(),
+        p -> p.ceiling().pearson(), p -> null);
     for (EiferExperiment.EmotionResult e : r.emotions()) {
       s.append(String.format(Locale.ROOT, "real profile %-8s (%s): r network %.3f, linear %.3f over %d channels%n",
           e.emotion().label(), e.calibrated() ? "in calibration" : "held out", e.pearson(), e.pearsonLinear(),

@@ -21,8 +21,11 @@ import dev.mimik.signal.preset.EiferChain;
  * @param participant who performed it
  * @param envelopes the chain's output, one channel per lead, at the chain's output rate
  * @param truth the exact blendshapes at the envelope frames (frame {@code f} at {@code f / rate})
+ * @param muscleEnvelopes the same chain's output on the muscles' signal alone (no EOG, mains, wander, electrode
+ *     noise or artefacts): the exact muscle activity a perfect expression-to-EMG map could predict
  */
-public record EnvelopeSession(String id, Participant participant, Signal envelopes, BlendshapeTrack truth) {
+public record EnvelopeSession(String id, Participant participant, Signal envelopes, BlendshapeTrack truth,
+    Signal muscleEnvelopes) {
 
   /**
    * Simulates session {@code id} of {@code who}: BioFace-3D's protocol for {@code seconds}, recorded at
@@ -33,14 +36,15 @@ public record EnvelopeSession(String id, Participant participant, Signal envelop
       double rate, double[] amplitudes, EiferChain chain) {
     Performance perf = new Performer(120).perform(who, Protocol.bioFace3d(), seconds,
         SeedStreams.derive(seed, "performance"));
-    Signal raw = new Biosensor(montage, rate, amplitudes)
-        .record(who, perf, SeedStreams.derive(seed, "biosensor"), Components.all());
-    Signal env = chain.apply(raw);
+    Biosensor sensor = new Biosensor(montage, rate, amplitudes);
+    long sensorSeed = SeedStreams.derive(seed, "biosensor");
+    Signal env = chain.apply(sensor.record(who, perf, sensorSeed, Components.all()));
+    Signal muscles = chain.apply(sensor.record(who, perf, sensorSeed, Components.emgOnly()));
     int frames = env.channel(0).samples().length;
     double[] times = new double[frames];
     for (int f = 0; f < frames; f++) {
       times[f] = f / chain.outputRate();
     }
-    return new EnvelopeSession(id, who, env, perf.blendshapesAt(times));
+    return new EnvelopeSession(id, who, env, perf.blendshapesAt(times), muscles);
   }
 }
