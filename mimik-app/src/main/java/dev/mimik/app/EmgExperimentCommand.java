@@ -61,8 +61,9 @@ public final class EmgExperimentCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "seed of everything (default ${DEFAULT-VALUE})")
   private long seed;
 
-  @Option(names = "--calibrate", split = ",", defaultValue = "anger,surprise,sad",
-      description = "emotions whose real profiles calibrate the simulator (default ${DEFAULT-VALUE})")
+  @Option(names = "--calibrate", split = ",", defaultValue = "happy,surprise,disgust",
+      description = "emotions whose real profiles calibrate the simulator; the default half reaches every muscle"
+          + " (default ${DEFAULT-VALUE})")
   private List<String> calibrate;
 
   @Override
