@@ -18,5 +18,6 @@ import picocli.CommandLine.Command;
       TrackCommand.class,
       DemoCommand.class,
       ServeCommand.class,
+      EmgCommand.class,
     })
 public final class MimikCommand {}

@@ -28,14 +28,36 @@ public final class Biosensor {
   private final Montage montage;
   private final double rate;
   private final MuscleModel muscles = new MuscleModel();
+  private final double[] amplitudes;
 
   /** A recorder with {@code montage} sampling at {@code rate} Hz (at least 250 Hz for a faithful EMG band). */
   public Biosensor(Montage montage, double rate) {
+    this(montage, rate, defaultAmplitudes());
+  }
+
+  /**
+   * A recorder whose muscles have the given surface amplitudes (uV at full activation, by muscle ordinal) instead
+   * of the built-in calibration, e.g. those of {@link FridlundCalibration#fit} on part of the table.
+   */
+  public Biosensor(Montage montage, double rate, double[] amplitudes) {
     if (!(rate >= 100)) {
       throw new IllegalArgumentException("biosignal rate must be at least 100 Hz: " + rate);
     }
+    if (amplitudes.length != Muscle.values().length) {
+      throw new IllegalArgumentException("need one amplitude per muscle: " + amplitudes.length);
+    }
     this.montage = montage;
     this.rate = rate;
+    this.amplitudes = amplitudes.clone();
+  }
+
+  /** The built-in amplitudes of every muscle, by ordinal. */
+  public static double[] defaultAmplitudes() {
+    double[] a = new double[Muscle.values().length];
+    for (Muscle m : Muscle.values()) {
+      a[m.ordinal()] = m.microvoltsAtFull();
+    }
+    return a;
   }
 
   /** Records {@code perf} on {@code who}; electrode placement is jittered per participant. */
@@ -78,7 +100,7 @@ public final class Biosensor {
     for (Muscle m : Muscle.values()) {
       for (Muscle.Side side : Muscle.Side.values()) {
         int s = MuscleModel.column(m, side);
-        double amp = m.microvoltsAtFull() * who.emgGain();
+        double amp = amplitudes[m.ordinal()] * who.emgGain();
         double[] g = new double[out.length];
         boolean seen = false;
         for (int c = 0; c < out.length; c++) {

@@ -1,0 +1,205 @@
+package dev.mimik.app;
+
+import dev.mimik.core.data.Blendshapes;
+import dev.mimik.learn.eifer.EiferModel;
+import dev.mimik.learn.eifer.EiferTraining;
+import dev.mimik.learn.eifer.FrameWindows;
+import dev.mimik.learn.eifer.MapMetrics;
+import dev.mimik.sim.SeedStreams;
+import dev.mimik.sim.muscle.Muscle;
+import dev.mimik.sim.participant.Participant;
+import dev.mimik.sim.performance.Expression;
+import dev.mimik.sim.sensor.FridlundCalibration;
+import dev.mimik.sim.sensor.Montage;
+import dev.mimik.sim.session.EnvelopeSession;
+import dev.mimik.signal.preset.EiferChain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * EIFER's evaluation on simulated Fridlund sessions: the simulator's muscle amplitudes are calibrated on part of
+ * the real per-emotion table, participants are simulated through the EIFER chain, both maps are trained on some
+ * participants and measured on the others, and Exp2EMG is compared with the real table's per-emotion profiles,
+ * separately for the emotions left out of the calibration.
+ *
+ * <p>The chain runs at the simulated rate with its durations kept: at {@code rate} Hz the FIR has
+ * {@code 129 * rate / 4096} taps (made odd) and the RMS window {@code 2048 * rate / 4096} samples (0.5 s), the notch
+ * and the 10-500 Hz band unchanged. Simulating at EIFER's 4096 Hz is possible but four times as slow.
+ *
+ * @param trainParticipants participants to train on
+ * @param testParticipants further participants to test on
+ * @param seconds length of each session
+ * @param rate simulated sEMG rate, Hz
+ * @param seed seed of everything
+ * @param taps FIR taps at {@code rate}; 0 for EIFER's 129 at 4096 Hz scaled to {@code rate}
+ * @param calibration the emotions whose real profiles calibrate the simulator's muscle amplitudes
+ */
+record EiferExperiment(int trainParticipants, int testParticipants, double seconds, double rate, long seed,
+    int taps, List<Expression> calibration) {
+
+  /** The metrics of one test participant. */
+  record ParticipantResult(String id, MapMetrics emg2exp, MapMetrics emg2expLinear, MapMetrics exp2emg,
+      MapMetrics exp2emgLinear, boolean[] moving, MapMetrics exp2emgMuscles, MapMetrics exp2emgMusclesLinear,
+      MapMetrics ceiling) {}
+
+  /** The comparison of Exp2EMG at one emotion's apex with the real table's row. */
+  record EmotionResult(Expression emotion, boolean calibrated, double pearson, double pearsonLinear,
+      double[] predicted, double[] real) {}
+
+  /** Everything measured, and the model. */
+  record Result(EiferModel model, Montage montage, List<ParticipantResult> participants, ParticipantResult pooled,
+      List<EmotionResult> emotions, FridlundCalibration.Table table) {}
+
+  /** The chain at {@code rate} with EIFER's durations. */
+  static EiferChain chainAt(double rate, int taps) {
+    EiferChain s = EiferChain.standard();
+    taps = taps > 0 ? taps | 1 : (int) Math.round(s.taps() * rate / 4096.0) | 1;
+    int rms = (int) Math.round(s.rmsSamples() * rate / 4096.0);
+    return new EiferChain(s.notchHz(), s.notchQ(), s.lowHz(), s.highHz(), taps, rms, s.outputRate());
+  }
+
+  Result run(FridlundCalibration.Table table, Consumer<String> progress) {
+    FridlundCalibration.Table part = subset(table, calibration);
+    double[] amplitudes = FridlundCalibration.fit(part);
+    Montage montage = Montage.fridlund();
+    EiferChain chain = chainAt(rate, taps);
+    List<EnvelopeSession> train = new ArrayList<>();
+    List<EnvelopeSession> test = new ArrayList<>();
+    for (int p = 0; p < trainParticipants + testParticipants; p++) {
+      String id = String.format(Locale.ROOT, "p%02d", p + 1);
+      Participant who = Participant.draw(id, SeedStreams.derive(seed, id), 0);
+      EnvelopeSession s = EnvelopeSession.simulate(id + "/s01", who, seconds, SeedStreams.derive(seed, id + "/s01"),
+          montage, rate, amplitudes, chain);
+      (p < trainParticipants ? train : test).add(s);
+      progress.accept("simulated " + s.id());
+    }
+    List<EiferTraining.Recording> recordings = train.stream()
+        .map(s -> new EiferTraining.Recording(rows(s), s.truth().weights())).toList();
+    EiferModel model = EiferTraining.standard(seed)
+        .train(montage.channelNames(), Blendshapes.ARKIT_52, chain.outputRate(), recordings);
+    progress.accept("trained both maps");
+    List<ParticipantResult> per = new ArrayList<>();
+    List<double[]> allEnv = new ArrayList<>();
+    List<double[]> allW = new ArrayList<>();
+    List<double[]> allClean = new ArrayList<>();
+    for (EnvelopeSession s : test) {
+      double[][] env = rows(s);
+      double[][] w = s.truth().weights();
+      double[][] clean = rows(s.muscleEnvelopes(), w.length);
+      per.add(measure(s.participant().id(), model, env, w, clean));
+      allEnv.addAll(List.of(env));
+      allClean.addAll(List.of(clean));
+      allW.addAll(List.of(w));
+    }
+    ParticipantResult all = measure("all", model, allEnv.toArray(new double[0][]), allW.toArray(new double[0][]),
+        allClean.toArray(new double[0][]));
+    List<EmotionResult> emotions = new ArrayList<>();
+    List<String> names = montage.channelNames();
+    for (int e = 0; e < table.emotions().size(); e++) {
+      Expression x = table.emotions().get(e);
+      double[][] apex = {x.apex()};
+      double[] net = model.emg(apex, false)[0];
+      double[] lin = model.emg(apex, true)[0];
+      List<Double> p = new ArrayList<>();
+      List<Double> pl = new ArrayList<>();
+      List<Double> real = new ArrayList<>();
+      for (int k = 0; k < table.channels().size(); k++) {
+        int c = names.indexOf(table.channels().get(k));
+        double v = table.microvolts()[e][k];
+        if (c >= 0 && v > 0) {
+          p.add(net[c]);
+          pl.add(lin[c]);
+          real.add(v);
+        }
+      }
+      double[] pa = p.stream().mapToDouble(Double::doubleValue).toArray();
+      double[] ra = real.stream().mapToDouble(Double::doubleValue).toArray();
+      emotions.add(new EmotionResult(x, calibration.contains(x), MapMetrics.pearson(pa, ra),
+          MapMetrics.pearson(pl.stream().mapToDouble(Double::doubleValue).toArray(), ra), pa, ra));
+    }
+    return new Result(model, montage, per, all, emotions, table);
+  }
+
+  /**
+   * Measures both maps on one recording: envelopes {@code env}, truth {@code w}, and the muscle-only envelopes
+   * {@code clean}, against which Exp2EMG is also scored (with the recorded envelopes' levels), next to the ceiling:
+   * how well {@code clean} itself, the exact muscle activity, predicts {@code env}.
+   */
+  static ParticipantResult measure(String id, EiferModel model, double[][] env, double[][] w, double[][] clean) {
+    boolean[] moving = new boolean[w[0].length];
+    MapMetrics spread = MapMetrics.of(w, w);
+    for (int k = 0; k < moving.length; k++) {
+      double mean = 0;
+      double sq = 0;
+      for (double[] row : w) {
+        mean += row[k] / w.length;
+        sq += row[k] * row[k] / w.length;
+      }
+      moving[k] = Math.sqrt(Math.max(0, sq - mean * mean)) > 0.01 && Double.isFinite(spread.pearson()[k]);
+    }
+    double[][] level = FrameWindows.levels(FrameWindows.log(env));
+    double[][] net = model.emg(w, false, level[0], level[1]);
+    double[][] lin = model.emg(w, true, level[0], level[1]);
+    return new ParticipantResult(id, MapMetrics.of(model.expression(env, false), w),
+        MapMetrics.of(model.expression(env, true), w), MapMetrics.of(net, env), MapMetrics.of(lin, env), moving,
+        MapMetrics.of(net, clean), MapMetrics.of(lin, clean), MapMetrics.of(clean, env));
+  }
+
+  /** Mean of {@code values} over the entries where {@code keep} is true (all when {@code keep} is null). */
+  static double mean(double[] values, boolean[] keep) {
+    double s = 0;
+    int n = 0;
+    for (int i = 0; i < values.length; i++) {
+      if ((keep == null || keep[i]) && Double.isFinite(values[i])) {
+        s += values[i];
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : s / n;
+  }
+
+  /** The ARKit shapes that contract a muscle under a Fridlund electrode (the rest, e.g. gaze, EMG cannot see). */
+  static boolean[] observable() {
+    boolean[] out = new boolean[Blendshapes.ARKIT_52.size()];
+    for (int k = 0; k < out.length; k++) {
+      String name = Blendshapes.ARKIT_52.get(k);
+      String base = name.replaceFirst("(Left|Right)$", "");
+      for (Muscle m : Muscle.values()) {
+        if (m.onFridlund() && (m.shapes().containsKey(name) || m.shapes().containsKey(base))) {
+          out[k] = true;
+        }
+      }
+    }
+    return out;
+  }
+
+  static double[][] rows(EnvelopeSession s) {
+    return rows(s.envelopes(), s.truth().weights().length);
+  }
+
+  static double[][] rows(dev.mimik.core.data.Signal envelopes, int maxFrames) {
+    int frames = Math.min(envelopes.channel(0).samples().length, maxFrames);
+    double[][] out = new double[frames][envelopes.channelCount()];
+    for (int c = 0; c < out[0].length; c++) {
+      double[] v = envelopes.channel(c).samples();
+      for (int f = 0; f < frames; f++) {
+        out[f][c] = v[f];
+      }
+    }
+    return out;
+  }
+
+  private static FridlundCalibration.Table subset(FridlundCalibration.Table t, List<Expression> keep) {
+    List<Expression> e = new ArrayList<>();
+    List<double[]> rows = new ArrayList<>();
+    for (int i = 0; i < t.emotions().size(); i++) {
+      if (keep.contains(t.emotions().get(i))) {
+        e.add(t.emotions().get(i));
+        rows.add(t.microvolts()[i]);
+      }
+    }
+    return new FridlundCalibration.Table(e, t.channels(), rows.toArray(new double[0][]));
+  }
+}

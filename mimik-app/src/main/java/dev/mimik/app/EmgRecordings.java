@@ -1,0 +1,124 @@
+package dev.mimik.app;
+
+import dev.mimik.core.data.BlendshapeTrack;
+import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.io.SignalFormats;
+import dev.mimik.core.io.csv.BlendshapeCsv;
+import dev.mimik.signal.preset.EiferChain;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the inputs of {@code mimik emg}: signal files (any supported format) as envelopes, made by the EIFER preset
+ * from raw sEMG or taken as they are, and blendshape CSV files brought onto the envelope frames.
+ */
+final class EmgRecordings {
+
+  private EmgRecordings() {}
+
+  /**
+   * The envelopes of {@code file}: with {@code preset} "eifer" the raw sEMG goes through {@link EiferChain} (its
+   * FIR and RMS durations kept at the file's rate, EIFER's being 4096 Hz); with "none" the channels already are
+   * envelopes at the frame rate. {@code firTaps} overrides the FIR length (0 keeps EIFER's): EIFER's 129 taps at
+   * 4096 Hz cannot make a 10 Hz edge and pass 0-5 Hz at about two thirds amplitude, baseline wander included.
+   */
+  static Signal envelopes(Path file, String preset, int firTaps) throws IOException {
+    Signal s = SignalFormats.standard().read(file);
+    if (!s.hasUniformRate()) {
+      throw new BadInputException(file, "channels have different sampling rates");
+    }
+    for (Channel c : s.channels()) {
+      for (double v : c.samples()) {
+        if (!Double.isFinite(v)) {
+          throw new BadInputException(file, "channel " + c.name() + " has a value that is not a number");
+        }
+      }
+    }
+    return switch (preset) {
+      case "none" -> s;
+      case "eifer" -> {
+        if (s.samplingRate() < 1024) {
+          throw new BadInputException(file, "the EIFER preset needs at least 1024 Hz (its band reaches 500 Hz), not "
+              + s.samplingRate());
+        }
+        yield EiferExperiment.chainAt(s.samplingRate(), firTaps).apply(s);
+      }
+      default -> throw new BadInputException("--preset must be eifer or none, not '" + preset + "'");
+    };
+  }
+
+  /** Rows {@code [frame][channel]} of {@code names} taken from {@code envelopes} by name. */
+  static double[][] rows(Path file, Signal envelopes, List<String> names) {
+    List<double[]> cols = new ArrayList<>();
+    for (String n : names) {
+      if (!envelopes.channelNames().contains(n)) {
+        throw new BadInputException(file, "has no channel '" + n + "' (it has " + envelopes.channelNames() + ")");
+      }
+      cols.add(envelopes.channel(n).orElseThrow().samples());
+    }
+    int frames = cols.get(0).length;
+    double[][] out = new double[frames][names.size()];
+    for (int c = 0; c < names.size(); c++) {
+      for (int f = 0; f < frames; f++) {
+        out[f][c] = cols.get(c)[f];
+      }
+    }
+    return out;
+  }
+
+  /** A blendshape CSV with every named shape, by name; shapes the file lacks stay at 0 (at least one must match). */
+  static BlendshapeTrack blendshapes(Path file, List<String> names) throws IOException {
+    BlendshapeTrack t = BlendshapeCsv.read(file);
+    double[][] w = new double[t.frameCount()][names.size()];
+    int found = 0;
+    for (int k = 0; k < names.size(); k++) {
+      int j = t.names().indexOf(names.get(k));
+      if (j < 0) {
+        continue;
+      }
+      found++;
+      for (int f = 0; f < w.length; f++) {
+        w[f][k] = t.weights()[f][j];
+      }
+    }
+    if (found == 0 || t.frameCount() < 2) {
+      throw new BadInputException(file, "has none of the model's blendshapes or fewer than two frames");
+    }
+    return new BlendshapeTrack(t.timesSeconds(), names, w);
+  }
+
+  /** The weights of {@code track} at {@code times} by linear interpolation; times outside it clamp to its ends. */
+  static double[][] at(BlendshapeTrack track, double[] times) {
+    double[] t = track.timesSeconds();
+    double[][] out = new double[times.length][];
+    int j = 0;
+    for (int f = 0; f < times.length; f++) {
+      double x = times[f];
+      while (j < t.length - 2 && t[j + 1] <= x) {
+        j++;
+      }
+      double a = Math.max(0, Math.min(1, (x - t[j]) / (t[j + 1] - t[j])));
+      double[] w0 = track.weights()[j];
+      double[] w1 = track.weights()[j + 1];
+      out[f] = new double[w0.length];
+      for (int k = 0; k < w0.length; k++) {
+        out[f][k] = w0[k] + a * (w1[k] - w0[k]);
+      }
+    }
+    return out;
+  }
+
+  /** Times of the envelope frames, seconds. */
+  static double[] frameTimes(Signal envelopes) {
+    int n = envelopes.channel(0).samples().length;
+    double[] t = new double[n];
+    for (int f = 0; f < n; f++) {
+      t[f] = envelopes.startTimeSeconds() + f / envelopes.samplingRate();
+    }
+    return t;
+  }
+}

@@ -1,0 +1,97 @@
+package dev.mimik.app;
+
+import dev.mimik.core.data.Blendshapes;
+import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.learn.eifer.EiferModel;
+import dev.mimik.learn.eifer.EiferModelFile;
+import dev.mimik.learn.eifer.EiferTraining;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mimik emg train}: learns both EIFER maps (and their linear baselines) from recordings. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train EMG->expression and expression->EMG maps (networks and linear baselines) from recordings: signal",
+      "files (EDF/BDF/XDF/CSV; raw sEMG with --preset eifer, or envelopes at the frame rate) paired in order with",
+      "blendshape CSV files on the same clock. Channels are those of the first recording; later ones need them too.",
+      "",
+      "Example: mimik emg train --signals p1.bdf,p2.bdf --blendshapes p1.csv,p2.csv --preset eifer --out eifer.zip"
+    })
+public final class EmgTrainCommand implements Callable<Integer> {
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--signals", required = true, split = ",", description = "signal files, comma separated")
+  private List<Path> signals;
+
+  @Option(names = "--blendshapes", required = true, split = ",", description = "blendshape CSV files, one per signal file")
+  private List<Path> blendshapes;
+
+  @Option(names = "--preset", defaultValue = "none",
+      description = "eifer (raw sEMG through EIFER's chain) or none (envelopes already) (default ${DEFAULT-VALUE})")
+  private String preset;
+
+  @Option(names = "--seed", defaultValue = "1", description = "seed of the networks (default ${DEFAULT-VALUE})")
+  private long seed;
+
+  @Option(names = "--out", required = true, description = "model file to write (zip)")
+  private Path out;
+
+  @Option(names = "--fir-taps", defaultValue = "0",
+      description = "with --preset eifer: FIR band-pass length at the file's rate; 0 keeps EIFER's 129 taps at 4096 Hz,"
+          + " which pass baseline wander (513 at 2048 Hz blocks it) (default ${DEFAULT-VALUE})")
+  private int firTaps;
+
+  @Override
+  public Integer call() throws Exception {
+    if (signals.size() != blendshapes.size()) {
+      throw new BadInputException("need one --blendshapes file per --signals file, got " + signals.size() + " and "
+          + blendshapes.size());
+    }
+    List<String> channels = null;
+    double rate = 0;
+    List<EiferTraining.Recording> recordings = new ArrayList<>();
+    for (int i = 0; i < signals.size(); i++) {
+      Signal env = EmgRecordings.envelopes(signals.get(i), preset, firTaps);
+      if (channels == null) {
+        channels = env.channelNames();
+        rate = env.samplingRate();
+      } else if (Math.abs(env.samplingRate() - rate) > 1e-9) {
+        throw new BadInputException(signals.get(i), "envelopes at " + env.samplingRate() + " Hz, the first file's at "
+            + rate + " Hz");
+      }
+      var track = EmgRecordings.blendshapes(blendshapes.get(i), Blendshapes.ARKIT_52);
+      double[] times = EmgRecordings.frameTimes(env);
+      double first = track.timesSeconds()[0];
+      double last = track.timesSeconds()[track.frameCount() - 1];
+      int[] inside = java.util.stream.IntStream.range(0, times.length)
+          .filter(f -> times[f] >= first && times[f] <= last).toArray();
+      if (inside.length < 60) {
+        throw new BadInputException(blendshapes.get(i), "overlaps the signals for only " + inside.length
+            + " frames; need at least 60");
+      }
+      double[][] rows = EmgRecordings.rows(signals.get(i), env, channels);
+      double[][] w = EmgRecordings.at(track, Arrays.stream(inside).mapToDouble(f -> times[f]).toArray());
+      recordings.add(new EiferTraining.Recording(Arrays.stream(inside).mapToObj(f -> rows[f])
+          .toArray(double[][]::new), w));
+    }
+    EiferModel model = EiferTraining.standard(seed).train(channels, Blendshapes.ARKIT_52, rate, recordings);
+    EiferModelFile.write(model, out);
+    spec.commandLine().getOut().printf(Locale.ROOT, "trained on %d recordings, %d channels at %.2f frames/s; wrote %s%n",
+        recordings.size(), channels.size(), rate, out);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

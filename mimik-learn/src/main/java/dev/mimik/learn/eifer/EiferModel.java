@@ -1,0 +1,76 @@
+package dev.mimik.learn.eifer;
+
+import java.util.List;
+
+/**
+ * The two EIFER maps learned from one set of recordings, for any montage: EMG2Exp (envelopes of the channels over
+ * a centred window of frames -> blendshape weights) and Exp2EMG (blendshape weights over the same window -> the
+ * channels' envelopes), each as the network and as its linear baseline.
+ *
+ * @param channels envelope channel names, in the order the maps take and give them
+ * @param blendshapes blendshape names, in the order the maps take and give them
+ * @param window frames per window (odd, centred)
+ * @param frameRate frames per second of the envelopes and blendshapes
+ * @param restLog per channel, the training recordings' mean resting level (median log envelope, ln uV)
+ * @param spanLog per channel, the training recordings' mean log distance from rest to strong contraction
+ * @param emg2exp the network EMG -> expression
+ * @param exp2emg the network expression -> EMG
+ * @param emg2expLinear ridge baseline EMG -> expression
+ * @param exp2emgLinear ridge baseline expression -> EMG
+ */
+public record EiferModel(List<String> channels, List<String> blendshapes, int window, double frameRate, double[] restLog,
+    double[] spanLog,
+    DenseMap emg2exp, DenseMap exp2emg, DenseMap emg2expLinear, DenseMap exp2emgLinear) {
+
+  public EiferModel {
+    channels = List.copyOf(channels);
+    blendshapes = List.copyOf(blendshapes);
+    int ew = channels.size() * window;
+    int bw = blendshapes.size() * window;
+    if (restLog.length != channels.size() || spanLog.length != channels.size()) {
+      throw new IllegalArgumentException("need one resting level per channel");
+    }
+    if (emg2exp.inputs() != ew || emg2expLinear.inputs() != ew || exp2emg.inputs() != bw
+        || exp2emgLinear.inputs() != bw || emg2exp.outputs() != blendshapes.size()
+        || exp2emg.outputs() != channels.size()) {
+      throw new IllegalArgumentException("the maps do not fit " + channels.size() + " channels, "
+          + blendshapes.size() + " blendshapes and a window of " + window);
+    }
+  }
+
+  /** Blendshape weights {@code [frame][shape]} (clamped to 0..1) from envelopes {@code [frame][channel]}. */
+  public double[][] expression(double[][] envelopes, boolean linear) {
+    double[][] logs = FrameWindows.log(envelopes);
+    double[][] level = FrameWindows.levels(logs);
+    double[][] w = (linear ? emg2expLinear : emg2exp)
+        .apply(FrameWindows.of(FrameWindows.scaled(logs, level[0], level[1]), window));
+    for (double[] row : w) {
+      for (int k = 0; k < row.length; k++) {
+        row[k] = Math.max(0, Math.min(1, row[k]));
+      }
+    }
+    return w;
+  }
+
+  /**
+   * Envelopes {@code [frame][channel]} (uV) predicted from blendshape weights {@code [frame][shape]}, on top of the
+   * training recordings' mean resting levels.
+   */
+  public double[][] emg(double[][] weights, boolean linear) {
+    return emg(weights, linear, restLog, spanLog);
+  }
+
+  /**
+   * As {@link #emg(double[][], boolean)} with a given recording's levels (see {@link FrameWindows#levels}): its
+   * resting level {@code restLog} and span {@code spanLog}, ln uV.
+   */
+  public double[][] emg(double[][] weights, boolean linear, double[] restLog, double[] spanLog) {
+    double[][] logs = (linear ? exp2emgLinear : exp2emg).apply(FrameWindows.of(weights, window));
+    for (double[] row : logs) {
+      for (int c = 0; c < row.length; c++) {
+        row[c] = Math.exp(restLog[c] + row[c] * spanLog[c]);
+      }
+    }
+    return logs;
+  }
+}

@@ -1,0 +1,103 @@
+package dev.mimik.learn.eifer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mimik.core.io.AtomicFiles;
+import dev.mimik.core.io.BadInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The EIFER model file: a zip holding {@code manifest.json} (format version {@value #FORMAT}, channel and
+ * blendshape names, window, frame rate) and one JSON file per map ({@code emg2exp.json}, {@code exp2emg.json} and
+ * their {@code -linear} baselines, each a {@link DenseMap}). Written atomically; any problem reading it is one
+ * {@link BadInputException} naming the file.
+ */
+public final class EiferModelFile {
+
+  /** The format version written and accepted. */
+  public static final String FORMAT = "mimik-eifer/1";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> MAPS = List.of("emg2exp", "exp2emg", "emg2exp-linear", "exp2emg-linear");
+
+  private EiferModelFile() {}
+
+  /** Writes {@code model} to {@code file} (whole file or nothing). */
+  public static void write(EiferModel model, Path file) throws IOException {
+    ObjectNode manifest = JSON.createObjectNode();
+    manifest.put("format", FORMAT);
+    manifest.putPOJO("channels", model.channels());
+    manifest.putPOJO("blendshapes", model.blendshapes());
+    manifest.put("window", model.window());
+    manifest.put("frameRate", model.frameRate());
+    manifest.putPOJO("restLog", model.restLog());
+    manifest.putPOJO("spanLog", model.spanLog());
+    List<DenseMap> maps = List.of(model.emg2exp(), model.exp2emg(), model.emg2expLinear(), model.exp2emgLinear());
+    AtomicFiles.write(file, out -> {
+      ZipOutputStream zip = new ZipOutputStream(out);
+      zip.putNextEntry(new ZipEntry("manifest.json"));
+      zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+      zip.closeEntry();
+      for (int i = 0; i < MAPS.size(); i++) {
+        zip.putNextEntry(new ZipEntry(MAPS.get(i) + ".json"));
+        zip.write(JSON.writeValueAsBytes(maps.get(i)));
+        zip.closeEntry();
+      }
+      zip.finish();
+    });
+  }
+
+  /** Reads a model file, checking its format version and every entry. */
+  public static EiferModel read(Path file) {
+    Map<String, byte[]> entries = new HashMap<>();
+    try (ZipFile zip = new ZipFile(file.toFile())) {
+      for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+        try (InputStream in = zip.getInputStream(e)) {
+          entries.put(e.getName(), in.readAllBytes());
+        }
+      }
+    } catch (IOException e) {
+      throw new BadInputException(file, "not a readable EIFER model file (" + e.getMessage() + ")", e);
+    }
+    try {
+      byte[] m = need(file, entries, "manifest.json");
+      JsonNode manifest = JSON.readTree(m);
+      if (!FORMAT.equals(manifest.path("format").asText())) {
+        throw new BadInputException(file, "format is '" + manifest.path("format").asText() + "', expected "
+            + FORMAT);
+      }
+      List<String> channels = List.of(JSON.treeToValue(manifest.get("channels"), String[].class));
+      List<String> shapes = List.of(JSON.treeToValue(manifest.get("blendshapes"), String[].class));
+      DenseMap[] maps = new DenseMap[MAPS.size()];
+      for (int i = 0; i < maps.length; i++) {
+        maps[i] = JSON.readValue(need(file, entries, MAPS.get(i) + ".json"), DenseMap.class);
+      }
+      double[] rest = JSON.treeToValue(manifest.get("restLog"), double[].class);
+      double[] span = JSON.treeToValue(manifest.get("spanLog"), double[].class);
+      return new EiferModel(channels, shapes, manifest.path("window").asInt(), manifest.path("frameRate")
+          .asDouble(), rest, span, maps[0], maps[1], maps[2], maps[3]);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof BadInputException b) {
+        throw b;
+      }
+      throw new BadInputException(file, "corrupt EIFER model file (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static byte[] need(Path file, Map<String, byte[]> entries, String name) {
+    byte[] b = entries.get(name);
+    if (b == null) {
+      throw new BadInputException(file, "the model file has no " + name);
+    }
+    return b;
+  }
+}

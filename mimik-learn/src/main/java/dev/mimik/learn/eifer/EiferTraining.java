@@ -1,0 +1,88 @@
+package dev.mimik.learn.eifer;
+
+import dev.mimik.learn.train.TimeBlockedSplit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Trains an {@link EiferModel} from recordings of envelopes and blendshapes on the same frames. Validation (for
+ * early stopping) is a {@link TimeBlockedSplit} of each recording with a gap of one window; the ridge baselines
+ * are fitted on the same training frames, and each network learns what its baseline misses (a linear skip
+ * connection holding the baseline's weights).
+ *
+ * @param window frames per window (odd)
+ * @param ridgeLambda ridge penalty per standardised row
+ * @param network the network settings
+ */
+public record EiferTraining(int window, double ridgeLambda, NetworkTrainer network) {
+
+  /** One recording: envelopes {@code [frame][channel]} and weights {@code [frame][shape]}, frame for frame. */
+  public record Recording(double[][] envelopes, double[][] weights) {
+    public Recording {
+      if (envelopes.length != weights.length || envelopes.length == 0) {
+        throw new IllegalArgumentException("envelopes and blendshapes need the same, non-zero number of frames: "
+            + envelopes.length + " and " + weights.length);
+      }
+    }
+  }
+
+  /** Defaults: a window of 15 frames (0.5 s at 30 fps, the EIFER RMS window), lambda 1e-3, {@link NetworkTrainer#standard}. */
+  public static EiferTraining standard(long seed) {
+    return new EiferTraining(15, 1e-3, NetworkTrainer.standard(seed));
+  }
+
+  /** Trains both directions. */
+  public EiferModel train(List<String> channels, List<String> blendshapes, double frameRate,
+      List<Recording> recordings) {
+    List<double[]> emgRows = new ArrayList<>();
+    List<double[]> expRows = new ArrayList<>();
+    List<double[]> logEnv = new ArrayList<>();
+    List<double[]> weights = new ArrayList<>();
+    List<Integer> train = new ArrayList<>();
+    List<Integer> validation = new ArrayList<>();
+    double[] rest = new double[channels.size()];
+    double[] span = new double[channels.size()];
+    TimeBlockedSplit splitter = new TimeBlockedSplit(0.15, 3, window);
+    for (Recording r : recordings) {
+      if (r.envelopes()[0].length != channels.size() || r.weights()[0].length != blendshapes.size()) {
+        throw new IllegalArgumentException("a recording does not have " + channels.size() + " channels and "
+            + blendshapes.size() + " blendshapes");
+      }
+      int base = emgRows.size();
+      double[][] raw = FrameWindows.log(r.envelopes());
+      double[][] level = FrameWindows.levels(raw);
+      double[][] logs = FrameWindows.scaled(raw, level[0], level[1]);
+      for (int c = 0; c < rest.length; c++) {
+        rest[c] += level[0][c] / recordings.size();
+        span[c] += level[1][c] / recordings.size();
+      }
+      emgRows.addAll(List.of(FrameWindows.of(logs, window)));
+      expRows.addAll(List.of(FrameWindows.of(r.weights(), window)));
+      logEnv.addAll(List.of(logs));
+      weights.addAll(List.of(r.weights()));
+      TimeBlockedSplit.Split s = splitter.split(r.envelopes().length);
+      IntStream.of(s.train()).forEach(f -> train.add(base + f));
+      IntStream.of(s.validation()).forEach(f -> validation.add(base + f));
+    }
+    double[][] emg = emgRows.toArray(new double[0][]);
+    double[][] exp = expRows.toArray(new double[0][]);
+    double[][] env = logEnv.toArray(new double[0][]);
+    double[][] w = weights.toArray(new double[0][]);
+    int[] tr = train.stream().mapToInt(Integer::intValue).toArray();
+    int[] va = validation.stream().mapToInt(Integer::intValue).toArray();
+    DenseMap e2xLinear = RidgeMap.fit(pick(emg, tr), pick(w, tr), ridgeLambda);
+    DenseMap x2eLinear = RidgeMap.fit(pick(exp, tr), pick(env, tr), ridgeLambda);
+    DenseMap e2x = network.fitResidual(emg, w, tr, va, e2xLinear);
+    DenseMap x2e = network.fitResidual(exp, env, tr, va, x2eLinear);
+    return new EiferModel(channels, blendshapes, window, frameRate, rest, span, e2x, x2e, e2xLinear, x2eLinear);
+  }
+
+  private static double[][] pick(double[][] rows, int[] index) {
+    double[][] out = new double[index.length][];
+    for (int i = 0; i < index.length; i++) {
+      out[i] = rows[index[i]];
+    }
+    return out;
+  }
+}

@@ -1,0 +1,153 @@
+package dev.mimik.learn.eifer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.mimik.core.io.BadInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EiferMapsTest {
+
+  @Test
+  void ridgeRecoversAnExactLinearMap() {
+    SplittableRandom r = new SplittableRandom(1);
+    double[][] x = new double[200][3];
+    double[][] y = new double[200][2];
+    for (int i = 0; i < x.length; i++) {
+      for (int j = 0; j < 3; j++) {
+        x[i][j] = r.nextGaussian() * (j + 1);
+      }
+      y[i][0] = 2 * x[i][0] - x[i][2] + 5;
+      y[i][1] = 0.5 * x[i][1];
+    }
+    DenseMap m = RidgeMap.fit(x, y, 0);
+    double[] p = m.apply(new double[] {1, 2, 3});
+    assertThat(p[0]).isCloseTo(2 - 3 + 5, within(1e-6));
+    assertThat(p[1]).isCloseTo(1, within(1e-6));
+  }
+
+  @Test
+  void networkLearnsANonlinearMapTheBaselineCannotAndIsSeeded() {
+    SplittableRandom r = new SplittableRandom(2);
+    double[][] x = new double[600][2];
+    double[][] y = new double[600][1];
+    for (int i = 0; i < x.length; i++) {
+      x[i][0] = r.nextDouble(-1, 1);
+      x[i][1] = r.nextDouble(-1, 1);
+      y[i][0] = Math.abs(x[i][0]) + x[i][1] * x[i][1];
+    }
+    int[] train = IntStream.range(0, 500).toArray();
+    int[] val = IntStream.range(500, 600).toArray();
+    NetworkTrainer t = new NetworkTrainer(new int[] {32}, 40, 40, 32, 5e-3, 7);
+    DenseMap net = t.fit(x, y, train, val);
+    DenseMap lin = RidgeMap.fit(x, y, 1e-6);
+    double[][] tx = java.util.Arrays.copyOfRange(x, 500, 600);
+    double[][] ty = java.util.Arrays.copyOfRange(y, 500, 600);
+    double rNet = MapMetrics.of(net.apply(tx), ty).pearson()[0];
+    double rLin = MapMetrics.of(lin.apply(tx), ty).pearson()[0];
+    assertThat(rNet).isGreaterThan(0.95).isGreaterThan(rLin + 0.3);
+    assertThat(t.fit(x, y, train, val).apply(tx[0])).containsExactly(net.apply(tx[0]));
+  }
+
+  @Test
+  void metricsMatchHandComputedValues() {
+    double[][] truth = {{1, 5}, {2, 5}, {3, 5}};
+    double[][] pred = {{2, 4}, {4, 5}, {6, 6}};
+    MapMetrics m = MapMetrics.of(pred, truth);
+    assertThat(m.pearson()[0]).isCloseTo(1, within(1e-12));
+    assertThat(m.r2()[0]).isCloseTo(1 - 14.0 / 2, within(1e-12)); // residuals 1, 2, 3
+    assertThat(m.mae()[0]).isCloseTo(2, within(1e-12));
+    assertThat(m.pearson()[1]).isNaN(); // a column that does not move
+    assertThat(MapMetrics.pearson(new double[] {1, 2, 3, 4}, new double[] {4, 3, 2, 1})).isCloseTo(-1,
+        within(1e-12));
+  }
+
+  @Test
+  void windowsAreCentredAndRepeatTheEdges() {
+    double[][] v = {{1, 10}, {2, 20}, {3, 30}};
+    double[][] w = FrameWindows.of(v, 3);
+    assertThat(w[0]).containsExactly(1, 1, 2, 10, 10, 20);
+    assertThat(w[2]).containsExactly(2, 3, 3, 20, 30, 30);
+    assertThat(FrameWindows.quantile(v, 0.5)).containsExactly(2, 20);
+    assertThat(FrameWindows.quantile(v, 1)).containsExactly(3, 30);
+  }
+
+  @Test
+  void trainsBothDirectionsSavesAndLoads(@TempDir Path dir) throws Exception {
+    EiferModel model = tinyModel();
+    Path file = dir.resolve("m.zip");
+    EiferModelFile.write(model, file);
+    EiferModel back = EiferModelFile.read(file);
+    double[][] env = syntheticEnvelopes(40, 3)[0];
+    assertThat(back.expression(env, false)).isDeepEqualTo(model.expression(env, false));
+    double[][] w = {{0.2, 0.7}, {0.1, 0.3}};
+    assertThat(back.emg(w, true)).isDeepEqualTo(model.emg(w, true));
+    assertThat(back.channels()).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void badModelFilesAreOneClearError(@TempDir Path dir) throws Exception {
+    Path junk = dir.resolve("junk.zip");
+    Files.writeString(junk, "not a zip");
+    assertThatThrownBy(() -> EiferModelFile.read(junk)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("junk.zip");
+    Path file = dir.resolve("m.zip");
+    EiferModelFile.write(tinyModel(), file);
+    Path other = dir.resolve("other.zip");
+    try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(file));
+        var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(other))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        byte[] b = in.readAllBytes();
+        if (e.getName().equals("manifest.json")) {
+          b = new String(b, java.nio.charset.StandardCharsets.UTF_8).replace(EiferModelFile.FORMAT, "mimik-eifer/99")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (e.getName().equals("exp2emg.json")) {
+          continue;
+        }
+        out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        out.write(b);
+        out.closeEntry();
+      }
+    }
+    assertThatThrownBy(() -> EiferModelFile.read(other)).isInstanceOf(BadInputException.class)
+        .hasMessageContaining("mimik-eifer/99");
+  }
+
+  /** Two shapes driving three channels: channel = rest * exp(2 * shape) with noise. */
+  private static double[][][] syntheticEnvelopes(int frames, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[][] env = new double[frames][3];
+    double[][] w = new double[frames][2];
+    for (int f = 0; f < frames; f++) {
+      w[f][0] = 0.5 + 0.5 * Math.sin(f / 7.0);
+      w[f][1] = 0.5 + 0.5 * Math.cos(f / 11.0);
+      env[f][0] = 3 * Math.exp(2 * w[f][0]) * (1 + 0.05 * r.nextGaussian());
+      env[f][1] = 2 * Math.exp(2 * w[f][1]) * (1 + 0.05 * r.nextGaussian());
+      env[f][2] = 1 * Math.exp(w[f][0] + w[f][1]) * (1 + 0.05 * r.nextGaussian());
+    }
+    return new double[][][] {env, w};
+  }
+
+  private static EiferModel tinyModel() {
+    List<EiferTraining.Recording> recs = new ArrayList<>();
+    for (int s = 0; s < 2; s++) {
+      double[][][] d = syntheticEnvelopes(300, s);
+      recs.add(new EiferTraining.Recording(d[0], d[1]));
+    }
+    EiferTraining t = new EiferTraining(3, 1e-3, new NetworkTrainer(new int[] {16}, 10, 5, 32, 5e-3, 1));
+    EiferModel m = t.train(List.of("a", "b", "c"), List.of("s0", "s1"), 30, recs);
+    double[][][] test = syntheticEnvelopes(300, 9);
+    MapMetrics e2x = MapMetrics.of(m.expression(test[0], true), test[1]);
+    assertThat(java.util.Arrays.stream(e2x.pearson()).min().orElseThrow()).isGreaterThan(0.9);
+    return m;
+  }
+}
