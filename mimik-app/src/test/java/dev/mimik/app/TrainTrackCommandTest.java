@@ -178,7 +178,7 @@ class TrainTrackCommandTest {
       int[] ibug = m.landmarkFrame().set().ibugIndices();
       for (dev.mimik.app.serve.TrackedFrame frame : frames) {
         int f = (int) Math.round(frame.t() * 30) - (int) Math.round(offline.timesSeconds()[0] * 30);
-        assertThat(frame.landmarks()).hasSize(ibug.length);
+        assertThat(frame.landmarks().length).isEqualTo(ibug.length);
         for (int i = 0; i < ibug.length; i++) {
           assertThat(frame.landmarks()[i][0]).isCloseTo(offline.x(f, ibug[i]), org.assertj.core.api.Assertions.within(1e-3));
           assertThat(frame.landmarks()[i][1]).isCloseTo(offline.y(f, ibug[i]), org.assertj.core.api.Assertions.within(1e-3));
