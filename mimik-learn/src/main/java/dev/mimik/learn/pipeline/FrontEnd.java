@@ -61,6 +61,12 @@ public record FrontEnd(
     return new FrontEnd(channels, samplingRateHz, 20, 450, 0.1, 10, 50, 0.05, decimation, 0.5, fps);
   }
 
+  /** These settings with another mains frequency to notch (0 for none). */
+  public FrontEnd withMainsHz(double hz) {
+    return new FrontEnd(channels, samplingRateHz, emgLowHz, emgHighHz, eogLowHz, eogHighHz, hz, envelopeSeconds,
+        decimation, windowSeconds, fps);
+  }
+
   /** Number of network inputs: an EMG envelope and an EOG trace per channel. */
   public int inputCount() {
     return 2 * channels.size();

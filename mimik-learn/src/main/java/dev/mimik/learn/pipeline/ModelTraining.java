@@ -1,7 +1,9 @@
 package dev.mimik.learn.pipeline;
 
+import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.data.Signal;
 import dev.mimik.learn.bionet.BioNetConfig;
 import dev.mimik.learn.train.BioNetTrainer;
 import dev.mimik.learn.train.TrainingOptions;
@@ -22,10 +24,45 @@ public final class ModelTraining {
   /** The outcome: the model and the training history. */
   public record Outcome(TrackingModel model, BioNetTrainer.Result result, TrainingData data) {}
 
-  /** The default front end for the sessions' channels and rate, at {@code fps}. */
+  /**
+   * The default front end for the sessions' channels and rate, at {@code fps}, notching the mains frequency the
+   * first session was recorded at ({@link #mainsHz}): interference at 60 Hz and its harmonics left in the EMG band
+   * by a 50 Hz notch is larger than the EMG of an electrode near the ear and would drown its envelope.
+   */
   public static FrontEnd frontEndFor(List<Session> sessions, double fps) {
     Session first = sessions.get(0);
-    return FrontEnd.defaults(first.signals().channelNames(), first.signals().channel(0).samplingRate(), fps);
+    return FrontEnd.defaults(first.signals().channelNames(), first.signals().channel(0).samplingRate(), fps)
+        .withMainsHz(mainsHz(first.signals()));
+  }
+
+  /**
+   * The mains frequency of a recording, 50 or 60 Hz: whichever has more power (a single-bin DFT of every channel
+   * over at most its first minute; the interference is a steady sinusoid, EMG a broadband noise).
+   */
+  public static double mainsHz(Signal signal) {
+    double p50 = 0;
+    double p60 = 0;
+    for (Channel c : signal.channels()) {
+      double fs = c.samplingRate();
+      if (fs <= 120) {
+        continue;
+      }
+      int n = (int) Math.min(c.samples().length, 60 * fs);
+      p50 += power(c.samples(), n, 50 / fs);
+      p60 += power(c.samples(), n, 60 / fs);
+    }
+    return p60 > p50 ? 60 : 50;
+  }
+
+  private static double power(double[] x, int n, double cyclesPerSample) {
+    double re = 0;
+    double im = 0;
+    for (int i = 0; i < n; i++) {
+      double a = 2 * Math.PI * cyclesPerSample * i;
+      re += x[i] * Math.cos(a);
+      im -= x[i] * Math.sin(a);
+    }
+    return re * re + im * im;
   }
 
   /** Refuses data too short for a training and a validation part separated by the gap. */

@@ -17,36 +17,43 @@ import java.util.Map;
  * {@code browInnerUp}) act on both sides; {@code mouthSmile} means {@code mouthSmileLeft} on the left muscle.
  *
  * <p>{@link #microvoltsAtFull()} is the RMS amplitude (uV) of the muscle's surface EMG at full activation and
- * volume-conduction gain 1 (a 10 mm bipolar lead centred on the muscle sees about 87 % of it), calibrated on the real Fridlund-montage amplitudes ({@code FridlundCalibration} in
+ * volume-conduction gain 1 (a 10 mm bipolar lead centred on the muscle sees about 79 % of it), calibrated on the real Fridlund-montage amplitudes ({@code FridlundCalibration} in
  * {@code sim.sensor} recomputes it from {@code emg-fridlund/fridlund.csv}). Two muscles have no Fridlund channel
  * and keep set values: the temporalis, near its synergist the masseter, and the auricular muscles around the ear,
  * which co-contract with facial expressions (smiling, brow raising; Benning et al. 2004, Hackley 2015) and matter
  * for the earpiece montage; their FACS weights and 15 uV amplitude are modelling choices, not measurements.
+ * The platysma, the superficial sheet over the mandible from the mouth corner to the neck, stands for the jaw
+ * openers that no Fridlund channel covers: it is recruited with the suprahyoid muscles when the jaw opens wide
+ * (AU26/27) and drives lip stretching and lowering (AU20, AU16, AU21 in fear); its centre over the body of the
+ * mandible lies about 40 mm below an electrode on the masseter, so jaw opening in speech and surprise reaches the
+ * earpiece. Its weights and 25 uV amplitude are modelling choices too.
  */
 public enum Muscle {
-  DEPRESSOR_ANGULI_ORIS("DAO", new double[] {25, -82, 12}, 12.76,
+  DEPRESSOR_ANGULI_ORIS("DAO", new double[] {25, -82, 12}, 13.91,
       
       Map.of("mouthFrown", 1.0, "mouthStretch", 0.6, "mouthLowerDown", 0.3, "mouthPress", 0.3)),
-  ORBICULARIS_ORIS("OrbOr", new double[] {16, -60, 20}, 48.90,
+  ORBICULARIS_ORIS("OrbOr", new double[] {16, -60, 20}, 53.59,
       Map.of("mouthPucker", 1.0, "mouthFunnel", 1.0, "mouthPress", 0.8, "mouthRollLower", 0.6,
           "mouthRollUpper", 0.6, "mouthClose", 0.5, "mouthSmile", 0.3, "mouthStretch", 0.3,
           "mouthUpperUp", 0.3)),
-  MENTALIS("Ment", new double[] {8, -92, 14}, 39.14, 
+  MENTALIS("Ment", new double[] {8, -92, 14}, 43.52, 
       Map.of("mouthShrugLower", 1.0, "mouthRollLower", 0.2, "mouthStretch", 0.3, "mouthSmile", 0.15)),
-  MASSETER("Mass", new double[] {55, -72, -25}, 7.46, 
+  MASSETER("Mass", new double[] {55, -72, -25}, 9.40, 
       Map.of("mouthPress", 0.3, "mouthClose", 0.4, "jawOpen", 0.1)),
-  ZYGOMATICUS_MAJOR("Zyg", new double[] {42, -42, 8}, 44.81, Map.of("mouthSmile", 1.0, "cheekSquint", 0.3)),
-  LEVATOR_LABII("Llsup", new double[] {17, -30, 18}, 1.58, Map.of("noseSneer", 0.8, "mouthUpperUp", 1.0)),
-  ORBICULARIS_OCULI("OrbOc", new double[] {44, -14, 2}, 9.46,
+  ZYGOMATICUS_MAJOR("Zyg", new double[] {42, -42, 8}, 62.94, Map.of("mouthSmile", 1.0, "cheekSquint", 0.3)),
+  LEVATOR_LABII("Llsup", new double[] {17, -30, 18}, 1.36, Map.of("noseSneer", 0.8, "mouthUpperUp", 1.0)),
+  ORBICULARIS_OCULI("OrbOc", new double[] {44, -14, 2}, 10.90,
       Map.of("eyeSquint", 0.8, "cheekSquint", 1.0, "eyeBlink", 0.6)),
-  LATERAL_FRONTALIS("lat Front", new double[] {36, 42, 6}, 4.03, Map.of("browOuterUp", 1.0, "eyeWide", 0.2)),
-  MEDIAL_FRONTALIS("med Front", new double[] {13, 48, 12}, 7.88, Map.of("browInnerUp", 1.0)),
-  CORRUGATOR("Corr", new double[] {16, 18, 12}, 14.85, Map.of("browDown", 1.0, "browInnerUp", 0.2)),
-  DEPRESSOR_SUPERCILII("Deprsup", new double[] {7, 9, 14}, 11.92, Map.of("browDown", 0.8, "noseSneer", 0.4)),
+  LATERAL_FRONTALIS("lat Front", new double[] {36, 42, 6}, 4.51, Map.of("browOuterUp", 1.0, "eyeWide", 0.2)),
+  MEDIAL_FRONTALIS("med Front", new double[] {13, 48, 12}, 8.69, Map.of("browInnerUp", 1.0)),
+  CORRUGATOR("Corr", new double[] {16, 18, 12}, 16.19, Map.of("browDown", 1.0, "browInnerUp", 0.2)),
+  DEPRESSOR_SUPERCILII("Deprsup", new double[] {7, 9, 14}, 13.33, Map.of("browDown", 0.8, "noseSneer", 0.4)),
   TEMPORALIS(null, new double[] {62, 28, -42}, 6.00, Map.of("mouthPress", 0.3, "mouthClose", 0.4)),
   AURICULARIS(null, new double[] {68, 10, -58}, 15.00,
       Map.of("mouthSmile", 0.3, "browOuterUp", 0.4, "browInnerUp", 0.2, "eyeWide", 0.2, "noseSneer", 0.2,
-          "mouthStretch", 0.2));
+          "mouthStretch", 0.2)),
+  PLATYSMA(null, new double[] {48, -98, -12}, 25.00,
+      Map.of("jawOpen", 0.5, "mouthStretch", 0.8, "mouthLowerDown", 0.5, "mouthFrown", 0.3));
 
   private final String fridlundName;
   private final double[] leftPosition;

@@ -8,7 +8,11 @@ import java.util.SplittableRandom;
  *
  * <p>Drawn from a seed by {@link #draw}; ranges follow the literature where it gives one: spontaneous blink rate
  * 8-30 per minute (mean about 17, Doughty 2001; Bentivoglio et al. 1997), skin-electrode impedance 2-50 kOhm
- * for gelled to dry electrodes, EOG sensitivity about 10-20 uV per degree of gaze.
+ * for gelled to dry electrodes, EOG sensitivity about 10-20 uV per degree of gaze. Electrode and amplifier noise
+ * grows with impedance from about 0.6 uV RMS (gelled Ag/AgCl on a low-noise biopotential front end such as the
+ * ADS1299, whose input noise is about 0.2 uV RMS below 70 Hz) to about 1.7 uV RMS (dry electrodes, whose thermal
+ * and electrochemical noise dominates): the 0.5-2 uV RMS reported for surface EMG recordings. Posed expressions
+ * of a recording protocol are performed close to full intensity when asked for (expressiveness 0.8-1).
  *
  * @param id a short name, e.g. {@code "p01"}
  * @param seed the seed this participant was drawn from (their sessions derive their own streams from it)
@@ -20,7 +24,7 @@ import java.util.SplittableRandom;
  * @param eogGain multiplier of the corneo-retinal dipole (about 0.7-1.3)
  * @param blinkRatePerMinute mean spontaneous blink rate
  * @param blinkDurationS median full blink duration (closing and reopening), in seconds
- * @param expressiveness multiplier of posed expression intensities (0.5-1)
+ * @param expressiveness multiplier of posed expression intensities (0.8-1)
  * @param powerlineHz mains frequency where this person is recorded, 50 or 60
  */
 public record Participant(
@@ -51,12 +55,12 @@ public record Participant(
         identity,
         r.nextDouble(1.0, 4.0),
         impedance,
-        0.5 + 0.25 * Math.sqrt(impedance),
+        0.3 + 0.2 * Math.sqrt(impedance),
         Math.exp(0.25 * r.nextGaussian()),
         r.nextDouble(0.75, 1.25),
         clamp(17 + 4 * r.nextGaussian(), 8, 30),
         clamp(0.25 * Math.exp(0.15 * r.nextGaussian()), 0.15, 0.4),
-        r.nextDouble(0.5, 1.0),
+        r.nextDouble(0.8, 1.0),
         r.nextBoolean() ? 50 : 60);
   }
 

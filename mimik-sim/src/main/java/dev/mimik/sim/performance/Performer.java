@@ -15,7 +15,9 @@ import java.util.SplittableRandom;
  * participant's rate, each with a fast closing (about a third) and slower reopening (Caffier et al. 2003);
  * fixations of 0.3-2 s separated by saccades following the main sequence (duration 21 ms + 2.2 ms per degree,
  * minimum-jerk profile; Bahill et al. 1975); speech as syllables at about 4-5 Hz (jaw opening and visemes);
- * head motion as slow sway plus occasional quick turns or nods.
+ * head motion as slow sway plus occasional quick turns or nods. Each posed trial reaches 85-100 % of the
+ * participant's expressiveness: a protocol asking for an expression gets it near apex every time, with only a
+ * little trial-to-trial variation.
  */
 public final class Performer {
 
@@ -66,7 +68,7 @@ public final class Performer {
         if (stop > end) {
           return;
         }
-        double intensity = who.expressiveness() * r.nextDouble(0.7, 1.0);
+        double intensity = who.expressiveness() * r.nextDouble(0.85, 1.0);
         segments.add(new Segment(e.label(), onset, apexStart, apexEnd, stop, e == Expression.NEUTRAL ? 0 : intensity));
         addExpression(w, e.apex(), intensity, onset, apexStart, apexEnd, stop, r);
         t = stop;

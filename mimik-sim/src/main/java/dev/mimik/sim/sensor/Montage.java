@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
 /**
  * A set of bipolar leads placed on the face and head.
  *
- * <p>Built-in montages: {@code earpiece} (BioFace-3D: two channels from electrodes around the subject's left ear,
- * one toward the temple, one toward the jaw, against a mastoid reference) and {@code fridlund} (EIFER: 22 bipolar
+ * <p>Built-in montages: {@code earpiece} (BioFace-3D: two channels from measurement electrodes on the face in
+ * front of the subject's left ear, against a reference on the bone behind the ear; see {@link #earpiece()}) and {@code fridlund} (EIFER: 22 bipolar
  * channels, 11 muscles on both sides, 10 mm inter-electrode distance along the muscle, after Fridlund and
  * Cacioppo 1986). Any other montage is read from a CSV file with the header
  * {@code channel,plus_x_mm,plus_y_mm,plus_z_mm,minus_x_mm,minus_y_mm,minus_z_mm}, one row per lead, coordinates in
@@ -38,11 +38,20 @@ public record Montage(String name, List<Lead> leads) {
     }
   }
 
-  /** BioFace-3D's single earpiece: two channels around the subject's left ear. */
+  /**
+   * BioFace-3D's single earpiece: two channels on the subject's left side against a mastoid reference.
+   *
+   * <p>BioFace-3D places its measurement electrodes "close to or on top of the activated muscles" on the face near
+   * the ear, and the reference on a bony surface behind the ear, away from facial muscle activity. The earpiece's
+   * arms therefore reach forward of the ear: {@code EAR1} sits on the temple at the front of the zygomatic arch,
+   * over the lateral (crow's-feet) part of orbicularis oculi and the anterior temporalis, which fire in smiles,
+   * squints and jaw clenching; {@code EAR2} sits on the cheek over the masseter below the zygomatic arch, which
+   * fires when the teeth close and picks up the zygomaticus and the lip muscles by volume conduction.
+   */
   public static Montage earpiece() {
     return new Montage("earpiece", List.of(
-        new Lead("EAR1", new double[] {67, 6, -52}, MASTOID_LEFT),
-        new Lead("EAR2", new double[] {64, -52, -36}, MASTOID_LEFT)));
+        new Lead("EAR1", new double[] {56, -6, -14}, MASTOID_LEFT),
+        new Lead("EAR2", new double[] {57, -60, -28}, MASTOID_LEFT)));
   }
 
   /** The 22-channel Fridlund montage, channel names as in the Fridlund table ({@code "Zyg li"}, ...). */

@@ -6,15 +6,22 @@ import dev.mimik.sim.muscle.MuscleModel;
 /**
  * How strongly each lead picks up each muscle's surface EMG, falling off with distance.
  *
- * <p>An electrode at distance {@code d} from a muscle centre sees it with gain
- * {@code g(d) = (1 + (d / lambda)^2)^(-3/2) + F (1 + (d / lambdaFar)^2)^(-1)}: the near field of a buried source
- * at depth {@code lambda} seen on the skin, plus a far field of the bounded head that carries facial EMG to
- * distant sites (the facial-EMG contamination of ear-EEG). A bipolar lead averages its two electrodes, because
- * the propagating EMG potentials are largely uncorrelated 10 mm apart. {@code lambda} = 12 mm gives about 10 %
- * crosstalk between neighbouring facial muscles 25-30 mm apart; {@code F} = 0.08 with {@code lambdaFar} = 30 mm
- * lets a smile reach an ear electrode 50 mm away at about 2-3 % of its local amplitude, the other side of the face
- * at under 1 %. These are modelling choices,
- * tuned by eye, not measurements.
+ * <p>A muscle's surface EMG reaches an electrode by two paths. The near field of the motor-unit action potentials
+ * travelling along the fibres: at distance {@code d} from a muscle centre it has gain
+ * {@code n(d) = (1 + (d / lambda)^2)^(-3/2)} (a buried source at depth {@code lambda} seen on the skin), and it
+ * is largely uncorrelated between electrodes 10 mm apart, so a lead sees the average of its two electrodes'
+ * near-field gains. And the far field of the bounded, conductive head, {@code h(d) = (1 + (d / lambdaFar)^2)^(-1)}:
+ * spatially smooth, so it is common to nearby electrodes and a lead sees only the difference of its electrodes'
+ * far-field potentials, {@code F |h(d+) - h(d-)|}. That is why a 10 mm bipolar lead over a muscle (the Fridlund
+ * montage) is selective, while an electrode near the ear referred to the mastoid, 50-100 mm away from the
+ * face, picks up facial muscles several centimetres away: ear-EEG is strongly contaminated by the EMG of
+ * smiling, jaw clenching and eye squinting (Kappel et al. 2017, Physiological artifacts in scalp EEG and
+ * ear-EEG), and BioFace-3D tracks the whole face from electrodes near one ear for the same reason.
+ * {@code lambda} = 12 mm gives about 10 % crosstalk between neighbouring facial muscles 25-30 mm apart on a
+ * bipolar lead; {@code F} = 0.3 with {@code lambdaFar} = 30 mm lets a smile reach an electrode in front of the
+ * ear, 40-45 mm from the zygomaticus, at about 10 % of its local amplitude (a few microvolts), the other side of
+ * the face at about 2-3 %. These are modelling choices that keep the Fridlund profiles' correlation with the real
+ * table, not measurements.
  */
 public final class VolumeConduction {
 
@@ -23,7 +30,7 @@ public final class VolumeConduction {
   /** The scale of the far field, millimetres. */
   public static final double LAMBDA_FAR_MM = 30;
   /** The weight of the far field. */
-  public static final double FAR_FIELD = 0.08;
+  public static final double FAR_FIELD = 0.3;
 
   private VolumeConduction() {}
 
@@ -35,19 +42,27 @@ public final class VolumeConduction {
       for (Muscle m : Muscle.values()) {
         for (Muscle.Side side : Muscle.Side.values()) {
           double[] p = m.position(side);
-          g[c][MuscleModel.column(m, side)] = 0.5 * (falloff(lead.plus(), p) + falloff(lead.minus(), p));
+          g[c][MuscleModel.column(m, side)] = 0.5 * (near(lead.plus(), p) + near(lead.minus(), p))
+              + FAR_FIELD * Math.abs(far(lead.plus(), p) - far(lead.minus(), p));
         }
       }
     }
     return g;
   }
 
-  private static double falloff(double[] a, double[] b) {
+  private static double near(double[] a, double[] b) {
+    double q = 1 + distanceSquared(a, b) / (LAMBDA_MM * LAMBDA_MM);
+    return 1 / (q * Math.sqrt(q));
+  }
+
+  private static double far(double[] a, double[] b) {
+    return 1 / (1 + distanceSquared(a, b) / (LAMBDA_FAR_MM * LAMBDA_FAR_MM));
+  }
+
+  private static double distanceSquared(double[] a, double[] b) {
     double dx = a[0] - b[0];
     double dy = a[1] - b[1];
     double dz = a[2] - b[2];
-    double d2 = dx * dx + dy * dy + dz * dz;
-    double q = 1 + d2 / (LAMBDA_MM * LAMBDA_MM);
-    return 1 / (q * Math.sqrt(q)) + FAR_FIELD / (1 + d2 / (LAMBDA_FAR_MM * LAMBDA_FAR_MM));
+    return dx * dx + dy * dy + dz * dz;
   }
 }

@@ -45,8 +45,9 @@ class BiosensorSpectrumTest {
         Components.emgOnly()).channel("Zyg li").orElseThrow().samples());
     assertThat(a / b).isBetween(0.47, 0.55);
     assertThat(rest / b).isLessThan(0.05);
-    // a 10 mm bipolar lead centred on the muscle sees 87 % of its source amplitude, plus a little crosstalk
-    assertThat(b / dev.mimik.sim.muscle.Muscle.ZYGOMATICUS_MAJOR.microvoltsAtFull()).isBetween(0.8, 0.95);
+    // a 10 mm bipolar lead centred on the muscle sees 79 % of its source amplitude (the near field at 5 mm; the
+    // far field is common to both electrodes and cancels), plus a little crosstalk
+    assertThat(b / dev.mimik.sim.muscle.Muscle.ZYGOMATICUS_MAJOR.microvoltsAtFull()).isBetween(0.72, 0.86);
   }
 
   @Test

@@ -18,6 +18,9 @@ class FridlundCalibrationTest {
     var table = FridlundCalibration.read(Fixtures.shared("data/emg-fridlund/fridlund.csv"));
     double[] fitted = FridlundCalibration.fit(table);
     for (Muscle m : Muscle.values()) {
+      System.out.printf(java.util.Locale.ROOT, "fitted %s: %.2f uV%n", m.name(), fitted[m.ordinal()]);
+    }
+    for (Muscle m : Muscle.values()) {
       assertThat(m.microvoltsAtFull()).as(m.name()).isCloseTo(fitted[m.ordinal()],
           org.assertj.core.data.Percentage.withPercentage(1));
     }
