@@ -1,6 +1,10 @@
 package dev.mimik.app;
 
+import dev.mimik.core.data.BlendshapeTrack;
+import dev.mimik.core.data.Blendshapes;
 import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.core.io.csv.BlendshapeCsv;
+import dev.mimik.learn.eifer.MapMetrics;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.LandmarkFormats;
 import dev.mimik.eval.landmarks.LandmarkMetrics;
@@ -118,17 +122,20 @@ public final class DemoCommand implements Callable<Integer> {
     step(o, "4/4 tracking " + shown.name() + " without the camera: landmarks, 3D fit, face.glb, report");
     Path trackDir = out.resolve("track");
     LandmarkMetrics metrics;
+    Map<String, Double> shapeR;
     try (Progress progress = new Progress(err, "tracking")) {
       TrackRun run = TrackRun.run(models.get(0).model(), shown.signals(), shown.source(), false, EmbeddedRig.load(),
           progress);
       metrics = run.write(trackDir, "mimik demo: " + shown.name() + " tracked from biosignals alone",
           withExactLandmarks(shown).landmarks());
+      shapeR = blendshapeAgreement(run.blendshapes(),
+          BlendshapeCsv.read(shown.source().resolveSibling("truth").resolve("blendshapes.csv")));
     }
-    writeSummary(rows, histories, metrics);
+    writeSummary(rows, histories, metrics, shapeR);
     for (ModelTraining.Outcome m : models) {
       m.model().close();
     }
-    printSummary(o, rows, metrics, (System.nanoTime() - started) / 1e9);
+    printSummary(o, rows, metrics, shapeR, (System.nanoTime() - started) / 1e9);
     return 0;
   }
 
@@ -159,6 +166,44 @@ public final class DemoCommand implements Callable<Integer> {
     Files.writeString(out.resolve(MARKER), "written by mimik demo; the next demo run into this folder replaces it\n");
   }
 
+  /**
+   * Pearson r between the tracked and the true weight of every blendshape that moves in the truth (standard
+   * deviation above 0.05), tracked frames matched to the truth's frames by time, strongest first.
+   */
+  static Map<String, Double> blendshapeAgreement(BlendshapeTrack tracked, BlendshapeTrack truth) {
+    double step = tracked.timesSeconds().length > 1 ? tracked.timesSeconds()[1] - tracked.timesSeconds()[0] : 1;
+    List<double[]> pred = new ArrayList<>();
+    List<double[]> real = new ArrayList<>();
+    for (int f = 0; f < truth.frameCount(); f++) {
+      int k = (int) Math.round((truth.timesSeconds()[f] - tracked.timesSeconds()[0]) / step);
+      if (k >= 0 && k < tracked.frameCount()) {
+        double[] p = new double[Blendshapes.ARKIT_52.size()];
+        double[] t = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+          p[i] = tracked.weights()[k][tracked.names().indexOf(Blendshapes.ARKIT_52.get(i))];
+          int j = truth.names().indexOf(Blendshapes.ARKIT_52.get(i));
+          t[i] = j < 0 ? 0 : truth.weights()[f][j];
+        }
+        pred.add(p);
+        real.add(t);
+      }
+    }
+    MapMetrics m = MapMetrics.of(pred.toArray(double[][]::new), real.toArray(double[][]::new));
+    Map<String, Double> r = new LinkedHashMap<>();
+    java.util.stream.IntStream.range(0, Blendshapes.ARKIT_52.size())
+        .filter(i -> standardDeviation(real, i) > 0.05 && Double.isFinite(m.pearson()[i]))
+        .boxed()
+        .sorted(java.util.Comparator.comparingDouble(i -> -m.pearson()[i]))
+        .forEach(i -> r.put(Blendshapes.ARKIT_52.get(i), m.pearson()[i]));
+    return r;
+  }
+
+  private static double standardDeviation(List<double[]> rows, int column) {
+    double[] v = rows.stream().mapToDouble(row -> row[column]).toArray();
+    double mean = java.util.Arrays.stream(v).average().orElse(0);
+    return Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).average().orElse(0));
+  }
+
   /** The training targets' mean shape, as a prediction for {@code frames} frames: the no-information baseline. */
   private static float[][] meanFace(TrainingData training, int frames) {
     float[] mean = new float[training.targets()[0].length];
@@ -179,8 +224,8 @@ public final class DemoCommand implements Callable<Integer> {
         ClockMapping.identity(), s.source());
   }
 
-  private void writeSummary(List<Row> rows, Map<String, List<EpochReport>> histories, LandmarkMetrics metrics)
-      throws java.io.IOException {
+  private void writeSummary(List<Row> rows, Map<String, List<EpochReport>> histories, LandmarkMetrics metrics,
+      Map<String, Double> shapeR) throws java.io.IOException {
     HtmlReport report = new HtmlReport("mimik demo");
     report.paragraph("Two simulated participants wore the earpiece (2 channels at 1 kHz) for two sessions of "
         + minutes + " minutes each, performing BioFace-3D's protocol (seven expressions, blinks, gaze, speech, head "
@@ -206,10 +251,20 @@ public final class DemoCommand implements Callable<Integer> {
         + "Kalman smoothing) on the first participant's held-out session, against the simulator's exact landmarks: "
         + "nme_percent " + fmt(metrics.nmePercent()) + ", mae_mm " + fmt(metrics.maeMm()) + ". Its landmarks, "
         + "blendshapes, face.glb and detailed report are in track/.");
+    List<List<?>> shapes = new ArrayList<>();
+    shapeR.forEach((name, r) -> shapes.add(List.of(name, fmt(r))));
+    report.heading("Blendshapes from biosignals alone").paragraph("The fitted ARKit weights against the "
+        + "simulator's true weights (Pearson r, every blendshape that moves; mean " + fmt(meanOf(shapeR)) + ").")
+        .table(List.of("blendshape", "r"), shapes);
     report.write(out.resolve("report.html"));
   }
 
-  private void printSummary(PrintWriter o, List<Row> rows, LandmarkMetrics metrics, double seconds) {
+  private static double meanOf(Map<String, Double> values) {
+    return values.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+  }
+
+  private void printSummary(PrintWriter o, List<Row> rows, LandmarkMetrics metrics, Map<String, Double> shapeR,
+      double seconds) {
     o.println();
     o.println("model of  held-out session    kind               BioNet NME  ridge NME  mean face");
     for (Row r : rows) {
@@ -218,6 +273,11 @@ public final class DemoCommand implements Callable<Integer> {
     }
     o.printf(Locale.ROOT, "full causal pipeline on %s vs exact truth: nme_percent %.2f, mae_mm %.2f%n",
         rows.get(0).session(), metrics.nmePercent(), metrics.maeMm());
+    StringBuilder best = new StringBuilder();
+    shapeR.entrySet().stream().limit(6).forEach(e -> best.append(String.format(Locale.ROOT, " %s %.2f,", e.getKey(),
+        e.getValue())));
+    o.printf(Locale.ROOT, "blendshapes vs truth: mean r %.2f over %d moving shapes; best:%s%n", meanOf(shapeR),
+        shapeR.size(), best.length() > 0 ? best.substring(0, best.length() - 1) : " none");
     o.printf(Locale.ROOT, "done in %.0f s. Open %s (summary) and %s (tracked face: face.glb, blendshapes.csv)%n",
         seconds, out.resolve("report.html"), out.resolve("track"));
     o.flush();
