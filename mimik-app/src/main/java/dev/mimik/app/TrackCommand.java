@@ -1,17 +1,23 @@
 package dev.mimik.app;
 
+import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.LandmarkFormats;
 import dev.mimik.core.io.SignalFormats;
+import dev.mimik.core.io.csv.BlendshapeCsv;
 import dev.mimik.eval.landmarks.LandmarkMetrics;
 import dev.mimik.face.io.GltfRigReader;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.learn.pipeline.TrackingModel;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -58,15 +64,25 @@ public final class TrackCommand implements Callable<Integer> {
       description = "ground-truth landmarks of the same session: adds metrics.json and the errors to the report")
   private Path truth;
 
+  @Option(names = "--no-eye-adjust",
+      description = "fit the tracked eyelids as they are: no eyelid adjustment by the eye state (ELAM), no eyelid"
+          + " distance term (LDL)")
+  private boolean noEyeAdjust;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Signal signal = SignalFormats.standard().read(signals);
     LandmarkTrack truthTrack = truth == null ? null : LandmarkFormats.standard().read(truth);
+    Path truthShapesFile = truth == null ? null : truth.resolveSibling("blendshapes.csv");
+    BlendshapeTrack truthShapes = truthShapesFile != null && Files.isRegularFile(truthShapesFile)
+        ? BlendshapeCsv.read(truthShapesFile) : null;
+    double[][] truthBlinks = truth == null ? null : readBlinks(truth.resolveSibling("blinks.csv"));
     FaceRig rig = no3d ? null : faceModel == null ? EmbeddedRig.load() : new GltfRigReader().read(faceModel);
     try (TrackingModel m = TrackingModel.load(model); Progress progress = new Progress(err, "tracking")) {
-      TrackRun run = TrackRun.run(m, signal, signals, offline, rig, progress);
-      LandmarkMetrics metrics = run.write(out, "mimik track: " + signals.getFileName(), truthTrack);
+      TrackRun run = TrackRun.run(m, signal, signals, offline, rig, !noEyeAdjust, progress);
+      LandmarkMetrics metrics = run.write(out, "mimik track: " + signals.getFileName(), truthTrack, truthShapes,
+          truthBlinks);
       PrintWriter o = spec.commandLine().getOut();
       o.printf(Locale.ROOT, "tracked %d frames (%.1f s) into %s; network %.2f ms/frame (p99 %.2f ms)%n",
           run.landmarks().frameCount(), signal.durationSeconds(), out, mean(run.networkMillis()),
@@ -77,6 +93,27 @@ public final class TrackCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * The simulator's true blinks ({@code onset_s,duration_s} per line after a header), or null when the file is
+   * absent.
+   */
+  static double[][] readBlinks(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    List<String> lines = Files.readAllLines(file);
+    double[][] out = new double[Math.max(0, lines.size() - 1)][];
+    for (int i = 1; i < lines.size(); i++) {
+      String[] cells = lines.get(i).split(",");
+      try {
+        out[i - 1] = new double[] {Double.parseDouble(cells[0].strip()), Double.parseDouble(cells[1].strip())};
+      } catch (RuntimeException e) {
+        throw new BadInputException(file, "line " + (i + 1) + " is not onset_s,duration_s: '" + lines.get(i) + "'");
+      }
+    }
+    return out;
   }
 
   static double mean(double[] v) {

@@ -8,6 +8,8 @@ import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.csv.BlendshapeCsv;
 import dev.mimik.core.io.csv.LandmarkCsvWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mimik.eval.eyes.StateScores;
 import dev.mimik.eval.landmarks.LandmarkEvaluator;
 import dev.mimik.eval.landmarks.LandmarkMetrics;
 import dev.mimik.eval.landmarks.MetricsJson;
@@ -16,15 +18,21 @@ import dev.mimik.eval.report.HtmlReport;
 import dev.mimik.eval.report.LandmarkSections;
 import dev.mimik.face.align.Procrustes;
 import dev.mimik.face.camera.PinholeCamera;
+import dev.mimik.face.eyes.Elam;
+import dev.mimik.face.eyes.Eye;
 import dev.mimik.face.fit.FitOptions;
+import dev.mimik.face.fit.LocalDistances;
 import dev.mimik.face.fit.RigFitter;
 import dev.mimik.face.gltf.GltfAnimationWriter;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.gallery.RigGallery;
 import dev.mimik.face.smooth.KalmanSettings;
+import dev.mimik.learn.pipeline.FrontEnd;
 import dev.mimik.learn.pipeline.LandmarkFrame;
+import dev.mimik.learn.pipeline.SessionSignals;
 import dev.mimik.learn.pipeline.SignalTracking;
 import dev.mimik.learn.pipeline.TrackingModel;
+import dev.mimik.signal.filter.ZeroPhaseSosFilter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -45,36 +53,73 @@ import java.util.Map;
  * @param blendshapes the fitted ARKit-52 weights per frame, or null without 3D
  * @param rig the rig the weights were fitted on, or null without 3D
  * @param networkMillis per-frame network time
+ * @param eyes the fused eye state of each frame (EOG and tracked landmarks)
+ * @param avatarEyes each eye's 3D aperture relative to the neutral face per frame ({@code [frame][eye]}), or null
+ *     without 3D
  */
 record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, BlendshapeTrack blendshapes, FaceRig rig,
-    double[] networkMillis) {
+    double[] networkMillis, EyeTracking.States eyes, double[][] avatarEyes) {
+
+  /** The local distance term of the fit when eyes are adjusted: eyelid pairs on, lips off. */
+  static final LocalDistances LOCAL_DISTANCES = new LocalDistances(1, 0);
 
   /** The focal length assumed for the training camera; with the head distance free, it only sets perspective. */
   static final double ASSUMED_FOCAL_PX = 1000;
   /** How many tracked frames the identity is fitted on. */
   static final int IDENTITY_FRAMES = 120;
 
-  /** Tracks a recording; fits {@code rig} when it is not null. */
+  /** Tracks a recording with ELAM and LDL on the eyes; fits {@code rig} when it is not null. */
   static TrackRun run(TrackingModel model, Signal signal, Path file, boolean offline, FaceRig rig, Progress progress) {
+    return run(model, signal, file, offline, rig, true, progress);
+  }
+
+  /**
+   * Tracks a recording; fits {@code rig} when it is not null. With {@code adjustEyes}, the tracked landmarks' lids are
+   * moved by the fused eye state (ELAM) before the fit and the fit reproduces the eyelid distances (LDL).
+   */
+  static TrackRun run(TrackingModel model, Signal signal, Path file, boolean offline, FaceRig rig, boolean adjustEyes,
+      Progress progress) {
     SignalTracking.Result result = SignalTracking.track(model, signal, file, offline, KalmanSettings.defaults(),
         progress::warn, progress::update);
     LandmarkSet set = model.landmarkFrame().set();
+    EyeTracking.States eyes = EyeTracking.estimate(result.landmarks(), set, eogBand(model, signal, file),
+        model.frontEnd().samplingRateHz(), signal.startTimeSeconds());
     BlendshapeTrack weights = null;
+    double[][] avatarEyes = null;
     if (rig != null) {
       if (!rig.shapeNames().containsAll(Blendshapes.ARKIT_52)) {
         throw new BadInputException("the face model's targets are not the 52 ARKit blendshapes (it has "
             + rig.shapeNames().size() + " targets named like " + rig.shapeNames().subList(0,
                 Math.min(3, rig.shapeNames().size())) + ")");
       }
-      RigFitter fitter = new RigFitter(rig, set, assumedCamera(model), FitOptions.defaults());
+      FitOptions options = adjustEyes ? FitOptions.defaults().withLocalDistances(LOCAL_DISTANCES)
+          : FitOptions.defaults();
+      RigFitter fitter = new RigFitter(rig, set, assumedCamera(model), options);
       if (!rig.identityNames().isEmpty()) {
         fitter = fitter.withIdentity(fitter.fitIdentity(identityFrames(result.landmarks())));
       }
-      BlendshapeTrack fitted = fitter.fitTrack(result.landmarks());
+      LandmarkTrack tracked = result.landmarks();
+      if (adjustEyes) {
+        tracked = new LandmarkTrack(tracked.timesSeconds(), tracked.pointCount(),
+            Elam.adjust(tracked.frames(), set, eyes.states()), tracked.missing());
+      }
+      BlendshapeTrack fitted = fitter.fitTrack(tracked);
       weights = arkitOrder(fitted);
+      avatarEyes = EyeTracking.relativeApertures(rig, weights, fitter.identity());
     }
     double[] ms = Arrays.stream(result.networkNanos()).mapToDouble(n -> n / 1e6).toArray();
-    return new TrackRun(model, signal, toIbug68(result.landmarks(), set), weights, rig, ms);
+    return new TrackRun(model, signal, toIbug68(result.landmarks(), set), weights, rig, ms, eyes, avatarEyes);
+  }
+
+  /** The EOG band of each of the model's channels, zero-phase as the offline front end filters it. */
+  private static double[][] eogBand(TrackingModel model, Signal signal, Path file) {
+    FrontEnd fe = model.frontEnd();
+    double[][] raw = SessionSignals.select(signal, fe, file, s -> { });
+    double[][] out = new double[raw.length][];
+    for (int c = 0; c < raw.length; c++) {
+      out[c] = ZeroPhaseSosFilter.filter(fe.splitter().eogFilter(fe.samplingRateHz()), raw[c]);
+    }
+    return out;
   }
 
   /** The training camera as the rig fit assumes it: {@link #ASSUMED_FOCAL_PX}, centred on the aligned frame's origin. */
@@ -86,6 +131,15 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
 
   /** The outputs of FORMATS.md written into {@code dir}; with {@code truth}, also metrics.json and the errors. */
   LandmarkMetrics write(Path dir, String title, LandmarkTrack truth) throws IOException {
+    return write(dir, title, truth, null, null);
+  }
+
+  /**
+   * As {@link #write(Path, String, LandmarkTrack)}; with the true blendshapes (and blinks, {@code [blink]{onset_s,
+   * duration_s}}) and 3D, metrics.json also gets the eye-state scores of the reconstructed face.
+   */
+  LandmarkMetrics write(Path dir, String title, LandmarkTrack truth, BlendshapeTrack truthShapes,
+      double[][] truthBlinks) throws IOException {
     Files.createDirectories(dir);
     new LandmarkCsvWriter().write(landmarks, dir.resolve("landmarks.csv"));
     if (blendshapes != null) {
@@ -97,8 +151,14 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
     if (truth != null) {
       metrics = new LandmarkEvaluator().evaluate(landmarks, alignedTruth(truth, model.landmarkFrame()));
       LandmarkSections.addEvaluation(report, "Tracked landmarks against the ground truth", metrics);
-      MetricsJson.write(MetricsJson.of(metrics), dir.resolve("metrics.json"));
+      ObjectNode json = MetricsJson.of(metrics);
+      if (truthShapes != null && avatarEyes != null) {
+        addEyeScores(json, report, truthShapes, truthBlinks);
+      }
+      MetricsJson.write(json, dir.resolve("metrics.json"));
     }
+    report.heading("Eyes").chart("Closure probability per eye (EOG fused with the tracked eyelids)"
+        + (eyes.eogClosure() == null ? "; no blink found in the EOG" : ""), closureChart());
     report.heading("Signals").chart("The recording's channels", Charts.signals(signal, 4));
     report.heading("Landmarks").chart("Mouth, lips and an upper eyelid over time (vertical position, px)",
         Charts.landmarks(landmarks, keyPoints()));
@@ -118,6 +178,46 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
     }
     report.write(dir.resolve("report.html"));
     return metrics;
+  }
+
+  /** Eye-state accuracy/F1 and blink onset errors of the reconstructed face, into metrics.json and the report. */
+  private void addEyeScores(ObjectNode json, HtmlReport report, BlendshapeTrack truthShapes, double[][] truthBlinks) {
+    double[][] trueEyes = EyeTracking.relativeApertures(rig, truthShapes, new double[0]);
+    StateScores scores = EyeTracking.scores(blendshapes.timesSeconds(), avatarEyes, truthShapes.timesSeconds(),
+        trueEyes);
+    json.put("eye_state_accuracy", scores.accuracy());
+    json.put("eye_state_f1", scores.f1());
+    json.put("eye_state_frames", scores.frames());
+    String text = String.format(java.util.Locale.ROOT, "Eye state of the 3D face against the truth: accuracy %.1f%%,"
+        + " F1 (open) %.1f%% over %d eye-frames.", 100 * scores.accuracy(), 100 * scores.f1(), scores.frames());
+    if (truthBlinks != null && truthBlinks.length > 0) {
+      double fps = model.frontEnd().fps();
+      double[] errors = EyeTracking.onsetErrorsFrames(blendshapes.timesSeconds(), avatarEyes, truthBlinks, fps);
+      double[] found = Arrays.stream(errors).filter(Double::isFinite).map(Math::abs).sorted().toArray();
+      long within = Arrays.stream(found).filter(e -> e <= 2).count();
+      json.put("blinks", errors.length);
+      json.put("blinks_reproduced", found.length);
+      json.put("blink_onset_error_frames_median", found.length == 0 ? Double.NaN : found[found.length / 2]);
+      json.put("blinks_within_2_frames", within / (double) errors.length);
+      text += String.format(java.util.Locale.ROOT, " %d of %d true blinks reproduced; onset error median %.1f frames;"
+          + " %.1f%% of blinks start within 2 frames of the true onset.", found.length, errors.length,
+          found.length == 0 ? Double.NaN : found[found.length / 2], 100.0 * within / errors.length);
+    }
+    report.paragraph(text);
+  }
+
+  private org.knowm.xchart.XYChart closureChart() {
+    double[] times = landmarks.timesSeconds();
+    List<Charts.Series> series = new java.util.ArrayList<>();
+    for (Eye eye : Eye.values()) {
+      double[] p = Arrays.stream(eyes.states()).mapToDouble(s -> s[eye.ordinal()].closure()).toArray();
+      series.add(new Charts.Series("closure, " + eye.name().toLowerCase(java.util.Locale.ROOT) + " eye", times, p));
+    }
+    if (avatarEyes != null) {
+      series.add(new Charts.Series("3D face: 1 - aperture / neutral (mean of both eyes)", blendshapes.timesSeconds(),
+          Arrays.stream(avatarEyes).mapToDouble(a -> 1 - (a[0] + a[1]) / 2).toArray()));
+    }
+    return Charts.timeSeries("Eye closure", "closure", series);
   }
 
   /**

@@ -86,6 +86,10 @@ class TrainTrackCommandTest {
     JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
     assertThat(metrics.path("nme_percent").asDouble()).isPositive().isLessThan(100);
     assertThat(metrics.path("frames").asInt()).isPositive();
+    assertThat(metrics.path("eye_state_accuracy").asDouble()).isBetween(0.0, 1.0);
+    assertThat(metrics.path("eye_state_f1").asDouble()).isBetween(0.0, 1.0);
+    assertThat(metrics.path("eye_state_frames").asInt()).isPositive();
+    assertThat(Files.readString(out.resolve("report.html"))).contains("Closure probability per eye");
   }
 
   @Test
