@@ -64,10 +64,10 @@ public final class TrackCommand implements Callable<Integer> {
       description = "ground-truth landmarks of the same session: adds metrics.json and the errors to the report")
   private Path truth;
 
-  @Option(names = "--no-eye-adjust",
-      description = "fit the tracked eyelids as they are: no eyelid adjustment by the eye state (ELAM), no eyelid"
-          + " distance term (LDL)")
-  private boolean noEyeAdjust;
+  @Option(names = "--eye-adjust",
+      description = "experimental: move the tracked eyelids by the fused EOG/landmark eye state (ELAM) and fit the"
+          + " eyelid distances (LDL); it does not yet reproduce blinks on simulated earpiece data")
+  private boolean eyeAdjust;
 
   @Override
   public Integer call() throws Exception {
@@ -80,7 +80,7 @@ public final class TrackCommand implements Callable<Integer> {
     double[][] truthBlinks = truth == null ? null : readBlinks(truth.resolveSibling("blinks.csv"));
     FaceRig rig = no3d ? null : faceModel == null ? EmbeddedRig.load() : new GltfRigReader().read(faceModel);
     try (TrackingModel m = TrackingModel.load(model); Progress progress = new Progress(err, "tracking")) {
-      TrackRun run = TrackRun.run(m, signal, signals, offline, rig, !noEyeAdjust, progress);
+      TrackRun run = TrackRun.run(m, signal, signals, offline, rig, eyeAdjust, progress);
       LandmarkMetrics metrics = run.write(out, "mimik track: " + signals.getFileName(), truthTrack, truthShapes,
           truthBlinks);
       PrintWriter o = spec.commandLine().getOut();

@@ -68,9 +68,9 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
   /** How many tracked frames the identity is fitted on. */
   static final int IDENTITY_FRAMES = 120;
 
-  /** Tracks a recording with ELAM and LDL on the eyes; fits {@code rig} when it is not null. */
+  /** Tracks a recording without eyelid adjustment; fits {@code rig} when it is not null. */
   static TrackRun run(TrackingModel model, Signal signal, Path file, boolean offline, FaceRig rig, Progress progress) {
-    return run(model, signal, file, offline, rig, true, progress);
+    return run(model, signal, file, offline, rig, false, progress);
   }
 
   /**
