@@ -1,5 +1,6 @@
 package dev.mimik.app;
 
+import dev.mimik.eval.landmarks.LandmarkEvaluator;
 import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.core.data.LandmarkTrack;
@@ -136,7 +137,7 @@ final class EyeTracking {
     List<Boolean> t = new ArrayList<>();
     List<Boolean> p = new ArrayList<>();
     for (int f = 0; f < truthTimes.length; f++) {
-      int g = nearest(times, truthTimes[f]);
+      int g = LandmarkEvaluator.nearest(times, truthTimes[f]);
       for (int e = 0; e < truth[f].length; e++) {
         double a = truth[f][e];
         Boolean open = a < CLOSED_FRACTION ? Boolean.FALSE : a >= OPEN_FRACTION ? Boolean.TRUE : null;
@@ -166,8 +167,8 @@ final class EyeTracking {
     for (int b = 0; b < trueBlinks.length; b++) {
       double onset = trueBlinks[b][0];
       double end = onset + trueBlinks[b][1];
-      int from = Math.max(0, nearest(times, onset));
-      int to = nearest(times, end);
+      int from = Math.max(0, LandmarkEvaluator.nearest(times, onset));
+      int to = LandmarkEvaluator.nearest(times, end);
       int closed = -1;
       for (int f = from; f <= to && closed < 0; f++) {
         closed = mean[f] < CLOSED_FRACTION ? f : -1;
@@ -183,21 +184,5 @@ final class EyeTracking {
       out[b] = (times[start] - onset) * fps;
     }
     return out;
-  }
-
-  /** The index of the time nearest {@code t} in increasing {@code times}. */
-  static int nearest(double[] times, double t) {
-    int i = java.util.Arrays.binarySearch(times, t);
-    if (i >= 0) {
-      return i;
-    }
-    int after = -i - 1;
-    if (after == 0) {
-      return 0;
-    }
-    if (after == times.length) {
-      return times.length - 1;
-    }
-    return t - times[after - 1] <= times[after] - t ? after - 1 : after;
   }
 }

@@ -213,7 +213,7 @@ public final class LandmarkEvaluator {
   }
 
   /** The index of the time nearest {@code t} in increasing {@code times}, or -1 if there is none. */
-  private static int nearest(double[] times, double t) {
+  public static int nearest(double[] times, double t) {
     if (times.length == 0) {
       return -1;
     }
