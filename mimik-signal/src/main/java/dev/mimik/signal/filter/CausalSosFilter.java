@@ -12,19 +12,26 @@ import java.util.Arrays;
  */
 public final class CausalSosFilter {
 
+  /** Samples per pass of {@link #threeSections}: a chunk stays in the level-1 cache for all the passes. */
+  private static final int CHUNK = 1024;
+
   private final Sos sos;
   private final int sections;
-  /** {@code b0 b1 b2 a1 a2} of every section, flat for the inner loop. */
+  /**
+   * {@code b0 b1 b2 a1 a2} of every section, flat for the inner loop, followed by pass-through sections
+   * ({@code b0 = 1}, the rest 0) up to a multiple of three for {@link #processInPlace}.
+   */
   private final double[] c;
-  /** The two states of every section. */
+  /** The two states of every section (those of the pass-through sections stay 0). */
   private final double[] z;
 
   /** A filter at rest (zero state), like {@code sosfilt} without {@code zi}. */
   public CausalSosFilter(Sos sos) {
     this.sos = sos;
     this.sections = sos.sectionCount();
-    this.c = new double[5 * sections];
-    this.z = new double[2 * sections];
+    int padded = (sections + 2) / 3 * 3;
+    this.c = new double[5 * padded];
+    this.z = new double[2 * padded];
     for (int i = 0; i < sections; i++) {
       double[] r = sos.sections()[i];
       c[5 * i] = r[0];
@@ -32,6 +39,9 @@ public final class CausalSosFilter {
       c[5 * i + 2] = r[2];
       c[5 * i + 3] = r[4];
       c[5 * i + 4] = r[5];
+    }
+    for (int i = sections; i < padded; i++) {
+      c[5 * i] = 1.0;
     }
   }
 
@@ -74,15 +84,62 @@ public final class CausalSosFilter {
   }
 
   /**
-   * Filters {@code length} samples of {@code buffer} from {@code offset}, replacing them by the output. Each
-   * sample goes through all sections before the next, as in scipy: the recursions of different sections then
-   * overlap in the CPU's pipeline.
+   * Filters {@code length} samples of {@code buffer} from {@code offset}, replacing them by the output: bit for bit
+   * what {@link #process(double)} gives sample by sample.
    */
   public void processInPlace(double[] buffer, int offset, int length) {
-    int end = offset + length;
-    for (int n = offset; n < end; n++) {
-      buffer[n] = process(buffer[n]);
+    for (int from = 0; from < length; from += CHUNK) {
+      int to = Math.min(length, from + CHUNK);
+      for (int i = 0; i < c.length / 5; i += 3) {
+        threeSections(i, buffer, offset + from, offset + to, 1);
+      }
     }
+  }
+
+  /** Like {@link #processInPlace} but feeds the samples last to first: the backward pass of a zero-phase filter. */
+  void processReversedInPlace(double[] buffer, int offset, int length) {
+    int last = offset + length - 1;
+    for (int from = 0; from < length; from += CHUNK) {
+      int to = Math.min(length, from + CHUNK);
+      for (int i = 0; i < c.length / 5; i += 3) {
+        threeSections(i, buffer, last - from, last - to, -1);
+      }
+    }
+  }
+
+  /**
+   * Runs sections {@code i, i + 1, i + 2} over the samples from index {@code first} to {@code end} (exclusive),
+   * {@code stride} (1 or -1) apart, with their coefficients and states in local variables, that is in registers.
+   * Three sections per pass over the samples is about twice as fast as scipy's all sections per sample (state in
+   * memory, a long chain through the cascade for every sample) and than one section per pass (a pass waits on
+   * the section's own recursion): the three recursions overlap in the CPU's pipeline and fit its registers.
+   */
+  private void threeSections(int i, double[] buffer, int first, int end, int stride) {
+    int k = 5 * i;
+    int j = 2 * i;
+    double b0 = c[k], b1 = c[k + 1], b2 = c[k + 2], a1 = c[k + 3], a2 = c[k + 4];
+    double d0 = c[k + 5], d1 = c[k + 6], d2 = c[k + 7], e1 = c[k + 8], e2 = c[k + 9];
+    double f0 = c[k + 10], f1 = c[k + 11], f2 = c[k + 12], g1 = c[k + 13], g2 = c[k + 14];
+    double z0 = z[j], z1 = z[j + 1], w0 = z[j + 2], w1 = z[j + 3], u0 = z[j + 4], u1 = z[j + 5];
+    for (int n = first; n != end; n += stride) {
+      double v = buffer[n];
+      double y = b0 * v + z0;
+      z0 = b1 * v - a1 * y + z1;
+      z1 = b2 * v - a2 * y;
+      double x = d0 * y + w0;
+      w0 = d1 * y - e1 * x + w1;
+      w1 = d2 * y - e2 * x;
+      double o = f0 * x + u0;
+      u0 = f1 * x - g1 * o + u1;
+      u1 = f2 * x - g2 * o;
+      buffer[n] = o;
+    }
+    z[j] = z0;
+    z[j + 1] = z1;
+    z[j + 2] = w0;
+    z[j + 3] = w1;
+    z[j + 4] = u0;
+    z[j + 5] = u1;
   }
 
   /** Filters a block into a new array. */

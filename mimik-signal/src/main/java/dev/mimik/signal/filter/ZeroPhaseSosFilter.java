@@ -22,10 +22,7 @@ public final class ZeroPhaseSosFilter {
     int pad = sos.defaultPadLength();
     double[] ext = OddExtension.extend(x, pad);
     new CausalSosFilter(sos).settleAt(ext[0]).processInPlace(ext, 0, ext.length);
-    CausalSosFilter backward = new CausalSosFilter(sos).settleAt(ext[ext.length - 1]);
-    for (int n = ext.length - 1; n >= 0; n--) { // the backward pass, in place: no reversed copies
-      ext[n] = backward.process(ext[n]);
-    }
+    new CausalSosFilter(sos).settleAt(ext[ext.length - 1]).processReversedInPlace(ext, 0, ext.length);
     double[] y = new double[x.length];
     System.arraycopy(ext, pad, y, 0, x.length);
     return y;
