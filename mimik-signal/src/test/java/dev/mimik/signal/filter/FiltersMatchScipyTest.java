@@ -97,7 +97,7 @@ class FiltersMatchScipyTest {
 
   @Test
   void shortBlocksAndTheReversedPassEqualSampleBySampleFiltering() {
-    Sos sos = Butterworth.bandPass(4, 20, 450, FS); // 4 sections: two passes of three, the last with two pass-through
+    Sos sos = Butterworth.bandPass(4, 20, 450, FS); // 4 sections and a pass-through one in one pass
     CausalSosFilter single = new CausalSosFilter(sos).settleAt(x[0]);
     double[] expected = new double[300];
     for (int n = 0; n < expected.length; n++) {
