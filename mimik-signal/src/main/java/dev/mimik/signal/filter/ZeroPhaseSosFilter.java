@@ -17,17 +17,23 @@ public final class ZeroPhaseSosFilter {
     this.sos = sos;
   }
 
-  /** Filters {@code x}, which must be longer than the edge padding. */
+  /**
+   * Filters {@code x}, which must be longer than the edge padding. The padding is filtered in its own small
+   * arrays around the signal's copy, and the backward pass stops at the signal's start, since scipy cuts off what
+   * it gives for the front padding: no padded copy to make and cut.
+   */
   public double[] filter(double[] x) {
     int pad = sos.defaultPadLength();
-    double[] ext = OddExtension.extend(x, pad);
-    new CausalSosFilter(sos).settleAt(ext[0]).processInPlace(ext, 0, ext.length);
-    CausalSosFilter backward = new CausalSosFilter(sos).settleAt(ext[ext.length - 1]);
-    for (int n = ext.length - 1; n >= 0; n--) { // the backward pass, in place: no reversed copies
-      ext[n] = backward.process(ext[n]);
-    }
-    double[] y = new double[x.length];
-    System.arraycopy(ext, pad, y, 0, x.length);
+    double[] before = OddExtension.before(x, pad);
+    double[] after = OddExtension.after(x, pad);
+    double[] y = x.clone();
+    CausalSosFilter forward = new CausalSosFilter(sos).settleAt(before[0]);
+    forward.processInPlace(before, 0, pad);
+    forward.processInPlace(y, 0, y.length);
+    forward.processInPlace(after, 0, pad);
+    CausalSosFilter backward = new CausalSosFilter(sos).settleAt(after[pad - 1]);
+    backward.processReversedInPlace(after, 0, pad);
+    backward.processReversedInPlace(y, 0, y.length);
     return y;
   }
 

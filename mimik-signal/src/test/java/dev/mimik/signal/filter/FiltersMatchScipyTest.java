@@ -96,6 +96,30 @@ class FiltersMatchScipyTest {
   }
 
   @Test
+  void shortBlocksAndTheReversedPassEqualSampleBySampleFiltering() {
+    Sos sos = Butterworth.bandPass(4, 20, 450, FS); // 4 sections and a pass-through one in one pass
+    CausalSosFilter single = new CausalSosFilter(sos).settleAt(x[0]);
+    double[] expected = new double[300];
+    for (int n = 0; n < expected.length; n++) {
+      expected[n] = single.process(x[n]);
+    }
+    CausalSosFilter blocks = new CausalSosFilter(sos).settleAt(x[0]);
+    double[] pieces = Arrays.copyOf(x, expected.length);
+    for (int i = 0, len = 1; i < pieces.length; i += len, len = len % 6 + 1) {
+      blocks.processInPlace(pieces, i, Math.min(len, pieces.length - i));
+    }
+    assertThat(pieces).containsExactly(expected);
+
+    double[] reversed = new double[expected.length];
+    for (int n = 0; n < reversed.length; n++) {
+      reversed[n] = x[reversed.length - 1 - n];
+    }
+    new CausalSosFilter(sos).settleAt(x[0]).processReversedInPlace(reversed, 0, reversed.length);
+    ZeroPhaseSosFilter.reverse(reversed);
+    assertThat(reversed).containsExactly(expected);
+  }
+
+  @Test
   void zeroPhaseFilterEqualsSosfiltfilt() {
     designs().forEach((name, sos) -> assertClose(ZeroPhaseSosFilter.filter(sos, x), name + "_filtfilt"));
     assertClose(ZeroPhaseSosFilter.filter(Butterworth.lowPass(5, 30, FS), shortX), "lp_short");
