@@ -10,14 +10,14 @@ import picocli.CommandLine.Command;
     description = "Facial expressions from wearable biosignals: landmarks, blendshapes and an animated 3D face.",
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
-      EvalCommand.class,
-      InspectCommand.class,
-      BenchCommand.class,
+      DemoCommand.class,
       SimulateCommand.class,
       TrainCommand.class,
       TrackCommand.class,
-      DemoCommand.class,
+      EvalCommand.class,
       ServeCommand.class,
       EmgCommand.class,
+      InspectCommand.class,
+      BenchCommand.class,
     })
 public final class MimikCommand {}
