@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,9 +39,7 @@ public final class EmgApplyCommand implements Callable<Integer> {
   @Option(names = "--signals", required = true, description = "signal file")
   private Path signals;
 
-  @Option(names = "--preset", defaultValue = "none",
-      description = "eifer (raw sEMG through EIFER's chain) or none (envelopes already) (default ${DEFAULT-VALUE})")
-  private String preset;
+  @Mixin private EmgChainOptions chain;
 
   @Option(names = "--linear", description = "use the linear baseline instead of the network")
   private boolean linear;
@@ -48,15 +47,10 @@ public final class EmgApplyCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "output folder (created)")
   private Path out;
 
-  @Option(names = "--fir-taps", defaultValue = "0",
-      description = "with --preset eifer: FIR band-pass length at the file's rate; 0 keeps EIFER's 129 taps at 4096 Hz,"
-          + " which pass baseline wander (513 at 2048 Hz blocks it) (default ${DEFAULT-VALUE})")
-  private int firTaps;
-
   @Override
   public Integer call() throws Exception {
     EiferModel m = EiferModelFile.read(model);
-    Signal env = EmgRecordings.envelopes(signals, preset, firTaps);
+    Signal env = chain.envelopes(signals);
     if (Math.abs(env.samplingRate() - m.frameRate()) > 1e-6) {
       throw new BadInputException(signals, "envelopes at " + env.samplingRate() + " Hz, the model's at "
           + m.frameRate() + " Hz");

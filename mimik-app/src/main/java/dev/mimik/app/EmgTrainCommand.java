@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,20 +40,13 @@ public final class EmgTrainCommand implements Callable<Integer> {
   @Option(names = "--blendshapes", required = true, split = ",", description = "blendshape CSV files, one per signal file")
   private List<Path> blendshapes;
 
-  @Option(names = "--preset", defaultValue = "none",
-      description = "eifer (raw sEMG through EIFER's chain) or none (envelopes already) (default ${DEFAULT-VALUE})")
-  private String preset;
+  @Mixin private EmgChainOptions chain;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed of the networks (default ${DEFAULT-VALUE})")
   private long seed;
 
   @Option(names = "--out", required = true, description = "model file to write (zip)")
   private Path out;
-
-  @Option(names = "--fir-taps", defaultValue = "0",
-      description = "with --preset eifer: FIR band-pass length at the file's rate; 0 keeps EIFER's 129 taps at 4096 Hz,"
-          + " which pass baseline wander (513 at 2048 Hz blocks it) (default ${DEFAULT-VALUE})")
-  private int firTaps;
 
   @Override
   public Integer call() throws Exception {
@@ -64,7 +58,7 @@ public final class EmgTrainCommand implements Callable<Integer> {
     double rate = 0;
     List<EiferTraining.Recording> recordings = new ArrayList<>();
     for (int i = 0; i < signals.size(); i++) {
-      Signal env = EmgRecordings.envelopes(signals.get(i), preset, firTaps);
+      Signal env = chain.envelopes(signals.get(i));
       if (channels == null) {
         channels = env.channelNames();
         rate = env.samplingRate();

@@ -1,0 +1,24 @@
+package dev.mimik.app;
+
+import dev.mimik.core.data.Signal;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** How {@code mimik emg} commands turn a recording into envelopes: shared by {@code train} and {@code apply}. */
+final class EmgChainOptions {
+
+  @Option(names = "--preset", defaultValue = "none",
+      description = "eifer (raw sEMG through EIFER's chain) or none (envelopes already) (default ${DEFAULT-VALUE})")
+  String preset;
+
+  @Option(names = "--fir-taps", defaultValue = "0",
+      description = "with --preset eifer: FIR band-pass length at the file's rate; 0 keeps EIFER's 129 taps at 4096 Hz,"
+          + " which pass baseline wander (513 at 2048 Hz blocks it) (default ${DEFAULT-VALUE})")
+  int firTaps;
+
+  /** The envelopes of a recording under these options. */
+  Signal envelopes(Path signals) throws IOException {
+    return EmgRecordings.envelopes(signals, preset, firTaps);
+  }
+}
