@@ -127,6 +127,34 @@ class SmoothingTest {
     assertThat(lag(rts.frames(), truth)).isZero();
   }
 
+  /**
+   * Issue 3's check: on a noisy step-and-hold track (points hold still, then jump 30 px every 2 s) the mean squared
+   * second difference falls by at least 80 %, the causal filter lags at most 3 frames and the smoother not at all.
+   */
+  @Test
+  void stepAndHoldJitterFallsWithLittleLag() {
+    double[][] truth = new double[FRAMES][2 * POINTS];
+    for (int f = 0; f < FRAMES; f++) {
+      int step = (int) (f / (2 * FPS));
+      for (int i = 0; i < POINTS; i++) {
+        truth[f][2 * i] = 300 + 20 * i + 30 * (step % 2);
+        truth[f][2 * i + 1] = 240 - 10 * i - 30 * (step % 3 == 1 ? 1 : 0);
+      }
+    }
+    LandmarkTrack raw = noisy(truth, 11, 0, 0);
+    LandmarkTrack causal = KalmanLandmarkFilter.filter(raw, KalmanSettings.defaults());
+    LandmarkTrack rts = new RtsSmoother(KalmanSettings.defaults()).smooth(raw);
+    double rawMeanSquare = Math.pow(jitter(raw.frames()), 2);
+    double causalDrop = 1 - Math.pow(jitter(causal.frames()), 2) / rawMeanSquare;
+    double rtsDrop = 1 - Math.pow(jitter(rts.frames()), 2) / rawMeanSquare;
+    System.out.printf(Locale.ROOT, "step-and-hold: mean squared jitter causal -%.1f%%, RTS -%.1f%%; lag causal %d,"
+        + " RTS %d frames%n", 100 * causalDrop, 100 * rtsDrop, lag(causal.frames(), truth), lag(rts.frames(), truth));
+    assertThat(causalDrop).isGreaterThanOrEqualTo(0.8);
+    assertThat(rtsDrop).isGreaterThanOrEqualTo(0.8);
+    assertThat(lag(causal.frames(), truth)).isBetween(0, 3);
+    assertThat(lag(rts.frames(), truth)).isZero();
+  }
+
   @Test
   void lostFramesAreBridgedByPrediction() {
     double[][] truth = truth();
