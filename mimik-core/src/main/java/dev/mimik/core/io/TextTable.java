@@ -119,6 +119,42 @@ public final class TextTable {
     return v;
   }
 
+  /** Parses the cells of one data line (after its {@code time_s} cell has been read) into a row. */
+  @FunctionalInterface
+  public interface RowParser<R> {
+    R parse(int index, String[] cells);
+  }
+
+  /** The data lines of a time-stamped table: their times, strictly increasing, and their parsed rows. */
+  public record TimedRows<R>(double[] times, java.util.List<R> rows) {}
+
+  /**
+   * Reads every non-blank line after the header whose first cell is an increasing {@code time_s}, checking that each
+   * has {@code columns} cells, and parses the rest of it with {@code parser}.
+   *
+   * @throws BadInputException naming the line for a wrong cell count, a bad time or a time that does not increase
+   */
+  public <R> TimedRows<R> timedRows(int columns, RowParser<R> parser) {
+    double[] times = new double[lineCount()];
+    java.util.List<R> rows = new java.util.ArrayList<>();
+    for (int line = 1; line < lineCount(); line++) {
+      if (isBlank(line)) {
+        continue;
+      }
+      String[] cells = cells(line);
+      if (cells.length != columns) {
+        throw problem(line, cells.length + " columns, the header row has " + columns);
+      }
+      double t = number(line, cells[0], "time_s");
+      if (!rows.isEmpty() && !(t > times[rows.size() - 1])) {
+        throw problem(line, "time_s " + cells[0] + " does not increase");
+      }
+      times[rows.size()] = t;
+      rows.add(parser.parse(line, cells));
+    }
+    return new TimedRows<>(java.util.Arrays.copyOf(times, rows.size()), rows);
+  }
+
   /** Whether a line is empty or only whitespace. */
   public boolean isBlank(int index) {
     return lines.get(index).isBlank();

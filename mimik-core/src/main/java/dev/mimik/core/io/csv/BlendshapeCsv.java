@@ -10,7 +10,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -43,20 +42,7 @@ public final class BlendshapeCsv {
     if (new HashSet<>(names).size() != names.size() || names.contains("")) {
       throw table.problem(0, "blendshape names must be distinct and not empty");
     }
-    List<Double> times = new ArrayList<>();
-    List<double[]> rows = new ArrayList<>();
-    for (int line = 1; line < table.lineCount(); line++) {
-      if (table.isBlank(line)) {
-        continue;
-      }
-      String[] cells = table.cells(line);
-      if (cells.length != header.length) {
-        throw table.problem(line, cells.length + " columns, the header row has " + header.length);
-      }
-      double t = table.number(line, cells[0], "time_s");
-      if (!times.isEmpty() && !(t > times.get(times.size() - 1))) {
-        throw table.problem(line, "time_s " + cells[0] + " does not increase");
-      }
+    TextTable.TimedRows<double[]> rows = table.timedRows(header.length, (line, cells) -> {
       double[] w = new double[names.size()];
       for (int k = 0; k < w.length; k++) {
         w[k] = table.number(line, cells[k + 1], names.get(k));
@@ -64,14 +50,12 @@ public final class BlendshapeCsv {
           throw table.problem(line, names.get(k) + " is " + cells[k + 1] + ", outside [0, 1]");
         }
       }
-      times.add(t);
-      rows.add(w);
-    }
-    if (times.isEmpty()) {
+      return w;
+    });
+    if (rows.rows().isEmpty()) {
       throw new BadInputException(file, "no frames after the header row");
     }
-    return new BlendshapeTrack(times.stream().mapToDouble(Double::doubleValue).toArray(), names,
-        rows.toArray(double[][]::new));
+    return new BlendshapeTrack(rows.times(), names, rows.rows().toArray(double[][]::new));
   }
 
   /** Writes the track, all or nothing. @throws BadInputException if a weight is outside [0, 1] */

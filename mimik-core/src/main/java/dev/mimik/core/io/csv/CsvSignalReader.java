@@ -8,7 +8,6 @@ import dev.mimik.core.io.TextTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -57,34 +56,28 @@ public final class CsvSignalReader implements SignalReader {
         throw table.problem(0, "channel \"" + header[c] + "\" appears twice");
       }
     }
-    int rows = table.lineCount() - 1;
-    double[] times = new double[rows];
-    double[][] values = new double[header.length - 1][rows];
-    int n = 0;
-    for (int line = 1; line < table.lineCount(); line++) {
-      if (table.isBlank(line)) {
-        continue;
-      }
-      String[] cells = table.cells(line);
-      if (cells.length != header.length) {
-        throw table.problem(line, cells.length + " columns, the header row has " + header.length);
-      }
-      times[n] = table.number(line, cells[0], "time_s");
-      if (n > 0 && !(times[n] > times[n - 1])) {
-        throw table.problem(line, "time_s " + cells[0] + " does not increase");
-      }
+    TextTable.TimedRows<double[]> rows = table.timedRows(header.length, (line, cells) -> {
+      double[] row = new double[header.length - 1];
       for (int c = 1; c < header.length; c++) {
-        values[c - 1][n] = table.number(line, cells[c], header[c]);
+        row[c - 1] = table.number(line, cells[c], header[c]);
       }
-      n++;
-    }
+      return row;
+    });
+    double[] times = rows.times();
+    int n = times.length;
     if (n < 2) {
       throw new BadInputException(file, "fewer than two samples: the sampling rate is unknown");
     }
-    double rate = rate(table, Arrays.copyOf(times, n));
+    double[][] values = new double[header.length - 1][n];
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < values.length; c++) {
+        values[c][i] = rows.rows().get(i)[c];
+      }
+    }
+    double rate = rate(table, times);
     List<Channel> channels = new ArrayList<>();
     for (int c = 1; c < header.length; c++) {
-      channels.add(new Channel(header[c], "uV", rate, Arrays.copyOf(values[c - 1], n)));
+      channels.add(new Channel(header[c], "uV", rate, values[c - 1]));
     }
     return new Signal(channels, times[0], Optional.empty(), List.of());
   }

@@ -6,7 +6,6 @@ import dev.mimik.core.io.LandmarkReader;
 import dev.mimik.core.io.TextTable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,20 +39,7 @@ public final class LandmarkCsvReader implements LandmarkReader {
         throw table.problem(0, "columns " + (2 + 2 * i) + " and " + (3 + 2 * i) + " must be x" + i + ",y" + i);
       }
     }
-    List<Double> times = new ArrayList<>();
-    List<double[]> frames = new ArrayList<>();
-    for (int line = 1; line < table.lineCount(); line++) {
-      if (table.isBlank(line)) {
-        continue;
-      }
-      String[] cells = table.cells(line);
-      if (cells.length != header.length) {
-        throw table.problem(line, cells.length + " columns, the header row has " + header.length);
-      }
-      double t = table.number(line, cells[0], "time_s");
-      if (!times.isEmpty() && !(t > times.get(times.size() - 1))) {
-        throw table.problem(line, "time_s " + cells[0] + " does not increase");
-      }
+    TextTable.TimedRows<double[]> rows = table.timedRows(header.length, (line, cells) -> {
       double[] frame = new double[2 * points];
       for (int k = 0; k < frame.length; k++) {
         frame[k] = table.numberOrNaN(line, cells[k + 1], header[k + 1]);
@@ -63,17 +49,16 @@ public final class LandmarkCsvReader implements LandmarkReader {
           throw table.problem(line, "point " + i + " has only one of x" + i + " and y" + i);
         }
       }
-      times.add(t);
-      frames.add(frame);
-    }
-    if (times.isEmpty()) {
+      return frame;
+    });
+    List<double[]> frames = rows.rows();
+    if (frames.isEmpty()) {
       throw new BadInputException(file, "no frames after the header row");
     }
     boolean[] missing = new boolean[frames.size()];
     for (int f = 0; f < missing.length; f++) {
       missing[f] = java.util.Arrays.stream(frames.get(f)).allMatch(Double::isNaN);
     }
-    return new LandmarkTrack(times.stream().mapToDouble(Double::doubleValue).toArray(), points,
-        frames.toArray(double[][]::new), missing);
+    return new LandmarkTrack(rows.times(), points, frames.toArray(double[][]::new), missing);
   }
 }
