@@ -234,10 +234,10 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
       if (truth.missing()[f]) {
         continue;
       }
-      double[] pts = new double[2 * ibug.length];
-      for (int i = 0; i < ibug.length; i++) {
-        pts[2 * i] = truth.frames()[f][2 * ibug[i]];
-        pts[2 * i + 1] = truth.frames()[f][2 * ibug[i] + 1];
+      double[] pts = LandmarkFrame.selectPoints(frame.set(), truth.pointCount(), truth.frames()[f]);
+      if (pts == null) {
+        throw new BadInputException("the ground truth has " + truth.pointCount() + " points, too few for the model's "
+            + frame.set().size() + "-point set");
       }
       double[] shown = frame.display().apply(procrustes.align(pts));
       Arrays.fill(out[f], Double.NaN);

@@ -22,7 +22,7 @@ public record LandmarkFrame(LandmarkSet set, double[] reference, SimilarityTrans
   public static final double REFERENCE_EYE_DISTANCE = 100;
 
   /** Picks the set's points (iBUG order) out of a frame of 68 or 70 points; null if the frame lacks them. */
-  static double[] selectPoints(LandmarkSet set, int pointCount, double[] frame) {
+  public static double[] selectPoints(LandmarkSet set, int pointCount, double[] frame) {
     int[] ibug = set.ibugIndices();
     double[] out = new double[2 * ibug.length];
     for (int i = 0; i < ibug.length; i++) {
