@@ -9,9 +9,13 @@ import java.util.List;
  * Finds blinks in a vertical EOG channel (ideally its 0.1-10 Hz band): a blink is a brief deflection of one
  * polarity (upward for the usual electrode placement), far larger than the noise.
  *
- * <p>Method: the local baseline (a running median over {@code +-baselineSeconds}, sampled every 0.1 s and
- * interpolated) is subtracted, so slow drift and gaze shifts do not move the threshold; a robust threshold
- * {@code median + thresholdMads * 1.4826 * MAD} of the result finds candidates; the amplitude is the peak above
+ * <p>Method: the local baseline (a running median over {@code +-baselineSeconds}, computed at about 100 Hz and
+ * interpolated) is subtracted, so slow drift and gaze shifts do not move the threshold: a running median keeps
+ * steps (saccades) and removes bumps shorter than its half-width (blinks), so a half-width of 0.3 s leaves little
+ * but blinks. Candidates rise above a threshold: the robust {@code median + thresholdMads * 1.4826 * MAD} of the
+ * residual, or, for a detector calibrated on reference blinks ({@link BlinkCalibration}), {@code median +
+ * calibratedThreshold} in the signal's unit (a short baseline leaves the residual mostly zero, where no spread
+ * estimate holds). The amplitude is the peak above
  * the baseline, and onset/offset are where the signal crosses {@code edgeFraction * amplitude} before and after
  * the peak. Candidates whose duration falls outside {@code [minDurationSeconds, maxDurationSeconds]}, or after
  * which the raw signal does not return to within half the amplitude of its level before onset (a saccade or
@@ -23,13 +27,15 @@ import java.util.List;
  * @param maxDurationSeconds longest blink accepted (default 1 s)
  * @param baselineSeconds half-width of the running-median baseline window (default 1 s)
  * @param positive true when blinks deflect upward
+ * @param calibratedThreshold when positive, the threshold above the residual's median in the signal's unit,
+ *     replacing the robust rule; 0 for the robust rule
  */
 public record BlinkDetector(double thresholdMads, double edgeFraction, double minDurationSeconds,
-    double maxDurationSeconds, double baselineSeconds, boolean positive) {
+    double maxDurationSeconds, double baselineSeconds, boolean positive, double calibratedThreshold) {
 
   public BlinkDetector {
     if (!(thresholdMads > 0 && edgeFraction > 0 && edgeFraction < 1 && minDurationSeconds >= 0
-        && maxDurationSeconds > minDurationSeconds && baselineSeconds > 0)) {
+        && maxDurationSeconds > minDurationSeconds && baselineSeconds > 0 && calibratedThreshold >= 0)) {
       throw new IllegalArgumentException("bad blink detector settings");
     }
   }
@@ -41,7 +47,19 @@ public record BlinkDetector(double thresholdMads, double edgeFraction, double mi
 
   /** Defaults for upward blinks. */
   public static BlinkDetector standard() {
-    return new BlinkDetector(5, 0.1, 0.05, 1.0, 1.0, true);
+    return new BlinkDetector(5, 0.1, 0.05, 1.0, 1.0, true, 0);
+  }
+
+  /** This detector for blinks of the given polarity. */
+  public BlinkDetector withPositive(boolean up) {
+    return new BlinkDetector(thresholdMads, edgeFraction, minDurationSeconds, maxDurationSeconds, baselineSeconds, up,
+        calibratedThreshold);
+  }
+
+  /** This detector with a fixed threshold above the baseline and the given baseline half-width. */
+  public BlinkDetector calibrated(double threshold, double baselineHalfWidthSeconds) {
+    return new BlinkDetector(thresholdMads, edgeFraction, minDurationSeconds, maxDurationSeconds,
+        baselineHalfWidthSeconds, positive, threshold);
   }
 
   /** Blinks in an EOG channel; times count from the channel's first sample. */
@@ -51,27 +69,42 @@ public record BlinkDetector(double thresholdMads, double edgeFraction, double mi
 
   /** Blinks in EOG samples at rate {@code fs}; times count from the first sample. */
   public List<Blink> detect(double[] samples, double fs) {
-    int n = samples.length;
-    List<Blink> blinks = new ArrayList<>();
-    if (n < 3) {
-      return blinks;
+    if (samples.length < 3) {
+      return new ArrayList<>();
     }
-    double[] baseline = movingMedian(samples, Math.max(1, (int) Math.round(baselineSeconds * fs)),
-        Math.max(1, (int) Math.round(0.1 * fs)));
+    return detect(samples, residual(samples, fs), fs);
+  }
+
+  /** The samples minus their running-median baseline, turned so that blinks deflect upward. */
+  double[] residual(double[] samples, double fs) {
+    int n = samples.length;
+    double[] baseline = movingMedian(samples, fs, baselineSeconds);
     double[] x = new double[n];
     for (int i = 0; i < n; i++) {
       x[i] = (positive ? 1 : -1) * (samples[i] - baseline[i]);
     }
+    return x;
+  }
+
+  /** Blinks in {@code samples} given their {@link #residual}. */
+  List<Blink> detect(double[] samples, double[] x, double fs) {
+    int n = samples.length;
+    List<Blink> blinks = new ArrayList<>();
     double median = median(x.clone(), n);
-    double[] dev = new double[n];
-    for (int i = 0; i < n; i++) {
-      dev[i] = Math.abs(x[i] - median);
+    double threshold;
+    if (calibratedThreshold > 0) {
+      threshold = median + calibratedThreshold;
+    } else {
+      double[] dev = new double[n];
+      for (int i = 0; i < n; i++) {
+        dev[i] = Math.abs(x[i] - median);
+      }
+      double sigma = 1.4826 * median(dev, n);
+      if (!(sigma > 0)) {
+        return blinks;
+      }
+      threshold = median + thresholdMads * sigma;
     }
-    double sigma = 1.4826 * median(dev, n);
-    if (!(sigma > 0)) {
-      return blinks;
-    }
-    double threshold = median + thresholdMads * sigma;
     int settle = Math.max(1, (int) Math.round(SETTLE_SECONDS * fs));
     int lastOffset = -1;
     int i = 0;
@@ -133,32 +166,35 @@ public record BlinkDetector(double thresholdMads, double edgeFraction, double mi
   }
 
   /**
-   * The local baseline: medians over {@code +-half} samples taken every {@code hop} samples, linearly
-   * interpolated between them (a sampled running median; blinks are too short to move it much).
+   * The local baseline: medians over {@code +-halfSeconds} of the samples taken at about 100 Hz (the EOG band holds
+   * nothing faster than a blink), computed at each of those samples and linearly interpolated between them.
    */
-  private static double[] movingMedian(double[] x, int half, int hop) {
+  private static double[] movingMedian(double[] samples, double fs, double halfSeconds) {
+    int step = Math.max(1, (int) Math.floor(fs / 100));
+    double[] x = new double[(samples.length + step - 1) / step];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = samples[i * step];
+    }
+    double[] coarse = movingMedian(x, Math.max(1, (int) Math.round(halfSeconds * fs / step)));
+    double[] y = new double[samples.length];
+    for (int i = 0; i < y.length; i++) {
+      int k = i / step;
+      double t = (i - k * step) / (double) step;
+      y[i] = k + 1 < coarse.length ? coarse[k] + t * (coarse[k + 1] - coarse[k]) : coarse[k];
+    }
+    return y;
+  }
+
+  /** The running median over {@code +-half} samples at every sample (the window shrinks at the ends). */
+  private static double[] movingMedian(double[] x, int half) {
     int n = x.length;
-    int knots = (n - 1) / hop + 2;
-    double[] at = new double[knots];
-    double[] value = new double[knots];
+    double[] y = new double[n];
     double[] scratch = new double[2 * half + 1];
-    for (int k = 0; k < knots; k++) {
-      int c = Math.min(k * hop, n - 1);
+    for (int c = 0; c < n; c++) {
       int from = Math.max(0, c - half);
       int to = Math.min(n, c + half + 1);
       System.arraycopy(x, from, scratch, 0, to - from);
-      at[k] = c;
-      value[k] = median(scratch, to - from);
-    }
-    double[] y = new double[n];
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      while (k < knots - 2 && at[k + 1] < i) {
-        k++;
-      }
-      double span = at[k + 1] - at[k];
-      double t = span > 0 ? (i - at[k]) / span : 0;
-      y[i] = value[k] + t * (value[k + 1] - value[k]);
+      y[c] = median(scratch, to - from);
     }
     return y;
   }

@@ -48,7 +48,7 @@ class BlinkDetectorTest {
       Synthetic s = synthetic(positive ? 5 : 6, positive);
       BlinkDetector d = BlinkDetector.standard();
       if (!positive) {
-        d = new BlinkDetector(5, 0.1, 0.05, 1.0, 1.0, false);
+        d = BlinkDetector.standard().withPositive(false);
       }
       List<Blink> found = d.detect(s.x(), FS);
       assertThat(found).hasSize(s.starts().length);
