@@ -2,7 +2,6 @@ package dev.mimik.app;
 
 import dev.mimik.eval.landmarks.LandmarkEvaluator;
 import dev.mimik.core.data.BlendshapeTrack;
-import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.eval.eyes.EyeAblation;
 import dev.mimik.eval.eyes.StateScores;
@@ -11,19 +10,20 @@ import dev.mimik.face.eyes.EyeState;
 import dev.mimik.face.eyes.EyeStates;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.PosedMesh;
-import dev.mimik.signal.blink.BlinkDetector;
-import dev.mimik.signal.blink.EogClosure;
+import dev.mimik.learn.pipeline.BlinkModel;
+import dev.mimik.learn.pipeline.TrackingModel;
 import java.util.ArrayList;
 import java.util.List;
-import org.hipparchus.stat.correlation.PearsonsCorrelation;
 
 /**
- * Eye state of a tracked recording (issue 7's biosignal path): the EOG's closure probability per frame fused with
- * the tracked landmarks' own closure, and the scores of the reconstructed 3D eyes against the simulator's truth.
+ * Eye state of a tracked recording (issue 7's biosignal path) and the scores of the reconstructed 3D eyes against
+ * the simulator's truth.
  *
- * <p>The earpiece has no dedicated vertical EOG lead and its blink polarity depends on where the electrodes sit, so
- * the channel and polarity are the ones whose EOG closure agrees best (Pearson correlation) with the landmark
- * path's closure: the network's landmarks already follow blinks roughly, the EOG says exactly when.
+ * <p>The eye state comes from the model's blink detector, calibrated on the training camera's blinks
+ * ({@link BlinkModel}): around the ear the blink potential is small and its channel and sign depend on the montage,
+ * which the calibration settles. The tracked landmarks are not fused in: they are the network's prediction from the
+ * same signals, not a second measurement of the lids, and they barely follow blinks. A model without a blink
+ * detector (its training camera saw too few blinks) leaves the eyes to the tracked landmarks' own lids.
  */
 final class EyeTracking {
 
@@ -36,66 +36,25 @@ final class EyeTracking {
 
   private EyeTracking() {}
 
-  /** Fused eye states per frame and eye, and the EOG channel used (-1 when no channel showed a blink). */
-  record States(EyeState[][] states, double[] eogClosure, int channel, boolean positive) {}
+  /** Eye states per frame and eye, and the EOG closure they came from (null when from the landmarks). */
+  record States(EyeState[][] states, double[] eogClosure) {}
 
   /**
-   * Fused states of a tracked landmark track.
+   * Eye states of a track made from biosignals.
    *
-   * @param eogBand per model channel, the EOG band of the recording
-   * @param fs its sampling rate
+   * @param eogBand the recording's EOG band, {@code [channel][sample]} in the model's channel order
    * @param startSeconds the recording's start time (the track's times count from it)
    */
-  static States estimate(LandmarkTrack track, LandmarkSet set, double[][] eogBand, double fs, double startSeconds) {
-    EyeState[][] landmark = EyeStates.estimate(track.frames(), set);
-    double[] mean = new double[landmark.length];
-    for (int f = 0; f < mean.length; f++) {
-      mean[f] = (landmark[f][0].closure() + landmark[f][1].closure()) / 2;
+  static States estimate(TrackingModel model, LandmarkTrack track, double[][] eogBand, double startSeconds) {
+    if (model.blinks().isEmpty()) {
+      return new States(EyeStates.estimate(track.frames(), model.landmarkFrame().set()), null);
     }
     double[] times = track.timesSeconds().clone();
     for (int f = 0; f < times.length; f++) {
       times[f] -= startSeconds;
     }
-    double best = 0;
-    double[] chosen = null;
-    int channel = -1;
-    boolean positive = true;
-    for (int c = 0; c < eogBand.length; c++) {
-      for (boolean up : new boolean[] {true, false}) {
-        BlinkDetector d = BlinkDetector.standard();
-        BlinkDetector detector = new BlinkDetector(d.thresholdMads(), d.edgeFraction(), d.minDurationSeconds(),
-            d.maxDurationSeconds(), d.baselineSeconds(), up);
-        double[] closure = new EogClosure(detector).closure(eogBand[c], fs, times);
-        double r = correlation(closure, mean);
-        if (r > best) {
-          best = r;
-          chosen = closure;
-          channel = c;
-          positive = up;
-        }
-      }
-    }
-    if (chosen == null) {
-      return new States(landmark, null, -1, true);
-    }
-    return new States(EyeStates.fuse(landmark, chosen), chosen, channel, positive);
-  }
-
-  /** Pearson correlation over frames where both are finite; 0 when undefined. */
-  static double correlation(double[] a, double[] b) {
-    List<double[]> pairs = new ArrayList<>();
-    for (int i = 0; i < a.length; i++) {
-      if (Double.isFinite(a[i]) && Double.isFinite(b[i])) {
-        pairs.add(new double[] {a[i], b[i]});
-      }
-    }
-    if (pairs.size() < 3) {
-      return 0;
-    }
-    double[] x = pairs.stream().mapToDouble(p -> p[0]).toArray();
-    double[] y = pairs.stream().mapToDouble(p -> p[1]).toArray();
-    double r = new PearsonsCorrelation().correlation(x, y);
-    return Double.isFinite(r) ? r : 0;
+    double[] closure = model.blinks().get().closure(eogBand, model.frontEnd(), times);
+    return new States(EyeStates.fromEog(closure), closure);
   }
 
   /**

@@ -27,12 +27,10 @@ import dev.mimik.face.gltf.GltfAnimationWriter;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.gallery.RigGallery;
 import dev.mimik.face.smooth.KalmanSettings;
-import dev.mimik.learn.pipeline.FrontEnd;
 import dev.mimik.learn.pipeline.LandmarkFrame;
 import dev.mimik.learn.pipeline.SessionSignals;
 import dev.mimik.learn.pipeline.SignalTracking;
 import dev.mimik.learn.pipeline.TrackingModel;
-import dev.mimik.signal.filter.ZeroPhaseSosFilter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -82,8 +80,8 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
     SignalTracking.Result result = SignalTracking.track(model, signal, file, offline, KalmanSettings.defaults(),
         progress::warn, progress::update);
     LandmarkSet set = model.landmarkFrame().set();
-    EyeTracking.States eyes = EyeTracking.estimate(result.landmarks(), set, eogBand(model, signal, file),
-        model.frontEnd().samplingRateHz(), signal.startTimeSeconds());
+    EyeTracking.States eyes = EyeTracking.estimate(model, result.landmarks(),
+        SessionSignals.eogBand(signal, model.frontEnd(), file, progress::warn), signal.startTimeSeconds());
     BlendshapeTrack weights = null;
     double[][] avatarEyes = null;
     if (rig != null) {
@@ -109,17 +107,6 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
     }
     double[] ms = Arrays.stream(result.networkNanos()).mapToDouble(n -> n / 1e6).toArray();
     return new TrackRun(model, signal, toIbug68(result.landmarks(), set), weights, rig, ms, eyes, avatarEyes);
-  }
-
-  /** The EOG band of each of the model's channels, zero-phase as the offline front end filters it. */
-  private static double[][] eogBand(TrackingModel model, Signal signal, Path file) {
-    FrontEnd fe = model.frontEnd();
-    double[][] raw = SessionSignals.select(signal, fe, file, s -> { });
-    double[][] out = new double[raw.length][];
-    for (int c = 0; c < raw.length; c++) {
-      out[c] = ZeroPhaseSosFilter.filter(fe.splitter().eogFilter(fe.samplingRateHz()), raw[c]);
-    }
-    return out;
   }
 
   /** The training camera as the rig fit assumes it: {@link #ASSUMED_FOCAL_PX}, centred on the aligned frame's origin. */
@@ -157,8 +144,9 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
       }
       MetricsJson.write(json, dir.resolve("metrics.json"));
     }
-    report.heading("Eyes").chart("Closure probability per eye (EOG fused with the tracked eyelids)"
-        + (eyes.eogClosure() == null ? "; no blink found in the EOG" : ""), closureChart());
+    report.heading("Eyes").chart(eyes.eogClosure() != null
+        ? "Closure probability per eye, from the model's blink detector (" + model.blinks().orElseThrow().describe() + ")"
+        : "Closure probability per eye, from the tracked eyelids (the model has no blink detector)", closureChart());
     report.heading("Signals").chart("The recording's channels", Charts.signals(signal, 4));
     report.heading("Landmarks").chart("Mouth, lips and an upper eyelid over time (vertical position, px)",
         Charts.landmarks(landmarks, keyPoints()));

@@ -54,11 +54,4 @@ class EyeTrackingTest {
     assertThat(a[1][dev.mimik.face.eyes.Eye.LEFT.ordinal()]).isLessThan(EyeTracking.CLOSED_FRACTION);
     assertThat(a[1][dev.mimik.face.eyes.Eye.RIGHT.ordinal()]).isGreaterThan(EyeTracking.OPEN_FRACTION);
   }
-
-  @Test
-  void correlationIgnoresNaNAndIsZeroWhenUndefined() {
-    assertThat(EyeTracking.correlation(new double[] {0, 1, Double.NaN, 2}, new double[] {1, 3, 7, 5}))
-        .isCloseTo(1, within(1e-12));
-    assertThat(EyeTracking.correlation(new double[] {0, 0, 0, 0}, new double[] {1, 2, 3, 4})).isZero();
-  }
 }

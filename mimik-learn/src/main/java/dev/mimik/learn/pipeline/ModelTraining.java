@@ -10,6 +10,7 @@ import dev.mimik.learn.train.TrainingOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -91,15 +92,18 @@ public final class ModelTraining {
       Path checkpoint, Consumer<String> warnings) throws IOException {
     TrainingData data = TrainingData.build(sessions, frontEnd, set, null, warnings);
     requireEnoughFrames(data, sessions, frontEnd, withWindowGap(options, frontEnd));
+    Optional<BlinkModel> blinks = BlinkModel.calibrate(sessions, frontEnd, warnings);
     BioNetConfig config = BioNetConfig.defaults(frontEnd.inputCount(), frontEnd.windowSamples(), set);
     BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd)).train(config,
-        TrackingModel.settingsJson(frontEnd, data.frame()), data.windows(), data.targets(), checkpoint);
-    return new Outcome(new TrackingModel(result.model(), frontEnd, data.frame()), result, data);
+        TrackingModel.settingsJson(frontEnd, data.frame(), blinks), data.windows(), data.targets(), checkpoint);
+    return new Outcome(new TrackingModel(result.model(), frontEnd, data.frame(), blinks), result, data);
   }
 
   /**
    * Fine-tunes an existing model (typically a cross-participant one) on a few minutes of a new person, keeping its
-   * front end and aligned frame so its inputs and outputs mean the same; {@code base} is unchanged.
+   * front end and aligned frame so its inputs and outputs mean the same; {@code base} is unchanged. The blink
+   * detector is calibrated anew on the new person's sessions (blinks differ between people more than faces do);
+   * the base's is kept only when those sessions show too few blinks.
    */
   public static Outcome fineTune(TrackingModel base, List<Session> sessions, TrainingOptions options, Path checkpoint,
       Consumer<String> warnings) throws IOException {
@@ -107,8 +111,10 @@ public final class ModelTraining {
     TrainingData data = TrainingData.build(sessions, frontEnd, base.landmarkFrame().set(), base.landmarkFrame(),
         warnings);
     requireEnoughFrames(data, sessions, frontEnd, withWindowGap(options, frontEnd));
+    Optional<BlinkModel> blinks = BlinkModel.calibrate(sessions, frontEnd, warnings).or(base::blinks);
     BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd)).fineTune(base.network(),
-        data.windows(), data.targets(), checkpoint);
-    return new Outcome(new TrackingModel(result.model(), frontEnd, base.landmarkFrame()), result, data);
+        TrackingModel.settingsJson(frontEnd, base.landmarkFrame(), blinks), data.windows(), data.targets(),
+        checkpoint);
+    return new Outcome(new TrackingModel(result.model(), frontEnd, base.landmarkFrame(), blinks), result, data);
   }
 }

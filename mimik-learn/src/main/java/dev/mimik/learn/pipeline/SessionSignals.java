@@ -3,6 +3,7 @@ package dev.mimik.learn.pipeline;
 import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.signal.filter.ZeroPhaseSosFilter;
 import dev.mimik.signal.resample.PolyphaseResampler;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -34,6 +35,19 @@ public final class SessionSignals {
     }
     for (int c = 0; c < out.length; c++) {
       out[c] = java.util.Arrays.copyOf(out[c], n);
+    }
+    return out;
+  }
+
+  /**
+   * The EOG band of the front end's channels in a recording, zero-phase (the offline front end's filter run forward
+   * and backward), as {@code [channel][sample]} at the front end's rate.
+   */
+  public static double[][] eogBand(Signal signal, FrontEnd frontEnd, Path file, Consumer<String> warnings) {
+    double[][] raw = select(signal, frontEnd, file, warnings);
+    double[][] out = new double[raw.length][];
+    for (int c = 0; c < raw.length; c++) {
+      out[c] = ZeroPhaseSosFilter.filter(frontEnd.splitter().eogFilter(frontEnd.samplingRateHz()), raw[c]);
     }
     return out;
   }

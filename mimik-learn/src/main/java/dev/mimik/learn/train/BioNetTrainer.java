@@ -79,12 +79,15 @@ public final class BioNetTrainer {
 
   /**
    * Fine-tunes a copy of {@code base} on new data (typically a few minutes of a new person), keeping its
-   * architecture, normalisation and band settings; {@code base} itself is unchanged.
+   * architecture and normalisation; {@code base} itself is unchanged.
+   *
+   * @param bandSettings the settings to store with the result (the base's, or the base's updated for the new data)
    */
-  public Result fineTune(BioNetModel base, float[][][] windows, float[][] targets, Path checkpoint) throws IOException {
+  public Result fineTune(BioNetModel base, JsonNode bandSettings, float[][][] windows, float[][] targets,
+      Path checkpoint) throws IOException {
     checkData(base.config(), windows, targets);
     TimeBlockedSplit.Split split = options.split().split(windows.length);
-    return run(base.config(), base.normalisation(), base.bandSettings(), base.parameters(), windows, targets, split,
+    return run(base.config(), base.normalisation(), bandSettings, base.parameters(), windows, targets, split,
         checkpoint);
   }
 

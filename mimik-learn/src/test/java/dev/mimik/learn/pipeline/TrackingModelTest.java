@@ -49,9 +49,9 @@ class TrackingModelTest {
     LandmarkFrame otherSet = new LandmarkFrame(dev.mimik.core.data.LandmarkSet.IBUG_68, frame.reference(),
         frame.display());
     List<com.fasterxml.jackson.databind.JsonNode> bad = List.of(
-        TrackingModel.settingsJson(longer, frame),
-        TrackingModel.settingsJson(threeChannels, frame),
-        TrackingModel.settingsJson(fe, otherSet),
+        TrackingModel.settingsJson(longer, frame, java.util.Optional.empty()),
+        TrackingModel.settingsJson(threeChannels, frame, java.util.Optional.empty()),
+        TrackingModel.settingsJson(fe, otherSet, java.util.Optional.empty()),
         JsonNodeFactory.instance.objectNode().put("emg", "20-450 Hz"));
     for (int i = 0; i < bad.size(); i++) {
       Path file = dir.resolve("bad" + i + ".mimik");
@@ -71,7 +71,7 @@ class TrackingModelTest {
   @Test
   void settingsJsonCarriesBothParts() {
     ObjectNode json = (ObjectNode) TrackingModel.settingsJson(SyntheticSession.FRONT_END,
-        SyntheticSession.trainedModel().landmarkFrame());
+        SyntheticSession.trainedModel().landmarkFrame(), java.util.Optional.empty());
     assertThat(json.path("frontEnd").path("channels").toString()).isEqualTo("[\"A\",\"B\"]");
     assertThat(json.path("landmarkFrame").path("set").asText()).isEqualTo("IBUG_51");
   }

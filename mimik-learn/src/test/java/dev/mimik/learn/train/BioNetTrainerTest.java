@@ -107,7 +107,7 @@ class BioNetTrainerTest {
         task.windows(), task.targets(), null).model()) {
       double before = nme.percent(base.predict(other.windowsAt(split.validation())), truth);
       BioNetTrainer.Result tuned = new BioNetTrainer(OPTIONS.withEpochs(4).withLearningRate(1e-3f))
-          .fineTune(base, other.windows(), shifted, null);
+          .fineTune(base, base.bandSettings(), other.windows(), shifted, null);
       try (BioNetModel model = tuned.model()) {
         double after = nme.percent(model.predict(other.windowsAt(split.validation())), truth);
         assertThat(after).isLessThan(before);

@@ -154,8 +154,9 @@ public record BlinkDetector(double thresholdMads, double edgeFraction, double mi
       double onset = crossing(x, on - 1, on, level, fs);
       double offset = crossing(x, off, off + 1, level, fs);
       double duration = offset - onset;
-      boolean returns = Math.abs(levelAround(samples, off + 1, off + 1 + settle)
-          - levelAround(samples, on - settle, on)) <= MAX_STEP_FRACTION * amplitude;
+      double[] levels = calibratedThreshold > 0 ? x : samples;
+      boolean returns = Math.abs(levelAround(levels, off + 1, off + 1 + settle)
+          - levelAround(levels, on - settle, on)) <= MAX_STEP_FRACTION * amplitude;
       if (on > lastOffset && returns && duration >= minDurationSeconds && duration <= maxDurationSeconds) {
         blinks.add(new Blink(onset, peak / fs, offset, amplitude));
         lastOffset = off;
