@@ -17,9 +17,10 @@ import java.util.List;
  * calibratedThreshold} in the signal's unit (a short baseline leaves the residual mostly zero, where no spread
  * estimate holds). The amplitude is the peak above
  * the baseline, and onset/offset are where the signal crosses {@code edgeFraction * amplitude} before and after
- * the peak. Candidates whose duration falls outside {@code [minDurationSeconds, maxDurationSeconds]}, or after
- * which the raw signal does not return to within half the amplitude of its level before onset (a saccade or
- * gaze step, not a blink), are dropped.
+ * the peak. Candidates whose duration falls outside {@code [minDurationSeconds, maxDurationSeconds]} are dropped;
+ * so are, under the robust rule, those after which the raw signal does not return to within half the amplitude of
+ * its level before onset (a saccade or gaze step, not a blink). A calibrated detector's short baseline has already
+ * taken the steps out, and the check would only reject blinks next to a saccade.
  *
  * @param thresholdMads detection threshold in robust standard deviations (default 5)
  * @param edgeFraction fraction of the amplitude that marks onset and offset (default 0.1)
@@ -154,9 +155,8 @@ public record BlinkDetector(double thresholdMads, double edgeFraction, double mi
       double onset = crossing(x, on - 1, on, level, fs);
       double offset = crossing(x, off, off + 1, level, fs);
       double duration = offset - onset;
-      double[] levels = calibratedThreshold > 0 ? x : samples;
-      boolean returns = Math.abs(levelAround(levels, off + 1, off + 1 + settle)
-          - levelAround(levels, on - settle, on)) <= MAX_STEP_FRACTION * amplitude;
+      boolean returns = calibratedThreshold > 0 || Math.abs(levelAround(samples, off + 1, off + 1 + settle)
+          - levelAround(samples, on - settle, on)) <= MAX_STEP_FRACTION * amplitude;
       if (on > lastOffset && returns && duration >= minDurationSeconds && duration <= maxDurationSeconds) {
         blinks.add(new Blink(onset, peak / fs, offset, amplitude));
         lastOffset = off;

@@ -13,7 +13,8 @@ class BlinkCalibrationTest {
 
   /**
    * Two channels as beside the ear: channel 0 dominated by saccade steps (40 uV) with a faint blink, channel 1 with
-   * weaker steps and a -15 uV blink; white noise of 2 uV on both.
+   * weaker steps and a -15 uV blink; noise of 2 uV on both, low-passed by a 40 ms moving average as the EOG band's
+   * 10 Hz edge would.
    */
   record EarEog(double[][] channels, double[][] blinks) {}
 
@@ -23,13 +24,26 @@ class BlinkCalibrationTest {
     double[][] x = new double[2][n];
     double level = 0;
     int nextSaccade = 0;
+    int smooth = (int) (0.04 * FS);
+    double[][] white = new double[2][n + smooth];
+    for (double[] w : white) {
+      for (int i = 0; i < w.length; i++) {
+        w[i] = 2 * Math.sqrt(smooth) * r.nextGaussian();
+      }
+    }
     for (int i = 0; i < n; i++) {
       if (i == nextSaccade) {
         level = 40 * (2 * r.nextDouble() - 1);
         nextSaccade += (int) ((0.5 + 1.5 * r.nextDouble()) * FS);
       }
-      x[0][i] = level + 2 * r.nextGaussian();
-      x[1][i] = 0.3 * level + 2 * r.nextGaussian();
+      double[] noise = new double[2];
+      for (int c = 0; c < 2; c++) {
+        for (int k = 0; k < smooth; k++) {
+          noise[c] += white[c][i + k] / smooth;
+        }
+      }
+      x[0][i] = level + noise[0];
+      x[1][i] = 0.3 * level + noise[1];
     }
     List<double[]> blinks = new java.util.ArrayList<>();
     for (double t = 1 + r.nextDouble(); t < seconds - 1; t += 2 + 2 * r.nextDouble()) {
