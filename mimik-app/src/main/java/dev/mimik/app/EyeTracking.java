@@ -1,23 +1,16 @@
 package dev.mimik.app;
 
 import dev.mimik.eval.landmarks.LandmarkEvaluator;
-import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.LandmarkTrack;
-import dev.mimik.eval.eyes.EyeAblation;
-import dev.mimik.eval.eyes.StateScores;
-import dev.mimik.face.eyes.Eye;
+import dev.mimik.eval.eyes.ReconstructionScores;
 import dev.mimik.face.eyes.EyeState;
 import dev.mimik.face.eyes.EyeStates;
-import dev.mimik.face.rig.FaceRig;
-import dev.mimik.face.rig.PosedMesh;
 import dev.mimik.learn.pipeline.BlinkModel;
 import dev.mimik.learn.pipeline.TrackingModel;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Eye state of a tracked recording (issue 7's biosignal path) and the scores of the reconstructed 3D eyes against
- * the simulator's truth.
+ * Eye state of a tracked recording (issue 7's biosignal path), and when the reconstructed face started each true
+ * blink.
  *
  * <p>The eye state comes from the model's blink detector, calibrated on the training camera's blinks
  * ({@link BlinkModel}): around the ear the blink potential is small and its channel and sign depend on the montage,
@@ -28,9 +21,7 @@ import java.util.List;
 final class EyeTracking {
 
   /** A reconstructed eye is open when its 3D aperture is at least this fraction of the neutral one. */
-  static final double CLOSED_FRACTION = EyeAblation.CLOSED_FRACTION;
-  /** A true eye counts as open (for scoring) when its aperture is at least this fraction of the neutral one. */
-  static final double OPEN_FRACTION = 0.5;
+  static final double CLOSED_FRACTION = ReconstructionScores.CLOSED_FRACTION;
   /** The lids have started a blink when the aperture falls below this fraction of the open one. */
   static final double ONSET_FRACTION = 0.9;
 
@@ -55,60 +46,6 @@ final class EyeTracking {
     }
     double[] closure = model.blinks().get().closure(eogBand, model.frontEnd(), times);
     return new States(EyeStates.fromEog(closure), closure);
-  }
-
-  /**
-   * Each eye's 3D aperture relative to the neutral face's, per frame ({@code [frame][eye]}), of the rig posed with
-   * the weights in rig order and the identity.
-   */
-  static double[][] relativeApertures(FaceRig rig, BlendshapeTrack weights, double[] identity) {
-    int[] lv = rig.landmarkVertices();
-    float[] neutral = PosedMesh.of(rig, new double[rig.shapeCount()], identity);
-    Eye[] eyes = Eye.values();
-    double[] open = new double[eyes.length];
-    for (Eye e : eyes) {
-      open[e.ordinal()] = e.aperture(neutral, lv);
-    }
-    int[] column = new int[rig.shapeCount()];
-    for (int k = 0; k < column.length; k++) {
-      column[k] = weights.names().indexOf(rig.shapeNames().get(k));
-    }
-    double[][] out = new double[weights.frameCount()][eyes.length];
-    for (int f = 0; f < out.length; f++) {
-      double[] w = new double[rig.shapeCount()];
-      for (int k = 0; k < w.length; k++) {
-        w[k] = column[k] < 0 ? 0 : weights.weights()[f][column[k]];
-      }
-      float[] mesh = PosedMesh.of(rig, w, identity);
-      for (Eye e : eyes) {
-        out[f][e.ordinal()] = e.aperture(mesh, lv) / open[e.ordinal()];
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Eye-state accuracy and F1 (open positive) of the reconstructed eyes against the true ones, both per eye per
-   * frame, frames matched by nearest time. A true eye is closed below {@link #CLOSED_FRACTION} of its neutral
-   * aperture, open above {@link #OPEN_FRACTION}; half-closed frames in between are not scored.
-   */
-  static StateScores scores(double[] times, double[][] reconstructed, double[] truthTimes, double[][] truth) {
-    List<Boolean> t = new ArrayList<>();
-    List<Boolean> p = new ArrayList<>();
-    for (int f = 0; f < truthTimes.length; f++) {
-      int g = LandmarkEvaluator.nearest(times, truthTimes[f]);
-      for (int e = 0; e < truth[f].length; e++) {
-        double a = truth[f][e];
-        Boolean open = a < CLOSED_FRACTION ? Boolean.FALSE : a >= OPEN_FRACTION ? Boolean.TRUE : null;
-        t.add(open);
-        p.add(reconstructed[g][e] >= CLOSED_FRACTION);
-      }
-    }
-    boolean[] predicted = new boolean[p.size()];
-    for (int i = 0; i < predicted.length; i++) {
-      predicted[i] = p.get(i);
-    }
-    return StateScores.of(t.toArray(Boolean[]::new), predicted);
   }
 
   /**

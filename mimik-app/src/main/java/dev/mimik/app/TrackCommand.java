@@ -1,20 +1,13 @@
 package dev.mimik.app;
 
-import dev.mimik.core.data.BlendshapeTrack;
-import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.core.data.Signal;
-import dev.mimik.core.io.BadInputException;
-import dev.mimik.core.io.LandmarkFormats;
 import dev.mimik.core.io.SignalFormats;
-import dev.mimik.core.io.csv.BlendshapeCsv;
 import dev.mimik.eval.landmarks.LandmarkMetrics;
 import dev.mimik.face.io.GltfRigReader;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.learn.pipeline.TrackingModel;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -64,25 +57,32 @@ public final class TrackCommand implements Callable<Integer> {
       description = "ground-truth landmarks of the same session: adds metrics.json and the errors to the report")
   private Path truth;
 
-  @Option(names = "--eye-adjust",
-      description = "experimental: move the tracked eyelids by the fused EOG/landmark eye state (ELAM) and fit the"
-          + " eyelid distances (LDL); it does not yet reproduce blinks on simulated earpiece data")
+  @Option(names = "--eye-adjust", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "move the tracked eyelids by the eye state from the model's blink detector (ELAM) and fit the"
+          + " eyelid and lip distances (LDL), so the face blinks when the person does (default on; --no-eye-adjust"
+          + " fits the landmarks as tracked)")
   private boolean eyeAdjust;
+
+  @Option(names = "--eye-ablation",
+      description = "with --truth from 'mimik simulate': also fit the face with and without ELAM and LDL and score"
+          + " each against the true face (eye state, mouth closure, mesh error) in metrics.json and the report")
+  private boolean eyeAblation;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Signal signal = SignalFormats.standard().read(signals);
-    LandmarkTrack truthTrack = truth == null ? null : LandmarkFormats.standard().read(truth);
-    Path truthShapesFile = truth == null ? null : truth.resolveSibling("blendshapes.csv");
-    BlendshapeTrack truthShapes = truthShapesFile != null && Files.isRegularFile(truthShapesFile)
-        ? BlendshapeCsv.read(truthShapesFile) : null;
-    double[][] truthBlinks = truth == null ? null : readBlinks(truth.resolveSibling("blinks.csv"));
+    SessionTruth truthFiles = truth == null ? null : SessionTruth.read(truth);
+    if (eyeAblation && (no3d || truthFiles == null || truthFiles.blendshapes() == null)) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--eye-ablation needs the 3D fit and --truth with the simulator's blendshapes.csv beside it");
+    }
     FaceRig rig = no3d ? null : faceModel == null ? EmbeddedRig.load() : new GltfRigReader().read(faceModel);
     try (TrackingModel m = TrackingModel.load(model); Progress progress = new Progress(err, "tracking")) {
-      TrackRun run = TrackRun.run(m, signal, signals, offline, rig, eyeAdjust, progress);
-      LandmarkMetrics metrics = run.write(out, "mimik track: " + signals.getFileName(), truthTrack, truthShapes,
-          truthBlinks);
+      TrackRun run = TrackRun.run(m, signal, signals, offline, rig,
+          eyeAdjust ? TrackRun.FaceFit.EYES : TrackRun.FaceFit.PLAIN, progress);
+      List<FaceFitAblation.Row> ablation = eyeAblation ? FaceFitAblation.run(run, truthFiles) : List.of();
+      LandmarkMetrics metrics = run.write(out, "mimik track: " + signals.getFileName(), truthFiles, ablation);
       PrintWriter o = spec.commandLine().getOut();
       o.printf(Locale.ROOT, "tracked %d frames (%.1f s) into %s; network %.2f ms/frame (p99 %.2f ms)%n",
           run.landmarks().frameCount(), signal.durationSeconds(), out, mean(run.networkMillis()),
@@ -93,27 +93,6 @@ public final class TrackCommand implements Callable<Integer> {
       }
     }
     return 0;
-  }
-
-  /**
-   * The simulator's true blinks ({@code onset_s,duration_s} per line after a header), or null when the file is
-   * absent.
-   */
-  static double[][] readBlinks(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      return null;
-    }
-    List<String> lines = Files.readAllLines(file);
-    double[][] out = new double[Math.max(0, lines.size() - 1)][];
-    for (int i = 1; i < lines.size(); i++) {
-      String[] cells = lines.get(i).split(",");
-      try {
-        out[i - 1] = new double[] {Double.parseDouble(cells[0].strip()), Double.parseDouble(cells[1].strip())};
-      } catch (RuntimeException e) {
-        throw new BadInputException(file, "line " + (i + 1) + " is not onset_s,duration_s: '" + lines.get(i) + "'");
-      }
-    }
-    return out;
   }
 
   static double mean(double[] v) {

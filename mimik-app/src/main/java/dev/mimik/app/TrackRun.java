@@ -9,7 +9,7 @@ import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.csv.BlendshapeCsv;
 import dev.mimik.core.io.csv.LandmarkCsvWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mimik.eval.eyes.StateScores;
+import dev.mimik.eval.eyes.ReconstructionScores;
 import dev.mimik.eval.landmarks.LandmarkEvaluator;
 import dev.mimik.eval.landmarks.LandmarkMetrics;
 import dev.mimik.eval.landmarks.MetricsJson;
@@ -32,7 +32,6 @@ import dev.mimik.learn.pipeline.SessionSignals;
 import dev.mimik.learn.pipeline.SignalTracking;
 import dev.mimik.learn.pipeline.TrackingModel;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -51,62 +50,71 @@ import java.util.Map;
  * @param blendshapes the fitted ARKit-52 weights per frame, or null without 3D
  * @param rig the rig the weights were fitted on, or null without 3D
  * @param networkMillis per-frame network time
- * @param eyes the fused eye state of each frame (EOG and tracked landmarks)
- * @param avatarEyes each eye's 3D aperture relative to the neutral face per frame ({@code [frame][eye]}), or null
- *     without 3D
+ * @param eyes the eye state of each frame ({@link EyeTracking})
+ * @param identity the identity the rig was fitted with, or null without 3D
+ * @param tracked the tracked landmarks in the model's set, as the fit saw them before any eyelid adjustment
  */
 record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, BlendshapeTrack blendshapes, FaceRig rig,
-    double[] networkMillis, EyeTracking.States eyes, double[][] avatarEyes) {
-
-  /** The local distance term of the fit when eyes are adjusted: eyelid pairs on, lips off. */
-  static final LocalDistances LOCAL_DISTANCES = new LocalDistances(1, 0);
+    double[] networkMillis, EyeTracking.States eyes, double[] identity, LandmarkTrack tracked) {
 
   /** The focal length assumed for the training camera; with the head distance free, it only sets perspective. */
   static final double ASSUMED_FOCAL_PX = 1000;
   /** How many tracked frames the identity is fitted on. */
   static final int IDENTITY_FRAMES = 120;
 
-  /** Tracks a recording without eyelid adjustment; fits {@code rig} when it is not null. */
-  static TrackRun run(TrackingModel model, Signal signal, Path file, boolean offline, FaceRig rig, Progress progress) {
-    return run(model, signal, file, offline, rig, false, progress);
+  /**
+   * How the 3D fit treats eyes and lips: the eyelid landmark adjustment (ELAM) by the eye state before the fit, and
+   * the weights of the local dynamic loss (LDL) on eyelid and lip distances.
+   */
+  record FaceFit(String name, boolean elam, LocalDistances localDistances) {
+
+    /**
+     * The default: ELAM, and LDL on eyelids and lips. On simulated earpiece sessions LDL lowers the eye- and
+     * mouth-region mesh error of the biosignal path by about a fifth and a third ({@link FaceFitAblation}).
+     */
+    static final FaceFit EYES = new FaceFit("ELAM + LDL (eye, mouth)", true, new LocalDistances(1, 1));
+    /** The landmarks as tracked. */
+    static final FaceFit PLAIN = new FaceFit("w/o ELAM, LDL", false, LocalDistances.off());
   }
 
-  /**
-   * Tracks a recording; fits {@code rig} when it is not null. With {@code adjustEyes}, the tracked landmarks' lids are
-   * moved by the fused eye state (ELAM) before the fit and the fit reproduces the eyelid distances (LDL).
-   */
-  static TrackRun run(TrackingModel model, Signal signal, Path file, boolean offline, FaceRig rig, boolean adjustEyes,
+  /** The fitted face: ARKit-52 weights per frame and the identity it was fitted with. */
+  record Fitted(BlendshapeTrack weights, double[] identity) {}
+
+  /** Tracks a recording with the default fit ({@link FaceFit#EYES}); fits {@code rig} when it is not null. */
+  static TrackRun run(TrackingModel model, Signal signal, Path file, boolean offline, FaceRig rig, Progress progress) {
+    return run(model, signal, file, offline, rig, FaceFit.EYES, progress);
+  }
+
+  /** Tracks a recording; fits {@code rig} the way {@code how} says when it is not null. */
+  static TrackRun run(TrackingModel model, Signal signal, Path file, boolean offline, FaceRig rig, FaceFit how,
       Progress progress) {
     SignalTracking.Result result = SignalTracking.track(model, signal, file, offline, KalmanSettings.defaults(),
         progress::warn, progress::update);
     LandmarkSet set = model.landmarkFrame().set();
     EyeTracking.States eyes = EyeTracking.estimate(model, result.landmarks(),
         SessionSignals.eogBand(signal, model.frontEnd(), file, progress::warn), signal.startTimeSeconds());
-    BlendshapeTrack weights = null;
-    double[][] avatarEyes = null;
-    if (rig != null) {
-      if (!rig.shapeNames().containsAll(Blendshapes.ARKIT_52)) {
-        throw new BadInputException("the face model's targets are not the 52 ARKit blendshapes (it has "
-            + rig.shapeNames().size() + " targets named like " + rig.shapeNames().subList(0,
-                Math.min(3, rig.shapeNames().size())) + ")");
-      }
-      FitOptions options = adjustEyes ? FitOptions.defaults().withLocalDistances(LOCAL_DISTANCES)
-          : FitOptions.defaults();
-      RigFitter fitter = new RigFitter(rig, set, assumedCamera(model), options);
-      if (!rig.identityNames().isEmpty()) {
-        fitter = fitter.withIdentity(fitter.fitIdentity(identityFrames(result.landmarks())));
-      }
-      LandmarkTrack tracked = result.landmarks();
-      if (adjustEyes) {
-        tracked = new LandmarkTrack(tracked.timesSeconds(), tracked.pointCount(),
-            Elam.adjust(tracked.frames(), set, eyes.states()), tracked.missing());
-      }
-      BlendshapeTrack fitted = fitter.fitTrack(tracked);
-      weights = arkitOrder(fitted);
-      avatarEyes = EyeTracking.relativeApertures(rig, weights, fitter.identity());
-    }
+    Fitted fitted = rig == null ? null : fit(model, result.landmarks(), eyes, rig, how);
     double[] ms = Arrays.stream(result.networkNanos()).mapToDouble(n -> n / 1e6).toArray();
-    return new TrackRun(model, signal, toIbug68(result.landmarks(), set), weights, rig, ms, eyes, avatarEyes);
+    return new TrackRun(model, signal, toIbug68(result.landmarks(), set), fitted == null ? null : fitted.weights(),
+        rig, ms, eyes, fitted == null ? null : fitted.identity(), result.landmarks());
+  }
+
+  /** Fits {@code rig} to tracked landmarks (in the model's set) with the eye states, as {@code how} says. */
+  static Fitted fit(TrackingModel model, LandmarkTrack tracked, EyeTracking.States eyes, FaceRig rig, FaceFit how) {
+    if (!rig.shapeNames().containsAll(Blendshapes.ARKIT_52)) {
+      throw new BadInputException("the face model's targets are not the 52 ARKit blendshapes (it has "
+          + rig.shapeNames().size() + " targets named like " + rig.shapeNames().subList(0,
+              Math.min(3, rig.shapeNames().size())) + ")");
+    }
+    LandmarkSet set = model.landmarkFrame().set();
+    RigFitter fitter = new RigFitter(rig, set, assumedCamera(model),
+        FitOptions.defaults().withLocalDistances(how.localDistances()));
+    if (!rig.identityNames().isEmpty()) {
+      fitter = fitter.withIdentity(fitter.fitIdentity(identityFrames(tracked)));
+    }
+    LandmarkTrack input = !how.elam() ? tracked : new LandmarkTrack(tracked.timesSeconds(), tracked.pointCount(),
+        Elam.adjust(tracked.frames(), set, eyes.states()), tracked.missing());
+    return new Fitted(arkitOrder(fitter.fitTrack(input)), fitter.identity());
   }
 
   /** The training camera as the rig fit assumes it: {@link #ASSUMED_FOCAL_PX}, centred on the aligned frame's origin. */
@@ -117,16 +125,17 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
   }
 
   /** The outputs of FORMATS.md written into {@code dir}; with {@code truth}, also metrics.json and the errors. */
-  LandmarkMetrics write(Path dir, String title, LandmarkTrack truth) throws IOException {
-    return write(dir, title, truth, null, null);
+  LandmarkMetrics write(Path dir, String title, SessionTruth truth) throws IOException {
+    return write(dir, title, truth, List.of());
   }
 
   /**
-   * As {@link #write(Path, String, LandmarkTrack)}; with the true blendshapes (and blinks, {@code [blink]{onset_s,
-   * duration_s}}) and 3D, metrics.json also gets the eye-state scores of the reconstructed face.
+   * As {@link #write(Path, String, SessionTruth)}; when the truth has the true blendshapes (a simulated session),
+   * metrics.json and the report also get the 3D face's scores ({@link FaceFitAblation#score}), and the rows of an
+   * ablation of the face fit when there are any.
    */
-  LandmarkMetrics write(Path dir, String title, LandmarkTrack truth, BlendshapeTrack truthShapes,
-      double[][] truthBlinks) throws IOException {
+  LandmarkMetrics write(Path dir, String title, SessionTruth truth, List<FaceFitAblation.Row> ablation)
+      throws IOException {
     Files.createDirectories(dir);
     new LandmarkCsvWriter().write(landmarks, dir.resolve("landmarks.csv"));
     if (blendshapes != null) {
@@ -136,11 +145,24 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
     HtmlReport report = new HtmlReport(title);
     LandmarkMetrics metrics = null;
     if (truth != null) {
-      metrics = new LandmarkEvaluator().evaluate(landmarks, alignedTruth(truth, model.landmarkFrame()));
+      metrics = new LandmarkEvaluator().evaluate(landmarks, alignedTruth(truth.landmarks(), model.landmarkFrame()));
       LandmarkSections.addEvaluation(report, "Tracked landmarks against the ground truth", metrics);
       ObjectNode json = MetricsJson.of(metrics);
-      if (truthShapes != null && avatarEyes != null) {
-        addEyeScores(json, report, truthShapes, truthBlinks);
+      if (truth.blendshapes() != null && blendshapes != null) {
+        FaceFitAblation.Row face = FaceFitAblation.score(rig, "this run", new Fitted(blendshapes, identity), truth,
+            model.frontEnd().fps());
+        FaceFitAblation.put(json, face);
+        report.heading("The 3D face against the truth");
+        FaceFitAblation.addTo(report, List.of(face));
+      }
+      if (!ablation.isEmpty()) {
+        FaceFitAblation.json(json.putArray("eye_ablation"), ablation);
+        report.heading("Ablation: eyelid adjustment (ELAM) and local dynamic loss (LDL)").paragraph("The same "
+            + "tracked landmarks fitted each way and scored against the simulator's true face, as in Tables 1 and 2"
+            + " of 'Eye Motion Matters'. Eye state is scored per eye and frame where the true eye is fully open or"
+            + " closed (open is positive); mesh errors are NoW-style, after rigid alignment, on every "
+            + FaceFitAblation.MESH_EVERY + "th frame.");
+        FaceFitAblation.addTo(report, ablation);
       }
       MetricsJson.write(json, dir.resolve("metrics.json"));
     }
@@ -168,32 +190,6 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
     return metrics;
   }
 
-  /** Eye-state accuracy/F1 and blink onset errors of the reconstructed face, into metrics.json and the report. */
-  private void addEyeScores(ObjectNode json, HtmlReport report, BlendshapeTrack truthShapes, double[][] truthBlinks) {
-    double[][] trueEyes = EyeTracking.relativeApertures(rig, truthShapes, new double[0]);
-    StateScores scores = EyeTracking.scores(blendshapes.timesSeconds(), avatarEyes, truthShapes.timesSeconds(),
-        trueEyes);
-    json.put("eye_state_accuracy", scores.accuracy());
-    json.put("eye_state_f1", scores.f1());
-    json.put("eye_state_frames", scores.frames());
-    String text = String.format(java.util.Locale.ROOT, "Eye state of the 3D face against the truth: accuracy %.1f%%,"
-        + " F1 (open) %.1f%% over %d eye-frames.", 100 * scores.accuracy(), 100 * scores.f1(), scores.frames());
-    if (truthBlinks != null && truthBlinks.length > 0) {
-      double fps = model.frontEnd().fps();
-      double[] errors = EyeTracking.onsetErrorsFrames(blendshapes.timesSeconds(), avatarEyes, truthBlinks, fps);
-      double[] found = Arrays.stream(errors).filter(Double::isFinite).map(Math::abs).sorted().toArray();
-      long within = Arrays.stream(found).filter(e -> e <= 2).count();
-      json.put("blinks", errors.length);
-      json.put("blinks_reproduced", found.length);
-      json.put("blink_onset_error_frames_median", found.length == 0 ? Double.NaN : found[found.length / 2]);
-      json.put("blinks_within_2_frames", within / (double) errors.length);
-      text += String.format(java.util.Locale.ROOT, " %d of %d true blinks reproduced; onset error median %.1f frames;"
-          + " %.1f%% of blinks start within 2 frames of the true onset.", found.length, errors.length,
-          found.length == 0 ? Double.NaN : found[found.length / 2], 100.0 * within / errors.length);
-    }
-    report.paragraph(text);
-  }
-
   private org.knowm.xchart.XYChart closureChart() {
     double[] times = landmarks.timesSeconds();
     List<Charts.Series> series = new java.util.ArrayList<>();
@@ -201,9 +197,11 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
       double[] p = Arrays.stream(eyes.states()).mapToDouble(s -> s[eye.ordinal()].closure()).toArray();
       series.add(new Charts.Series("closure, " + eye.name().toLowerCase(java.util.Locale.ROOT) + " eye", times, p));
     }
-    if (avatarEyes != null) {
+    if (blendshapes != null) {
+      double[][] apertures = new ReconstructionScores(rig).relativeApertures(FaceFitAblation.inRigOrder(rig,
+          blendshapes), identity);
       series.add(new Charts.Series("3D face: 1 - aperture / neutral (mean of both eyes)", blendshapes.timesSeconds(),
-          Arrays.stream(avatarEyes).mapToDouble(a -> 1 - (a[0] + a[1]) / 2).toArray()));
+          Arrays.stream(apertures).mapToDouble(a -> 1 - (a[0] + a[1]) / 2).toArray()));
     }
     return Charts.timeSeries("Eye closure", "closure", series);
   }

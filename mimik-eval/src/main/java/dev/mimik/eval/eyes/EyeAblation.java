@@ -25,24 +25,13 @@ import org.hipparchus.geometry.euclidean.twod.Vector2D;
  * movements under a moving head, seen by a pinhole camera; the "detector" adds Gaussian pixel noise and, like the
  * face-alignment detectors the paper criticises, reports only part of the lids' travel (eyelid landmarks follow
  * the lids with a {@code lidFollow} fraction of the blink). Each configuration fits the sequence and is scored on
- * the reconstructed 3D face: eye-state accuracy/F1 (an eye counts closed when its 3D aperture is below
- * {@link #CLOSED_FRACTION} of the neutral one; only frames fully open or fully closed in truth are scored), mouth
- * closure accuracy (inner-lip gap below {@link #MOUTH_CLOSED_MM}), and the NoW-style error of the eye and mouth
- * regions.
+ * the reconstructed 3D face by {@link ReconstructionScores}: eye-state accuracy/F1, mouth closure accuracy and the
+ * NoW-style error of the eye and mouth regions.
  */
 public final class EyeAblation {
 
-  /** A reconstructed eye is closed when its aperture is below this fraction of the rig's neutral aperture. */
-  public static final double CLOSED_FRACTION = 0.15;
-  /** A mouth is closed when its mean inner-lip gap (frontal view) is below this, in millimetres. */
-  public static final double MOUTH_CLOSED_MM = 1.0;
-  /** Region radius around the eye / mouth landmarks, in millimetres. */
-  static final double REGION_MM = 10;
-
-  /** One configuration's figures. */
-  public record Row(String name, StateScores eyes, StateScores mouth, MeshError eyeRegion, MeshError mouthRegion) {}
-
   private final FaceRig rig;
+  private final ReconstructionScores scores;
   private final int frames;
   private final long seed;
   private final double noisePx;
@@ -50,6 +39,7 @@ public final class EyeAblation {
 
   public EyeAblation(FaceRig rig, int frames, long seed, double noisePx, double lidFollow) {
     this.rig = rig;
+    this.scores = new ReconstructionScores(rig);
     this.frames = frames;
     this.seed = seed;
     this.noisePx = noisePx;
@@ -57,11 +47,11 @@ public final class EyeAblation {
   }
 
   /** Runs the five configurations and prints one table row each. */
-  public List<Row> run(PrintStream out) {
+  public List<ReconstructionScores.Row> run(PrintStream out) {
     Generated g = generate();
     FitOptions base = FitOptions.defaults();
     LocalDistances both = new LocalDistances(1, 1);
-    List<Row> rows = new ArrayList<>();
+    List<ReconstructionScores.Row> rows = new ArrayList<>();
     rows.add(score("w/o ELAM, LDL", g, base, false));
     rows.add(score("LDL (+mouth)", g, base.withLocalDistances(new LocalDistances(0, 1)), false));
     rows.add(score("LDL (+eye, +mouth)", g, base.withLocalDistances(both), false));
@@ -71,7 +61,7 @@ public final class EyeAblation {
         frames, seed, noisePx, 100 * lidFollow);
     out.printf("%-24s %8s %8s %8s | %-22s | %-22s%n", "config", "eye acc", "eye F1", "mouth", "eye mm med/mean/std",
         "mouth mm med/mean/std");
-    for (Row r : rows) {
+    for (ReconstructionScores.Row r : rows) {
       out.printf("%-24s %7.1f%% %7.1f%% %7.1f%% | %6.3f %6.3f %6.3f   | %6.3f %6.3f %6.3f%n", r.name(),
           100 * r.eyes().accuracy(), 100 * r.eyes().f1(), 100 * r.mouth().accuracy(), r.eyeRegion().medianMm(),
           r.eyeRegion().meanMm(), r.eyeRegion().stdMm(), r.mouthRegion().medianMm(), r.mouthRegion().meanMm(),
@@ -151,82 +141,15 @@ public final class EyeAblation {
     return out;
   }
 
-  Row score(String name, Generated g, FitOptions options, boolean elam) {
+  ReconstructionScores.Row score(String name, Generated g, FitOptions options, boolean elam) {
     PinholeCamera cam = new PinholeCamera(800, 320, 240, 640, 480);
     double[][] points = g.points();
     if (elam) {
       points = Elam.adjust(points, LandmarkSet.IBUG_68, EyeStates.estimate(points, LandmarkSet.IBUG_68));
     }
-    List<FitResult> fits = new RigFitter(rig, LandmarkSet.IBUG_68, cam, options).fitSequence(points);
-    float[] neutral = rig.neutral();
-    int[] lv = rig.landmarkVertices();
-    double openAperture = Eye.LEFT.aperture(neutral, lv);
-    int blinkL = rig.shapeIndex("eyeBlinkLeft");
-    int blinkR = rig.shapeIndex("eyeBlinkRight");
-    List<Boolean> eyeTruth = new ArrayList<>();
-    List<Boolean> eyeFit = new ArrayList<>();
-    Boolean[] mouthTruth = new Boolean[frames];
-    boolean[] mouthFit = new boolean[frames];
-    int[] eyeRegion = region(36, 47);
-    int[] mouthRegion = region(48, 67);
-    List<double[]> eyeD = new ArrayList<>();
-    List<double[]> mouthD = new ArrayList<>();
-    for (int f = 0; f < frames; f++) {
-      float[] truth = PosedMesh.of(rig, g.weights()[f], new double[0]);
-      float[] fit = PosedMesh.of(rig, fits.get(f).weights(), new double[0]);
-      for (Eye eye : Eye.values()) {
-        double tw = g.weights()[f][eye == Eye.LEFT ? blinkL : blinkR];
-        if (tw == 0 || tw == 1) {
-          eyeTruth.add(tw == 0);
-          eyeFit.add(eye.aperture(fit, lv) >= CLOSED_FRACTION * openAperture);
-        }
-      }
-      mouthTruth[f] = mouthGapMm(truth) >= MOUTH_CLOSED_MM;
-      mouthFit[f] = mouthGapMm(fit) >= MOUTH_CLOSED_MM;
-      if (f % 3 == 0) {
-        eyeD.add(MeshError.distances(fit, truth, rig.triangles(), eyeRegion, rig.millimetresPerUnit()));
-        mouthD.add(MeshError.distances(fit, truth, rig.triangles(), mouthRegion, rig.millimetresPerUnit()));
-      }
-    }
-    boolean[] eyeFitArray = new boolean[eyeFit.size()];
-    for (int i = 0; i < eyeFitArray.length; i++) {
-      eyeFitArray[i] = eyeFit.get(i);
-    }
-    return new Row(name, StateScores.of(eyeTruth.toArray(Boolean[]::new), eyeFitArray),
-        StateScores.of(mouthTruth, mouthFit), MeshError.summarise(flatten(eyeD)), MeshError.summarise(flatten(mouthD)));
-  }
-
-  /** Mean inner-lip gap (iBUG 61-67, 62-66, 63-65) in the frontal view, millimetres. */
-  private double mouthGapMm(float[] mesh) {
-    int[] lv = rig.landmarkVertices();
-    int[][] pairs = {{61, 67}, {62, 66}, {63, 65}};
-    double gap = 0;
-    for (int[] p : pairs) {
-      gap += Math.abs(mesh[3 * lv[p[0]] + 1] - mesh[3 * lv[p[1]] + 1]);
-    }
-    return gap / pairs.length * rig.millimetresPerUnit();
-  }
-
-  /** Vertices within {@link #REGION_MM} of the neutral landmarks from..to (iBUG). */
-  private int[] region(int from, int to) {
-    float[] n = rig.neutral();
-    double r = REGION_MM / rig.millimetresPerUnit();
-    return java.util.stream.IntStream.range(0, rig.vertexCount()).filter(v -> {
-      for (int j = from; j <= to; j++) {
-        int l = rig.landmarkVertices()[j];
-        double dx = n[3 * v] - n[3 * l];
-        double dy = n[3 * v + 1] - n[3 * l + 1];
-        double dz = n[3 * v + 2] - n[3 * l + 2];
-        if (dx * dx + dy * dy + dz * dz <= r * r) {
-          return true;
-        }
-      }
-      return false;
-    }).toArray();
-  }
-
-  private static double[] flatten(List<double[]> parts) {
-    return parts.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
+    double[][] fitted = new RigFitter(rig, LandmarkSet.IBUG_68, cam, options).fitSequence(points).stream()
+        .map(FitResult::weights).toArray(double[][]::new);
+    return scores.score(name, g.weights(), new double[0], fitted, new double[0], 3);
   }
 
   /** Prints the ablation on the embedded rig: 900 frames (30 s), 1 px noise, lids followed at 50%. */

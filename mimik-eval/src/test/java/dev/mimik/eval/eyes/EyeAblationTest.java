@@ -41,9 +41,9 @@ class EyeAblationTest {
 
   @Test
   void elamAndLdlCloseTheEyesTheDetectorKeptHalfOpen() {
-    List<EyeAblation.Row> rows = new EyeAblation(EmbeddedRig.load(), 240, 3, 1.0, 0.5).run(System.out);
-    EyeAblation.Row plain = rows.get(0);
-    EyeAblation.Row elamLdl = rows.get(4);
+    List<ReconstructionScores.Row> rows = new EyeAblation(EmbeddedRig.load(), 240, 3, 1.0, 0.5).run(System.out);
+    ReconstructionScores.Row plain = rows.get(0);
+    ReconstructionScores.Row elamLdl = rows.get(4);
     assertThat(elamLdl.eyes().accuracy()).isGreaterThan(plain.eyes().accuracy()).isGreaterThanOrEqualTo(0.95);
     assertThat(elamLdl.eyes().f1()).isGreaterThanOrEqualTo(0.95);
     // mesh error is printed, not asserted: at weight 1 LDL raises it on this data (see the module README)
