@@ -128,7 +128,9 @@ public final class DemoCommand implements Callable<Integer> {
           progress);
       SessionTruth truth = SessionTruth.read(shown.source().resolveSibling("truth").resolve("landmarks.csv"));
       step(o, "4/4 fitting the face with and without eyelid adjustment and local distances (the eye ablation)");
-      ablation = FaceFitAblation.run(run, truth);
+      try (Progress fits = new Progress(err, "eye ablation")) {
+        ablation = FaceFitAblation.run(run, truth, fits);
+      }
       metrics = run.write(trackDir, "mimik demo: " + shown.name() + " tracked from biosignals alone", truth,
           ablation);
       shapeR = blendshapeAgreement(run.blendshapes(), truth.blendshapes());
@@ -262,7 +264,8 @@ public final class DemoCommand implements Callable<Integer> {
         + " calibrated on the blinks the training camera saw (channel, sign and threshold of the earpiece's EOG). The"
         + " tracked landmarks of the held-out session were fitted with and without the eyelid landmark adjustment"
         + " (ELAM, by the detector's closure) and the local dynamic loss (LDL), and each 3D face scored against the"
-        + " simulator's true face, as in Tables 1 and 2 of 'Eye Motion Matters'; the last row is mimik's default.");
+        + " simulator's true face, as in Tables 1 and 2 of 'Eye Motion Matters'; mimik's default is "
+        + TrackRun.FaceFit.EYES.name() + ".");
     FaceFitAblation.addTo(report, ablation);
     report.write(out.resolve("report.html"));
   }
@@ -286,7 +289,8 @@ public final class DemoCommand implements Callable<Integer> {
         e.getValue())));
     o.printf(Locale.ROOT, "blendshapes vs truth: mean r %.2f over %d moving shapes; best:%s%n", meanOf(shapeR),
         shapeR.size(), best.length() > 0 ? best.substring(0, best.length() - 1) : " none");
-    FaceFitAblation.Row own = ablation.get(ablation.size() - 1);
+    FaceFitAblation.Row own = ablation.stream().filter(r -> r.face().name().equals(TrackRun.FaceFit.EYES.name()))
+        .findFirst().orElseThrow();
     o.printf(Locale.ROOT, "eyes (%s) vs truth: state accuracy %.1f%%, F1 %.1f%%; %d of %d blinks reproduced, %.0f%% within"
         + " 2 frames of the true onset%n", own.face().name(), 100 * own.face().eyes().accuracy(),
         100 * own.face().eyes().f1(), own.blinks().reproduced(), own.blinks().count(), 100 * own.blinks().onTime());

@@ -1,17 +1,20 @@
 package dev.mimik.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.core.io.AtomicFiles;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.LandmarkFormats;
+import dev.mimik.core.io.csv.BlendshapeCsv;
 import dev.mimik.eval.landmarks.LandmarkEvaluator;
 import dev.mimik.eval.landmarks.LandmarkMetrics;
 import dev.mimik.eval.landmarks.MetricsJson;
 import dev.mimik.eval.report.Charts;
 import dev.mimik.eval.report.HtmlReport;
 import dev.mimik.eval.report.LandmarkSections;
+import dev.mimik.face.rig.embedded.EmbeddedRig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = "Compare predicted landmarks with the ground truth: nme_percent, mae_mm, per-landmark errors.")
+    description = "Compare predicted landmarks with the ground truth: nme_percent, mae_mm, per-landmark errors;"
+        + " with --blendshapes, also the 3D face's eye state, blinks, mouth closure and mesh error.")
 public final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--pred", required = true, paramLabel = "PRED.csv", description = "predicted landmarks")
@@ -51,6 +55,12 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--landmarks", paramLabel = "51|53|68", description = "evaluate only this landmark set")
   Integer landmarks;
+
+  @Option(names = "--blendshapes", paramLabel = "PRED_BLENDSHAPES.csv",
+      description = "the predicted ARKit blendshapes too (from 'mimik track'): with a simulator truth/landmarks.csv"
+          + " as --truth, scores the 3D face (eye state, blinks, mouth closure, eye- and mouth-region mesh error on"
+          + " the true identity) against blendshapes.csv, blinks.csv and participant.csv beside it")
+  Path blendshapes;
 
   @Option(names = "--out", paramLabel = "DIR", description = "write metrics.json and report.html here")
   Path out;
@@ -83,11 +93,19 @@ public final class EvalCommand implements Callable<Integer> {
     ObjectNode metricsJson = MetricsJson.of(metrics);
     metricsJson.put("predicted", pred.toString());
     metricsJson.put("truth", truth.toString());
+    FaceFitAblation.Row face = blendshapes == null ? null : faceScores();
+    if (face != null) {
+      FaceFitAblation.put(metricsJson, face);
+    }
     String jsonText = MetricsJson.toText(metricsJson);
     PrintWriter stdout = spec.commandLine().getOut();
     if (out != null) {
       // render everything before writing anything
-      String html = report(metrics, predicted, expected).toHtml();
+      HtmlReport report = report(metrics, predicted, expected);
+      if (face != null) {
+        FaceFitAblation.addTo(report.heading("The 3D face against the truth"), List.of(face));
+      }
+      String html = report.toHtml();
       AtomicFiles.writeString(out.resolve("metrics.json"), jsonText);
       AtomicFiles.writeString(out.resolve("report.html"), html);
     }
@@ -95,12 +113,37 @@ public final class EvalCommand implements Callable<Integer> {
       stdout.print(jsonText);
     } else {
       stdout.print(summary(metrics));
+      if (face != null) {
+        stdout.printf(Locale.ROOT, "3D face: eye state accuracy %.1f%%, F1 %.1f%%; mouth closure accuracy %.1f%%; mesh"
+            + " error eye region %.2f mm, mouth region %.2f mm (median)%s%n", 100 * face.face().eyes().accuracy(),
+            100 * face.face().eyes().f1(), 100 * face.face().mouth().accuracy(), face.face().eyeRegion().medianMm(),
+            face.face().mouthRegion().medianMm(), face.blinks() == null ? "" : String.format(Locale.ROOT,
+                "; %d of %d blinks reproduced, %.0f%% within 2 frames", face.blinks().reproduced(),
+                face.blinks().count(), 100 * face.blinks().onTime()));
+      }
       if (out != null) {
         stdout.println("wrote " + out.resolve("metrics.json") + " and " + out.resolve("report.html"));
       }
     }
     stdout.flush();
     return 0;
+  }
+
+  /** The 3D face of the predicted blendshapes, on the embedded rig with the true identity, against the truth. */
+  private FaceFitAblation.Row faceScores() throws java.io.IOException {
+    SessionTruth t = SessionTruth.read(truth);
+    if (t.blendshapes() == null) {
+      throw new BadInputException(truth, "--blendshapes needs the true blendshapes.csv beside the truth landmarks");
+    }
+    BlendshapeTrack predicted = BlendshapeCsv.read(blendshapes);
+    if (predicted.frameCount() < 2) {
+      throw new BadInputException(blendshapes, "has fewer than two frames");
+    }
+    double[] times = predicted.timesSeconds();
+    double fps = (times.length - 1) / (times[times.length - 1] - times[0]);
+    double[] identity = t.identity() != null ? t.identity() : new double[0];
+    return FaceFitAblation.score(EmbeddedRig.load(), blendshapes.getFileName().toString(),
+        new TrackRun.Fitted(predicted, identity), t, fps);
   }
 
   private LandmarkTrack read(Path file) throws java.io.IOException {

@@ -22,12 +22,13 @@ import java.util.Locale;
  */
 final class FaceFitAblation {
 
-  /** The configurations, in the paper's order; the last is mimik's default. */
+  /** The configurations, in the paper's order with LDL on the eyes alone added; the last is mimik's default. */
   static final List<TrackRun.FaceFit> CONFIGURATIONS = List.of(
       TrackRun.FaceFit.PLAIN,
       new TrackRun.FaceFit("LDL (mouth)", false, new LocalDistances(0, 1)),
       new TrackRun.FaceFit("LDL (eye, mouth)", false, new LocalDistances(1, 1)),
       new TrackRun.FaceFit("ELAM", true, LocalDistances.off()),
+      new TrackRun.FaceFit("ELAM + LDL (eye)", true, new LocalDistances(1, 0)),
       TrackRun.FaceFit.EYES);
 
   /** Every this many frames the mesh error is taken (it searches the whole true surface per vertex). */
@@ -40,7 +41,7 @@ final class FaceFitAblation {
   /**
    * The blinks of the true face and how the reconstruction reproduced them.
    *
-   * @param count true blinks
+   * @param count true blinks during which the true face closes its eyes at some frame
    * @param reproduced blinks the 3D face closed its eyes for
    * @param medianOnsetErrorFrames median absolute onset error of the reproduced ones, frames (NaN if none)
    * @param onTime fraction of all true blinks reproduced within {@link #ON_TIME_FRAMES} of their onset
@@ -60,11 +61,12 @@ final class FaceFitAblation {
   record Row(ReconstructionScores.Row face, BlinkScores blinks) {}
 
   /** Fits the run's tracked landmarks every way in {@link #CONFIGURATIONS} and scores each. */
-  static List<Row> run(TrackRun run, SessionTruth truth) {
+  static List<Row> run(TrackRun run, SessionTruth truth, Progress progress) {
     List<Row> rows = new ArrayList<>();
     for (TrackRun.FaceFit how : CONFIGURATIONS) {
       TrackRun.Fitted fitted = TrackRun.fit(run.model(), run.tracked(), run.eyes(), run.rig(), how);
       rows.add(score(run.rig(), how.name(), fitted, truth, run.model().frontEnd().fps()));
+      progress.update(rows.size() / (double) CONFIGURATIONS.size());
     }
     return rows;
   }
@@ -87,8 +89,20 @@ final class FaceFitAblation {
     ReconstructionScores scores = new ReconstructionScores(rig);
     ReconstructionScores.Row face = scores.score(name, real, trueIdentity, matched, fitted.identity(), MESH_EVERY);
     BlinkScores blinks = truth.blinks() == null ? null : BlinkScores.of(EyeTracking.onsetErrorsFrames(
-        tracked.timesSeconds(), scores.relativeApertures(fit, fitted.identity()), truth.blinks(), fps));
+        tracked.timesSeconds(), scores.relativeApertures(fit, fitted.identity()),
+        closedInTruth(scores, trueShapes.timesSeconds(), real, trueIdentity, truth.blinks(), fps), fps));
     return new Row(face, blinks);
+  }
+
+  /**
+   * The true blinks during which the true face, at its own frames, closes its eyes: a blink shorter than a few
+   * frames may fall between them, and then no reconstruction at those frames could show it closed either.
+   */
+  static double[][] closedInTruth(ReconstructionScores scores, double[] times, double[][] weights, double[] identity,
+      double[][] blinks, double fps) {
+    double[] own = EyeTracking.onsetErrorsFrames(times, scores.relativeApertures(weights, identity), blinks, fps);
+    return java.util.stream.IntStream.range(0, blinks.length).filter(b -> Double.isFinite(own[b]))
+        .mapToObj(b -> blinks[b]).toArray(double[][]::new);
   }
 
   /** A track's weights as {@code [frame][shape]} in the rig's shape order (0 for shapes the track lacks). */

@@ -81,7 +81,12 @@ public final class TrackCommand implements Callable<Integer> {
     try (TrackingModel m = TrackingModel.load(model); Progress progress = new Progress(err, "tracking")) {
       TrackRun run = TrackRun.run(m, signal, signals, offline, rig,
           eyeAdjust ? TrackRun.FaceFit.EYES : TrackRun.FaceFit.PLAIN, progress);
-      List<FaceFitAblation.Row> ablation = eyeAblation ? FaceFitAblation.run(run, truthFiles) : List.of();
+      List<FaceFitAblation.Row> ablation = List.of();
+      if (eyeAblation) {
+        try (Progress fits = new Progress(err, "eye ablation")) {
+          ablation = FaceFitAblation.run(run, truthFiles, fits);
+        }
+      }
       LandmarkMetrics metrics = run.write(out, "mimik track: " + signals.getFileName(), truthFiles, ablation);
       PrintWriter o = spec.commandLine().getOut();
       o.printf(Locale.ROOT, "tracked %d frames (%.1f s) into %s; network %.2f ms/frame (p99 %.2f ms)%n",

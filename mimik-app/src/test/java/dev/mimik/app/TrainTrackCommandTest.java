@@ -89,7 +89,29 @@ class TrainTrackCommandTest {
     assertThat(metrics.path("eye_state_accuracy").asDouble()).isBetween(0.0, 1.0);
     assertThat(metrics.path("eye_state_f1").asDouble()).isBetween(0.0, 1.0);
     assertThat(metrics.path("eye_state_frames").asInt()).isPositive();
+    assertThat(metrics.path("mouth_closure_accuracy").asDouble()).isBetween(0.0, 1.0);
+    assertThat(metrics.path("eye_region_mesh_error_median_mm").asDouble()).isPositive();
     assertThat(Files.readString(out.resolve("report.html"))).contains("Closure probability per eye");
+  }
+
+  @Test
+  void evalScoresThePerfectFacePerfectly() throws Exception {
+    Path truth = data.resolve("p01/s02/truth");
+    CapturedRun.Result r = CapturedRun.run("eval", "--pred", truth.resolve("landmarks.csv").toString(), "--truth",
+        truth.resolve("landmarks.csv").toString(), "--blendshapes", truth.resolve("blendshapes.csv").toString(),
+        "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode m = new ObjectMapper().readTree(r.out());
+    assertThat(m.path("eye_state_accuracy").asDouble()).isEqualTo(1.0);
+    assertThat(m.path("eye_state_f1").asDouble()).isEqualTo(1.0);
+    assertThat(m.path("mouth_closure_accuracy").asDouble()).isEqualTo(1.0);
+    assertThat(m.path("eye_region_mesh_error_mean_mm").asDouble()).isLessThan(1e-3);
+    assertThat(m.path("mouth_region_mesh_error_mean_mm").asDouble()).isLessThan(1e-3);
+    assertThat(m.path("blinks").asInt()).isPositive();
+    assertThat(m.path("blinks_reproduced").asInt()).isEqualTo(m.path("blinks").asInt());
+    // the metric's onset is the first frame whose aperture is under 90 %: the truth itself is 0.5-1.5 frames late
+    assertThat(m.path("blink_onset_error_frames_median").asDouble()).isBetween(0.0, 1.5);
+    assertThat(m.path("blinks_within_2_frames").asDouble()).isEqualTo(1.0);
   }
 
   @Test

@@ -30,6 +30,27 @@ public record MeshError(double medianMm, double meanMm, double stdMm) {
   public static double[] distances(float[] reconstructed, float[] truth, int[] triangles, int[] region,
       double mmPerUnit) {
     double[] aligned = rigidlyAligned(reconstructed, truth);
+    // each triangle's bounding sphere, to skip triangles that cannot beat the best distance so far
+    int count = triangles.length / 3;
+    boolean[] onSurface = new boolean[truth.length / 3];
+    for (int v : triangles) {
+      onSurface[v] = true;
+    }
+    double[] centre = new double[3 * count];
+    double[] radius = new double[count];
+    for (int t = 0; t < count; t++) {
+      for (int k = 0; k < 3; k++) {
+        int v = triangles[3 * t + k];
+        for (int d = 0; d < 3; d++) {
+          centre[3 * t + d] += truth[3 * v + d] / 3.0;
+        }
+      }
+      for (int k = 0; k < 3; k++) {
+        int v = triangles[3 * t + k];
+        radius[t] = Math.max(radius[t], Math.sqrt(squared(truth[3 * v] - centre[3 * t],
+            truth[3 * v + 1] - centre[3 * t + 1], truth[3 * v + 2] - centre[3 * t + 2])));
+      }
+    }
     double[] out = new double[region.length];
     double[] p = new double[3];
     for (int i = 0; i < region.length; i++) {
@@ -37,14 +58,25 @@ public record MeshError(double medianMm, double meanMm, double stdMm) {
       p[0] = aligned[3 * v];
       p[1] = aligned[3 * v + 1];
       p[2] = aligned[3 * v + 2];
-      double best = Double.POSITIVE_INFINITY;
-      for (int t = 0; t < triangles.length; t += 3) {
-        best = Math.min(best, PointTriangle.squaredDistance(p, truth, triangles[t], triangles[t + 1],
-            triangles[t + 2]));
+      // the corresponding true vertex, where it lies on the surface, bounds the nearest distance
+      double best = onSurface[v] ? squared(p[0] - truth[3 * v], p[1] - truth[3 * v + 1], p[2] - truth[3 * v + 2])
+          : Double.POSITIVE_INFINITY;
+      for (int t = 0; t < count; t++) {
+        double reach = Math.sqrt(best) + radius[t];
+        if (reach < Double.POSITIVE_INFINITY
+            && squared(p[0] - centre[3 * t], p[1] - centre[3 * t + 1], p[2] - centre[3 * t + 2]) > reach * reach) {
+          continue;
+        }
+        best = Math.min(best, PointTriangle.squaredDistance(p, truth, triangles[3 * t], triangles[3 * t + 1],
+            triangles[3 * t + 2]));
       }
       out[i] = Math.sqrt(best) * mmPerUnit;
     }
     return out;
+  }
+
+  private static double squared(double x, double y, double z) {
+    return x * x + y * y + z * z;
   }
 
   /** Median, mean and standard deviation of distances (e.g. pooled over frames). */

@@ -40,6 +40,34 @@ class EyeAblationTest {
   }
 
   @Test
+  void meshErrorEqualsTheBruteForceNearestSurfacePoint() {
+    dev.mimik.face.rig.FaceRig rig = EmbeddedRig.load();
+    java.util.Random r = new java.util.Random(4);
+    double[] a = new double[rig.shapeCount()];
+    double[] b = new double[rig.shapeCount()];
+    for (int k = 0; k < a.length; k++) {
+      a[k] = r.nextDouble() < 0.2 ? r.nextDouble() : 0;
+      b[k] = r.nextDouble() < 0.2 ? r.nextDouble() : 0;
+    }
+    float[] fit = dev.mimik.face.rig.PosedMesh.of(rig, a, new double[0]);
+    float[] truth = dev.mimik.face.rig.PosedMesh.of(rig, b, new double[0]);
+    int[] region = java.util.stream.IntStream.range(0, rig.vertexCount()).filter(v -> v % 7 == 0).toArray();
+    double[] fast = MeshError.distances(fit, truth, rig.triangles(), region, rig.millimetresPerUnit());
+    double[] aligned = MeshError.rigidlyAligned(fit, truth);
+    int[] tri = rig.triangles();
+    for (int i = 0; i < region.length; i++) {
+      int v = region[i];
+      double[] p = {aligned[3 * v], aligned[3 * v + 1], aligned[3 * v + 2]};
+      double best = Double.POSITIVE_INFINITY;
+      for (int t = 0; t < tri.length; t += 3) {
+        best = Math.min(best, PointTriangle.squaredDistance(p, truth, tri[t], tri[t + 1], tri[t + 2]));
+      }
+      assertThat(fast[i]).isCloseTo(Math.sqrt(best) * rig.millimetresPerUnit(), within(1e-9));
+    }
+    assertThat(java.util.Arrays.stream(fast).max().orElseThrow()).isPositive();
+  }
+
+  @Test
   void elamAndLdlCloseTheEyesTheDetectorKeptHalfOpen() {
     List<ReconstructionScores.Row> rows = new EyeAblation(EmbeddedRig.load(), 240, 3, 1.0, 0.5).run(System.out);
     ReconstructionScores.Row plain = rows.get(0);
