@@ -25,15 +25,17 @@ import java.util.function.Consumer;
  * separately for the emotions left out of the calibration.
  *
  * <p>The chain runs at the simulated rate with its durations kept: at {@code rate} Hz the FIR has
- * {@code 129 * rate / 4096} taps (made odd) and the RMS window {@code 2048 * rate / 4096} samples (0.5 s), the notch
- * and the 10-500 Hz band unchanged. Simulating at EIFER's 4096 Hz is possible but four times as slow.
+ * {@code 513 * rate / 4096} taps (made odd; {@link EiferChain#sound()}, since EIFER's 129 cannot block baseline
+ * wander) and the RMS window {@code 2048 * rate / 4096} samples (0.5 s), the notch and the 10-500 Hz band unchanged.
+ * Simulating at EIFER's 4096 Hz is possible but twice as slow. Participants are recorded as in a lab
+ * ({@link Participant#inLab}) at the mains frequency the chain's notch is for.
  *
  * @param trainParticipants participants to train on
  * @param testParticipants further participants to test on
  * @param seconds length of each session
  * @param rate simulated sEMG rate, Hz
  * @param seed seed of everything
- * @param taps FIR taps at {@code rate}; 0 for EIFER's 129 at 4096 Hz scaled to {@code rate}
+ * @param taps FIR taps at {@code rate}; 0 for {@link EiferChain#sound()}'s 513 at 4096 Hz scaled to {@code rate}
  * @param calibration the emotions whose real profiles calibrate the simulator's muscle amplitudes
  */
 record EiferExperiment(int trainParticipants, int testParticipants, double seconds, double rate, long seed,
@@ -52,9 +54,13 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
   record Result(EiferModel model, Montage montage, List<ParticipantResult> participants, ParticipantResult pooled,
       List<EmotionResult> emotions, FridlundCalibration.Table table) {}
 
-  /** The chain at {@code rate} with EIFER's durations. */
+  /**
+   * The chain at {@code rate} with EIFER's durations; {@code taps} FIR taps at {@code rate}, or 0 for
+   * {@link EiferChain#sound()}'s 513 taps at 4096 Hz scaled to {@code rate} (EIFER's literal 129 taps let baseline
+   * wander through: give {@code 129 * rate / 4096} for them).
+   */
   static EiferChain chainAt(double rate, int taps) {
-    EiferChain s = EiferChain.standard();
+    EiferChain s = EiferChain.sound();
     taps = taps > 0 ? taps | 1 : (int) Math.round(s.taps() * rate / 4096.0) | 1;
     int rms = (int) Math.round(s.rmsSamples() * rate / 4096.0);
     return new EiferChain(s.notchHz(), s.notchQ(), s.lowHz(), s.highHz(), taps, rms, s.outputRate());
@@ -69,7 +75,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
     List<EnvelopeSession> test = new ArrayList<>();
     for (int p = 0; p < trainParticipants + testParticipants; p++) {
       String id = String.format(Locale.ROOT, "p%02d", p + 1);
-      Participant who = Participant.draw(id, SeedStreams.derive(seed, id), 0);
+      Participant who = Participant.draw(id, SeedStreams.derive(seed, id), 0).inLab(chain.notchHz());
       EnvelopeSession s = EnvelopeSession.simulate(id + "/s01", who, seconds, SeedStreams.derive(seed, id + "/s01"),
           montage, rate, amplitudes, chain);
       (p < trainParticipants ? train : test).add(s);
