@@ -41,10 +41,14 @@ import java.util.function.Consumer;
 record EiferExperiment(int trainParticipants, int testParticipants, double seconds, double rate, long seed,
     int taps, List<Expression> calibration) {
 
-  /** The metrics of one test participant. */
+  /**
+   * The metrics of one test participant. {@code moving} marks the blendshapes that move; {@code audible} the
+   * channels whose muscle-only envelope rises above the recording's resting floor at least in its strongest 2 %
+   * of frames (its 98th percentile above the recorded envelope's median): on the others no map can follow muscles.
+   */
   record ParticipantResult(String id, MapMetrics emg2exp, MapMetrics emg2expLinear, MapMetrics exp2emg,
       MapMetrics exp2emgLinear, boolean[] moving, MapMetrics exp2emgMuscles, MapMetrics exp2emgMusclesLinear,
-      MapMetrics ceiling) {}
+      MapMetrics ceiling, boolean[] audible) {}
 
   /** The comparison of Exp2EMG at one emotion's apex with the real table's row. */
   record EmotionResult(Expression emotion, boolean calibrated, double pearson, double pearsonLinear,
@@ -145,12 +149,18 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
       }
       moving[k] = Math.sqrt(Math.max(0, sq - mean * mean)) > 0.01 && Double.isFinite(spread.pearson()[k]);
     }
+    double[] strong = FrameWindows.quantile(clean, FrameWindows.HIGH);
+    double[] floor = FrameWindows.quantile(env, 0.5);
+    boolean[] audible = new boolean[strong.length];
+    for (int c = 0; c < audible.length; c++) {
+      audible[c] = strong[c] > floor[c];
+    }
     double[][] level = FrameWindows.levels(FrameWindows.log(env));
     double[][] net = model.emg(w, false, level[0], level[1]);
     double[][] lin = model.emg(w, true, level[0], level[1]);
     return new ParticipantResult(id, MapMetrics.of(model.expression(env, false), w),
         MapMetrics.of(model.expression(env, true), w), MapMetrics.of(net, env), MapMetrics.of(lin, env), moving,
-        MapMetrics.of(net, clean), MapMetrics.of(lin, clean), MapMetrics.of(clean, env));
+        MapMetrics.of(net, clean), MapMetrics.of(lin, clean), MapMetrics.of(clean, env), audible);
   }
 
   /** Mean of {@code values} over the entries where {@code keep} is true (all when {@code keep} is null). */

@@ -44,8 +44,12 @@ public record EiferChain(double notchHz, double notchQ, double lowHz, double hig
    * does so: the one the mimik commands use unless told otherwise.
    */
   public static EiferChain sound() {
-    EiferChain s = standard();
-    return new EiferChain(s.notchHz(), s.notchQ(), s.lowHz(), s.highHz(), 513, s.rmsSamples(), s.outputRate());
+    return standard().withTaps(513);
+  }
+
+  /** This chain with a {@code taps}-tap FIR. */
+  public EiferChain withTaps(int taps) {
+    return new EiferChain(notchHz, notchQ, lowHz, highHz, taps, rmsSamples, outputRate);
   }
 
   /** Processes one channel's samples at rate {@code fs}; returns the activation at {@code outputRate}. */
