@@ -25,24 +25,30 @@ import java.util.function.Consumer;
  * separately for the emotions left out of the calibration.
  *
  * <p>The chain runs at the simulated rate with its durations kept: at {@code rate} Hz the FIR has
- * {@code 129 * rate / 4096} taps (made odd) and the RMS window {@code 2048 * rate / 4096} samples (0.5 s), the notch
- * and the 10-500 Hz band unchanged. Simulating at EIFER's 4096 Hz is possible but four times as slow.
+ * {@code 513 * rate / 4096} taps (made odd; {@link EiferChain#sound()}, since EIFER's 129 cannot block baseline
+ * wander) and the RMS window {@code 2048 * rate / 4096} samples (0.5 s), the notch and the 10-500 Hz band unchanged.
+ * Simulating at EIFER's 4096 Hz is possible but twice as slow. Participants are recorded as in a lab
+ * ({@link Participant#inLab}) at the mains frequency the chain's notch is for.
  *
  * @param trainParticipants participants to train on
  * @param testParticipants further participants to test on
  * @param seconds length of each session
  * @param rate simulated sEMG rate, Hz
  * @param seed seed of everything
- * @param taps FIR taps at {@code rate}; 0 for EIFER's 129 at 4096 Hz scaled to {@code rate}
+ * @param taps FIR taps at {@code rate}; 0 for {@link EiferChain#sound()}'s 513 at 4096 Hz scaled to {@code rate}
  * @param calibration the emotions whose real profiles calibrate the simulator's muscle amplitudes
  */
 record EiferExperiment(int trainParticipants, int testParticipants, double seconds, double rate, long seed,
     int taps, List<Expression> calibration) {
 
-  /** The metrics of one test participant. */
+  /**
+   * The metrics of one test participant. {@code moving} marks the blendshapes that move; {@code audible} the
+   * channels whose muscle-only envelope rises above the recording's resting floor at least in its strongest 2 %
+   * of frames (its 98th percentile above the recorded envelope's median): on the others no map can follow muscles.
+   */
   record ParticipantResult(String id, MapMetrics emg2exp, MapMetrics emg2expLinear, MapMetrics exp2emg,
       MapMetrics exp2emgLinear, boolean[] moving, MapMetrics exp2emgMuscles, MapMetrics exp2emgMusclesLinear,
-      MapMetrics ceiling) {}
+      MapMetrics ceiling, boolean[] audible) {}
 
   /** The comparison of Exp2EMG at one emotion's apex with the real table's row. */
   record EmotionResult(Expression emotion, boolean calibrated, double pearson, double pearsonLinear,
@@ -52,9 +58,13 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
   record Result(EiferModel model, Montage montage, List<ParticipantResult> participants, ParticipantResult pooled,
       List<EmotionResult> emotions, FridlundCalibration.Table table) {}
 
-  /** The chain at {@code rate} with EIFER's durations. */
+  /**
+   * The chain at {@code rate} with EIFER's durations; {@code taps} FIR taps at {@code rate}, or 0 for
+   * {@link EiferChain#sound()}'s 513 taps at 4096 Hz scaled to {@code rate} (EIFER's literal 129 taps let baseline
+   * wander through: give {@code 129 * rate / 4096} for them).
+   */
   static EiferChain chainAt(double rate, int taps) {
-    EiferChain s = EiferChain.standard();
+    EiferChain s = EiferChain.sound();
     taps = taps > 0 ? taps | 1 : (int) Math.round(s.taps() * rate / 4096.0) | 1;
     int rms = (int) Math.round(s.rmsSamples() * rate / 4096.0);
     return new EiferChain(s.notchHz(), s.notchQ(), s.lowHz(), s.highHz(), taps, rms, s.outputRate());
@@ -69,7 +79,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
     List<EnvelopeSession> test = new ArrayList<>();
     for (int p = 0; p < trainParticipants + testParticipants; p++) {
       String id = String.format(Locale.ROOT, "p%02d", p + 1);
-      Participant who = Participant.draw(id, SeedStreams.derive(seed, id), 0);
+      Participant who = Participant.draw(id, SeedStreams.derive(seed, id), 0).inLab(chain.notchHz());
       EnvelopeSession s = EnvelopeSession.simulate(id + "/s01", who, seconds, SeedStreams.derive(seed, id + "/s01"),
           montage, rate, amplitudes, chain);
       (p < trainParticipants ? train : test).add(s);
@@ -139,12 +149,18 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
       }
       moving[k] = Math.sqrt(Math.max(0, sq - mean * mean)) > 0.01 && Double.isFinite(spread.pearson()[k]);
     }
+    double[] strong = FrameWindows.quantile(clean, FrameWindows.HIGH);
+    double[] floor = FrameWindows.quantile(env, 0.5);
+    boolean[] audible = new boolean[strong.length];
+    for (int c = 0; c < audible.length; c++) {
+      audible[c] = strong[c] > floor[c];
+    }
     double[][] level = FrameWindows.levels(FrameWindows.log(env));
     double[][] net = model.emg(w, false, level[0], level[1]);
     double[][] lin = model.emg(w, true, level[0], level[1]);
     return new ParticipantResult(id, MapMetrics.of(model.expression(env, false), w),
         MapMetrics.of(model.expression(env, true), w), MapMetrics.of(net, env), MapMetrics.of(lin, env), moving,
-        MapMetrics.of(net, clean), MapMetrics.of(lin, clean), MapMetrics.of(clean, env));
+        MapMetrics.of(net, clean), MapMetrics.of(lin, clean), MapMetrics.of(clean, env), audible);
   }
 
   /** Mean of {@code values} over the entries where {@code keep} is true (all when {@code keep} is null). */

@@ -26,11 +26,21 @@ final class EiferReport {
     line(s, r, "EMG2Exp MAE over moving blendshapes", p -> p.emg2exp().mae(), p -> p.emg2expLinear().mae(),
         p -> p.moving());
     line(s, r, "Exp2EMG r over channels", p -> p.exp2emg().pearson(), p -> p.exp2emgLinear().pearson(), p -> null);
+    line(s, r, "Exp2EMG r over channels whose muscles rise above the floor", p -> p.exp2emg().pearson(),
+        p -> p.exp2emgLinear().pearson(), p -> p.audible());
     line(s, r, "Exp2EMG R2 over channels", p -> p.exp2emg().r2(), p -> p.exp2emgLinear().r2(), p -> null);
     line(s, r, "Exp2EMG r against the exact muscle-only envelopes", p -> p.exp2emgMuscles().pearson(),
         p -> p.exp2emgMusclesLinear().pearson(), p -> null);
     line(s, r, "Ceiling: r of the exact muscle-only envelopes against the recorded ones", p -> p.ceiling().pearson(),
         p -> p.ceiling().pearson(), p -> null);
+    double audible = 0;
+    for (EiferExperiment.ParticipantResult p : r.participants()) {
+      for (boolean a : p.audible()) {
+        audible += a ? 1.0 / r.participants().size() : 0;
+      }
+    }
+    s.append(String.format(Locale.ROOT, "Channels whose muscles rise above the floor: %.1f of %d on average%n",
+        audible, r.model().channels().size()));
     for (EiferExperiment.EmotionResult e : r.emotions()) {
       s.append(String.format(Locale.ROOT, "real profile %-8s (%s): r network %.3f, linear %.3f over %d channels%n",
           e.emotion().label(), e.calibrated() ? "in calibration" : "held out", e.pearson(), e.pearsonLinear(),
@@ -74,9 +84,10 @@ final class EiferReport {
     List<List<?>> rows = new ArrayList<>();
     for (int c = 0; c < channels.size(); c++) {
       rows.add(List.of(channels.get(c), f(r.pooled().exp2emg().pearson()[c]), f(r.pooled().exp2emg().r2()[c]),
-          f(r.pooled().exp2emgLinear().pearson()[c]), f(r.pooled().exp2emgLinear().r2()[c])));
+          f(r.pooled().exp2emgLinear().pearson()[c]), f(r.pooled().exp2emgLinear().r2()[c]),
+          f(r.pooled().exp2emgMuscles().pearson()[c]), f(r.pooled().ceiling().pearson()[c])));
     }
-    h.table(List.of("channel", "r", "R²", "linear r", "linear R²"), rows);
+    h.table(List.of("channel", "r", "R²", "linear r", "linear R²", "r against muscle-only", "ceiling r"), rows);
     h.heading("EMG2Exp per moving blendshape (pooled test participants)");
     rows = new ArrayList<>();
     for (int k = 0; k < r.pooled().moving().length; k++) {

@@ -13,8 +13,9 @@ final class EmgChainOptions {
   String preset;
 
   @Option(names = "--fir-taps", defaultValue = "0",
-      description = "with --preset eifer: FIR band-pass length at the file's rate; 0 keeps EIFER's 129 taps at 4096 Hz,"
-          + " which pass baseline wander (513 at 2048 Hz blocks it) (default ${DEFAULT-VALUE})")
+      description = "with --preset eifer: FIR band-pass length at the file's rate; 0 is 513 taps at 4096 Hz in duration,"
+          + " which blocks baseline wander; 129 at 4096 Hz is EIFER's literal chain, which passes it"
+          + " (default ${DEFAULT-VALUE})")
   int firTaps;
 
   /** The envelopes of a recording under these options. */

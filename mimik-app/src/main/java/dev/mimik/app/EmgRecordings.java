@@ -23,8 +23,9 @@ final class EmgRecordings {
   /**
    * The envelopes of {@code file}: with {@code preset} "eifer" the raw sEMG goes through {@link EiferChain} (its
    * FIR and RMS durations kept at the file's rate, EIFER's being 4096 Hz); with "none" the channels already are
-   * envelopes at the frame rate. {@code firTaps} overrides the FIR length (0 keeps EIFER's): EIFER's 129 taps at
-   * 4096 Hz cannot make a 10 Hz edge and pass 0-5 Hz at about two thirds amplitude, baseline wander included.
+   * envelopes at the frame rate. {@code firTaps} sets the FIR length at the file's rate (0 for
+   * {@link EiferChain#sound()}'s): EIFER's 129 taps at 4096 Hz cannot make a 10 Hz edge and pass 0-5 Hz at about
+   * two thirds amplitude, baseline wander included.
    */
   static Signal envelopes(Path file, String preset, int firTaps) throws IOException {
     Signal s = SignalFormats.standard().read(file);

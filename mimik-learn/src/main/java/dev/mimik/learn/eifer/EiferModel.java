@@ -17,18 +17,26 @@ import java.util.List;
  * @param exp2emg the network expression -> EMG
  * @param emg2expLinear ridge baseline EMG -> expression
  * @param exp2emgLinear ridge baseline expression -> EMG
+ * @param levelLow per channel, the lowest 1st percentile of a training recording's levels (log envelope on the
+ *     {@link FrameWindows#levels} scale), less {@link EiferTraining#LEVEL_MARGIN}
+ * @param levelHigh per channel, the highest 99th percentile plus that margin: Exp2EMG's levels are clamped to
+ *     {@code levelLow..levelHigh},
+ *     so that a network meeting an expression unlike its training frames cannot predict envelopes decades beyond
+ *     anything recorded (the exponential of an extrapolated log)
  */
 public record EiferModel(List<String> channels, List<String> blendshapes, int window, double frameRate, double[] restLog,
     double[] spanLog,
-    DenseMap emg2exp, DenseMap exp2emg, DenseMap emg2expLinear, DenseMap exp2emgLinear) {
+    DenseMap emg2exp, DenseMap exp2emg, DenseMap emg2expLinear, DenseMap exp2emgLinear, double[] levelLow,
+    double[] levelHigh) {
 
   public EiferModel {
     channels = List.copyOf(channels);
     blendshapes = List.copyOf(blendshapes);
     int ew = channels.size() * window;
     int bw = blendshapes.size() * window;
-    if (restLog.length != channels.size() || spanLog.length != channels.size()) {
-      throw new IllegalArgumentException("need one resting level per channel");
+    if (restLog.length != channels.size() || spanLog.length != channels.size()
+        || levelLow.length != channels.size() || levelHigh.length != channels.size()) {
+      throw new IllegalArgumentException("need one resting level and one level range per channel");
     }
     if (emg2exp.inputs() != ew || emg2expLinear.inputs() != ew || exp2emg.inputs() != bw
         || exp2emgLinear.inputs() != bw || emg2exp.outputs() != blendshapes.size()
@@ -54,7 +62,7 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
 
   /**
    * Envelopes {@code [frame][channel]} (uV) predicted from blendshape weights {@code [frame][shape]}, on top of the
-   * training recordings' mean resting levels.
+   * training recordings' mean resting levels, each level within the training range ({@code levelLow..levelHigh}).
    */
   public double[][] emg(double[][] weights, boolean linear) {
     return emg(weights, linear, restLog, spanLog);
@@ -68,7 +76,7 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
     double[][] logs = (linear ? exp2emgLinear : exp2emg).apply(FrameWindows.of(weights, window));
     for (double[] row : logs) {
       for (int c = 0; c < row.length; c++) {
-        row[c] = Math.exp(restLog[c] + row[c] * spanLog[c]);
+        row[c] = Math.exp(restLog[c] + Math.max(levelLow[c], Math.min(levelHigh[c], row[c])) * spanLog[c]);
       }
     }
     return logs;

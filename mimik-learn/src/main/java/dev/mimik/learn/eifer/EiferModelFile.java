@@ -17,7 +17,7 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The EIFER model file: a zip holding {@code manifest.json} (format version {@value #FORMAT}, channel and
- * blendshape names, window, frame rate) and one JSON file per map ({@code emg2exp.json}, {@code exp2emg.json} and
+ * blendshape names, window, frame rate, resting levels and Exp2EMG's level range) and one JSON file per map ({@code emg2exp.json}, {@code exp2emg.json} and
  * their {@code -linear} baselines, each a {@link DenseMap}). Written atomically; any problem reading it is one
  * {@link BadInputException} naming the file.
  */
@@ -41,6 +41,8 @@ public final class EiferModelFile {
     manifest.put("frameRate", model.frameRate());
     manifest.putPOJO("restLog", model.restLog());
     manifest.putPOJO("spanLog", model.spanLog());
+    manifest.putPOJO("levelLow", model.levelLow());
+    manifest.putPOJO("levelHigh", model.levelHigh());
     List<DenseMap> maps = List.of(model.emg2exp(), model.exp2emg(), model.emg2expLinear(), model.exp2emgLinear());
     AtomicFiles.write(file, out -> {
       ZipOutputStream zip = new ZipOutputStream(out);
@@ -83,14 +85,26 @@ public final class EiferModelFile {
       }
       double[] rest = JSON.treeToValue(manifest.get("restLog"), double[].class);
       double[] span = JSON.treeToValue(manifest.get("spanLog"), double[].class);
+      double[] low = range(manifest, "levelLow", channels.size(), Double.NEGATIVE_INFINITY);
+      double[] high = range(manifest, "levelHigh", channels.size(), Double.POSITIVE_INFINITY);
       return new EiferModel(channels, shapes, manifest.path("window").asInt(), manifest.path("frameRate")
-          .asDouble(), rest, span, maps[0], maps[1], maps[2], maps[3]);
+          .asDouble(), rest, span, maps[0], maps[1], maps[2], maps[3], low, high);
     } catch (IOException | RuntimeException e) {
       if (e instanceof BadInputException b) {
         throw b;
       }
       throw new BadInputException(file, "corrupt EIFER model file (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** A level range of the manifest; files written before it existed have none, and their levels stay unclamped. */
+  private static double[] range(JsonNode manifest, String name, int channels, double absent) throws IOException {
+    if (!manifest.has(name)) {
+      double[] out = new double[channels];
+      java.util.Arrays.fill(out, absent);
+      return out;
+    }
+    return JSON.treeToValue(manifest.get(name), double[].class);
   }
 
   private static byte[] need(Path file, Map<String, byte[]> entries, String name) {

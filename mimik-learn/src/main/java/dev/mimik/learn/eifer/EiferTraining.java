@@ -17,6 +17,28 @@ import java.util.stream.IntStream;
  */
 public record EiferTraining(int window, double ridgeLambda, NetworkTrainer network) {
 
+  /**
+   * How far beyond the levels seen in training Exp2EMG may go, in spans (1 = from rest to strong contraction):
+   * room for a stronger expression than any trained on (a prototype's full apex, where the simulated participants
+   * reach 68-100 % of it), none for the exponential of an extrapolated log.
+   */
+  public static final double LEVEL_MARGIN = 1;
+
+  /**
+   * The quantile of each training recording's levels that bounds Exp2EMG (with {@link #LEVEL_MARGIN}): not the
+   * maximum, which an electrode pop (about 0.5 s, under 1 % of a two-minute recording) would set.
+   */
+  public static final double LEVEL_QUANTILE = 0.99;
+
+  /**
+   * Exp2EMG's network trains with a Huber loss of this threshold (standardised units): recorded envelopes carry
+   * artefacts no expression explains (electrode pops: a 0.5 s burst tens of times the channel's range), and under
+   * squared error the network learned them as expression-driven activity (on seed 3 of {@code mimik emg experiment},
+   * masseter and levator labii r 0.63 and 0.74 against the ridge baseline's 0.70 and 0.88). EMG2Exp's targets,
+   * blendshapes, have no such outliers and keep L2.
+   */
+  public static final double EXP2EMG_HUBER = 1;
+
   /** One recording: envelopes {@code [frame][channel]} and weights {@code [frame][shape]}, frame for frame. */
   public record Recording(double[][] envelopes, double[][] weights) {
     public Recording {
@@ -43,6 +65,10 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
     List<Integer> validation = new ArrayList<>();
     double[] rest = new double[channels.size()];
     double[] span = new double[channels.size()];
+    double[] low = new double[channels.size()];
+    double[] high = new double[channels.size()];
+    java.util.Arrays.fill(low, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(high, Double.NEGATIVE_INFINITY);
     TimeBlockedSplit splitter = new TimeBlockedSplit(0.15, 3, window);
     for (Recording r : recordings) {
       if (r.envelopes()[0].length != channels.size() || r.weights()[0].length != blendshapes.size()) {
@@ -56,6 +82,12 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
       for (int c = 0; c < rest.length; c++) {
         rest[c] += level[0][c] / recordings.size();
         span[c] += level[1][c] / recordings.size();
+      }
+      double[] bottom = FrameWindows.quantile(logs, 1 - LEVEL_QUANTILE);
+      double[] top = FrameWindows.quantile(logs, LEVEL_QUANTILE);
+      for (int c = 0; c < low.length; c++) {
+        low[c] = Math.min(low[c], bottom[c]);
+        high[c] = Math.max(high[c], top[c]);
       }
       emgRows.addAll(List.of(FrameWindows.of(logs, window)));
       expRows.addAll(List.of(FrameWindows.of(r.weights(), window)));
@@ -74,8 +106,13 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
     DenseMap e2xLinear = RidgeMap.fit(pick(emg, tr), pick(w, tr), ridgeLambda);
     DenseMap x2eLinear = RidgeMap.fit(pick(exp, tr), pick(env, tr), ridgeLambda);
     DenseMap e2x = network.fitResidual(emg, w, tr, va, e2xLinear);
-    DenseMap x2e = network.fitResidual(exp, env, tr, va, x2eLinear);
-    return new EiferModel(channels, blendshapes, window, frameRate, rest, span, e2x, x2e, e2xLinear, x2eLinear);
+    DenseMap x2e = network.withHuber(EXP2EMG_HUBER).fitResidual(exp, env, tr, va, x2eLinear);
+    for (int c = 0; c < low.length; c++) {
+      low[c] -= LEVEL_MARGIN;
+      high[c] += LEVEL_MARGIN;
+    }
+    return new EiferModel(channels, blendshapes, window, frameRate, rest, span, e2x, x2e, e2xLinear, x2eLinear, low,
+        high);
   }
 
   private static double[][] pick(double[][] rows, int[] index) {

@@ -25,9 +25,9 @@ import java.util.SplittableRandom;
 
 /**
  * Trains the small network of an EIFER map on DJL (PyTorch, CPU): a multilayer perceptron ({@code hidden} units per
- * hidden layer, ReLU) on standardised features and targets, L2 loss, Adam, seeded initialisation and batch order,
- * keeping the weights of the epoch with the lowest validation loss. The weights are then copied into a
- * {@link DenseMap}.
+ * hidden layer, ReLU) on standardised features and targets, L2 loss (or {@link HuberLoss} with {@code huberDelta >
+ * 0}), Adam, seeded initialisation and batch order, keeping the weights of the epoch with the lowest validation loss
+ * (the same loss). The weights are then copied into a {@link DenseMap}.
  *
  * @param hidden units of each hidden layer (one entry per hidden layer)
  * @param epochs maximum number of epochs
@@ -35,12 +35,24 @@ import java.util.SplittableRandom;
  * @param batchSize rows per batch
  * @param learningRate Adam's learning rate
  * @param seed seed of the initial weights and the batch order
+ * @param huberDelta the Huber loss's threshold in standardised target units, or 0 for L2
  */
-public record NetworkTrainer(int[] hidden, int epochs, int patience, int batchSize, double learningRate, long seed) {
+public record NetworkTrainer(int[] hidden, int epochs, int patience, int batchSize, double learningRate, long seed,
+    double huberDelta) {
 
-  /** Settings used by the EIFER commands: two hidden layers of 64 units. */
+  /** An L2-loss trainer. */
+  public NetworkTrainer(int[] hidden, int epochs, int patience, int batchSize, double learningRate, long seed) {
+    this(hidden, epochs, patience, batchSize, learningRate, seed, 0);
+  }
+
+  /** Settings used by the EIFER commands: two hidden layers of 64 units, L2 loss. */
   public static NetworkTrainer standard(long seed) {
     return new NetworkTrainer(new int[] {64, 64}, 60, 8, 64, 2e-3, seed);
+  }
+
+  /** The same settings with a Huber loss of threshold {@code delta} (standardised units; 0 for L2). */
+  public NetworkTrainer withHuber(double delta) {
+    return new NetworkTrainer(hidden, epochs, patience, batchSize, learningRate, seed, delta);
   }
 
   /** Trains on the {@code train} rows, stopping on the {@code validation} rows; both index into the arrays. */
@@ -88,7 +100,8 @@ public record NetworkTrainer(int[] hidden, int epochs, int patience, int batchSi
     }
     net.add(Linear.builder().setUnits(m).build());
     Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).build();
-    DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam)
+    Loss objective = huberDelta > 0 ? new HuberLoss(huberDelta) : Loss.l2Loss();
+    DefaultTrainingConfig config = new DefaultTrainingConfig(objective).optOptimizer(adam)
         .optDevices(new Device[] {Device.cpu()});
     SplittableRandom random = new SplittableRandom(seed);
     try (Model model = Model.newInstance("eifer-map", Device.cpu(), "PyTorch")) {
@@ -136,7 +149,8 @@ public record NetworkTrainer(int[] hidden, int epochs, int patience, int batchSi
       NDArray bx = rows(batch, x, validation, 0, validation.length);
       NDArray by = rows(batch, y, validation, 0, validation.length);
       NDArray p = trainer.evaluate(new NDList(bx)).singletonOrThrow();
-      sum = p.sub(by).square().mean().getFloat();
+      sum = trainer.getLoss() instanceof HuberLoss h ? h.evaluate(new NDList(by), new NDList(p)).getFloat()
+          : p.sub(by).square().mean().getFloat();
     }
     return sum;
   }

@@ -91,6 +91,29 @@ class EiferMapsTest {
     double[][] w = {{0.2, 0.7}, {0.1, 0.3}};
     assertThat(back.emg(w, true)).isDeepEqualTo(model.emg(w, true));
     assertThat(back.channels()).containsExactly("a", "b", "c");
+    assertThat(back.levelHigh()).containsExactly(model.levelHigh());
+  }
+
+  @Test
+  void exp2emgStaysWithinTheTrainingLevels() {
+    EiferModel model = tinyModel();
+    double[][] wild = {{40, -40}, {-40, 40}};
+    for (boolean linear : new boolean[] {false, true}) {
+      double[][] e = model.emg(wild, linear);
+      for (double[] row : e) {
+        for (int c = 0; c < row.length; c++) {
+          assertThat(model.levelHigh()[c]).isFinite().isGreaterThan(model.levelLow()[c]);
+          double top = Math.exp(model.restLog()[c] + model.levelHigh()[c] * model.spanLog()[c]);
+          double bottom = Math.exp(model.restLog()[c] + model.levelLow()[c] * model.spanLog()[c]);
+          assertThat(row[c]).isBetween(bottom * (1 - 1e-12), top * (1 + 1e-12));
+        }
+      }
+      // the linear map extrapolates: with weights 40 times the training range it reaches the bounds
+      if (linear) {
+        assertThat(e[0][0]).isIn(Math.exp(model.restLog()[0] + model.levelHigh()[0] * model.spanLog()[0]),
+            Math.exp(model.restLog()[0] + model.levelLow()[0] * model.spanLog()[0]));
+      }
+    }
   }
 
   @Test

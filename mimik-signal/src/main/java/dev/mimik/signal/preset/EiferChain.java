@@ -36,6 +36,22 @@ public record EiferChain(double notchHz, double notchQ, double lowHz, double hig
     return new EiferChain(50, 2, 10, 500, 129, 2048, 30);
   }
 
+  /**
+   * EIFER's settings with a 513-tap FIR (0.125 s at 4096 Hz) instead of 129: the documented 129-tap Hamming
+   * band-pass has a transition about 100 Hz wide, so its "10 Hz" edge does not exist and it passes 0-5 Hz at
+   * -3.5 dB, baseline wander and motion artefacts included; 513 taps put 0.3 Hz at -23.5 dB and 2 Hz at -21 dB with
+   * the 10 Hz edge at -6 dB (scipy {@code firwin}, same design). The shortest power-of-two-plus-one length that
+   * does so: the one the mimik commands use unless told otherwise.
+   */
+  public static EiferChain sound() {
+    return standard().withTaps(513);
+  }
+
+  /** This chain with a {@code taps}-tap FIR. */
+  public EiferChain withTaps(int taps) {
+    return new EiferChain(notchHz, notchQ, lowHz, highHz, taps, rmsSamples, outputRate);
+  }
+
   /** Processes one channel's samples at rate {@code fs}; returns the activation at {@code outputRate}. */
   public double[] apply(double[] raw, double fs) {
     double mean = 0;

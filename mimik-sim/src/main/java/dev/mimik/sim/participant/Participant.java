@@ -55,13 +55,32 @@ public record Participant(
         identity,
         r.nextDouble(1.0, 4.0),
         impedance,
-        0.3 + 0.2 * Math.sqrt(impedance),
+        noiseAt(impedance),
         Math.exp(0.25 * r.nextGaussian()),
         r.nextDouble(0.75, 1.25),
         clamp(17 + 4 * r.nextGaussian(), 8, 30),
         clamp(0.25 * Math.exp(0.15 * r.nextGaussian()), 0.15, 0.4),
         r.nextDouble(0.8, 1.0),
         r.nextBoolean() ? 50 : 60);
+  }
+
+  /**
+   * The same person recorded in a psychophysiology lab as facial EMG guidelines prescribe (Fridlund and Cacioppo
+   * 1986): gelled Ag/AgCl electrodes on cleaned, abraded skin, impedance kept below 10 kOhm (here 2-10 kOhm,
+   * log-uniform, drawn from this participant's seed), in a building whose mains frequency is {@code mainsHz}. Lower
+   * impedance means less electrode noise, mains pick-up and fewer electrode pops ({@code sensor.Biosensor}); everything
+   * else is kept.
+   */
+  public Participant inLab(double mainsHz) {
+    SplittableRandom r = SeedStreams.stream(seed, "lab/" + id);
+    double impedance = Math.exp(r.nextDouble(Math.log(2), Math.log(10)));
+    return new Participant(id, seed, identity, electrodeJitterMm, impedance, noiseAt(impedance), emgGain, eogGain,
+        blinkRatePerMinute, blinkDurationS, expressiveness, mainsHz);
+  }
+
+  /** Electrode and amplifier noise, uV RMS, at a skin-electrode impedance in kOhm (see the type's description). */
+  private static double noiseAt(double impedanceKOhm) {
+    return 0.3 + 0.2 * Math.sqrt(impedanceKOhm);
   }
 
   private static double clamp(double v, double lo, double hi) {
