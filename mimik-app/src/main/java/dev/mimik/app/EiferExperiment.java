@@ -9,9 +9,12 @@ import dev.mimik.sim.SeedStreams;
 import dev.mimik.sim.muscle.Muscle;
 import dev.mimik.sim.participant.Participant;
 import dev.mimik.sim.performance.Expression;
+import dev.mimik.sim.sensor.ElectrodePop;
 import dev.mimik.sim.sensor.FridlundCalibration;
 import dev.mimik.sim.sensor.Montage;
 import dev.mimik.sim.session.EnvelopeSession;
+import dev.mimik.signal.artefact.Artefact;
+import dev.mimik.signal.artefact.PopDetector;
 import dev.mimik.signal.preset.EiferChain;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,10 +48,28 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
    * The metrics of one test participant. {@code moving} marks the blendshapes that move; {@code audible} the
    * channels whose muscle-only envelope rises above the recording's resting floor at least in its strongest 2 %
    * of frames (its 98th percentile above the recorded envelope's median): on the others no map can follow muscles.
+   * The {@code Clean} metrics are over the frames clear of detected artefacts only (per channel for Exp2EMG and the
+   * ceiling; for EMG2Exp, frames whose input window is clear on every channel); {@code cleanShare} is the share of
+   * channel frames kept.
    */
   record ParticipantResult(String id, MapMetrics emg2exp, MapMetrics emg2expLinear, MapMetrics exp2emg,
       MapMetrics exp2emgLinear, boolean[] moving, MapMetrics exp2emgMuscles, MapMetrics exp2emgMusclesLinear,
-      MapMetrics ceiling, boolean[] audible) {}
+      MapMetrics ceiling, boolean[] audible, MapMetrics emg2expClean, MapMetrics emg2expLinearClean,
+      MapMetrics exp2emgClean, MapMetrics exp2emgLinearClean, MapMetrics ceilingClean, double cleanShare) {}
+
+  /**
+   * How {@link PopDetector} did on every simulated session against the simulator's exact pops: a pop is found when a
+   * detected artefact on its lead holds its onset; an artefact is right when it holds some pop's onset.
+   */
+  record Detection(int sessions, int pops, int found, int artefacts, int right) {
+    double recall() {
+      return found / (double) pops;
+    }
+
+    double precision() {
+      return right / (double) artefacts;
+    }
+  }
 
   /** The comparison of Exp2EMG at one emotion's apex with the real table's row. */
   record EmotionResult(Expression emotion, boolean calibrated, double pearson, double pearsonLinear,
@@ -56,7 +77,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
 
   /** Everything measured, and the model. */
   record Result(EiferModel model, Montage montage, List<ParticipantResult> participants, ParticipantResult pooled,
-      List<EmotionResult> emotions, FridlundCalibration.Table table) {}
+      List<EmotionResult> emotions, FridlundCalibration.Table table, Detection detection) {}
 
   /**
    * The chain at {@code rate} with EIFER's durations; {@code taps} FIR taps at {@code rate}, or 0 for
@@ -86,7 +107,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
       progress.accept("simulated " + s.id());
     }
     List<EiferTraining.Recording> recordings = train.stream()
-        .map(s -> new EiferTraining.Recording(rows(s), s.truth().weights())).toList();
+        .map(s -> new EiferTraining.Recording(rows(s), s.truth().weights(), clean(s, chain, rate))).toList();
     EiferModel model = EiferTraining.standard(seed)
         .train(montage.channelNames(), Blendshapes.ARKIT_52, chain.outputRate(), recordings);
     progress.accept("trained both maps");
@@ -94,17 +115,22 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
     List<double[]> allEnv = new ArrayList<>();
     List<double[]> allW = new ArrayList<>();
     List<double[]> allClean = new ArrayList<>();
+    List<boolean[]> allOk = new ArrayList<>();
     for (EnvelopeSession s : test) {
       double[][] env = rows(s);
       double[][] w = s.truth().weights();
       double[][] clean = rows(s.muscleEnvelopes(), w.length);
-      per.add(measure(s.participant().id(), model, env, w, clean));
+      boolean[][] ok = clean(s, chain, rate);
+      per.add(measure(s.participant().id(), model, env, w, clean, ok));
       allEnv.addAll(List.of(env));
       allClean.addAll(List.of(clean));
       allW.addAll(List.of(w));
+      allOk.addAll(List.of(ok));
     }
     ParticipantResult all = measure("all", model, allEnv.toArray(new double[0][]), allW.toArray(new double[0][]),
-        allClean.toArray(new double[0][]));
+        allClean.toArray(new double[0][]), allOk.toArray(new boolean[0][]));
+    List<EnvelopeSession> sessions = new ArrayList<>(train);
+    sessions.addAll(test);
     List<EmotionResult> emotions = new ArrayList<>();
     List<String> names = montage.channelNames();
     for (int e = 0; e < table.emotions().size(); e++) {
@@ -129,7 +155,43 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
       emotions.add(new EmotionResult(x, calibration.contains(x), MapMetrics.pearson(pa, ra),
           MapMetrics.pearson(pl.stream().mapToDouble(Double::doubleValue).toArray(), ra), pa, ra));
     }
-    return new Result(model, montage, per, all, emotions, table);
+    return new Result(model, montage, per, all, emotions, table, detection(sessions));
+  }
+
+  /** Which envelope frames of {@code s}, {@code [frame][channel]}, are clear of its detected artefacts. */
+  static boolean[][] clean(EnvelopeSession s, EiferChain chain, double rate) {
+    int frames = s.truth().weights().length;
+    boolean[][] ok = new boolean[frames][s.artefacts().size()];
+    for (int c = 0; c < s.artefacts().size(); c++) {
+      boolean[] col = chain.cleanFrames(s.artefacts().get(c), rate, frames);
+      for (int f = 0; f < frames; f++) {
+        ok[f][c] = col[f];
+      }
+    }
+    return ok;
+  }
+
+  private static Detection detection(List<EnvelopeSession> sessions) {
+    int pops = 0;
+    int found = 0;
+    int artefacts = 0;
+    int right = 0;
+    for (EnvelopeSession s : sessions) {
+      for (ElectrodePop p : s.pops()) {
+        pops++;
+        found += s.artefacts().get(p.lead()).stream().anyMatch(a -> a.overlaps(p.onsetSeconds(), p.onsetSeconds()))
+            ? 1 : 0;
+      }
+      for (int c = 0; c < s.artefacts().size(); c++) {
+        for (Artefact a : s.artefacts().get(c)) {
+          int lead = c;
+          artefacts++;
+          right += s.pops().stream().anyMatch(p -> p.lead() == lead && a.overlaps(p.onsetSeconds(), p.onsetSeconds()))
+              ? 1 : 0;
+        }
+      }
+    }
+    return new Detection(sessions.size(), pops, found, artefacts, right);
   }
 
   /**
@@ -137,7 +199,8 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
    * {@code clean}, against which Exp2EMG is also scored (with the recorded envelopes' levels), next to the ceiling:
    * how well {@code clean} itself, the exact muscle activity, predicts {@code env}.
    */
-  static ParticipantResult measure(String id, EiferModel model, double[][] env, double[][] w, double[][] clean) {
+  static ParticipantResult measure(String id, EiferModel model, double[][] env, double[][] w, double[][] clean,
+      boolean[][] ok) {
     boolean[] moving = new boolean[w[0].length];
     MapMetrics spread = MapMetrics.of(w, w);
     for (int k = 0; k < moving.length; k++) {
@@ -158,9 +221,21 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
     double[][] level = FrameWindows.levels(FrameWindows.log(env));
     double[][] net = model.emg(w, false, level[0], level[1]);
     double[][] lin = model.emg(w, true, level[0], level[1]);
-    return new ParticipantResult(id, MapMetrics.of(model.expression(env, false), w),
-        MapMetrics.of(model.expression(env, true), w), MapMetrics.of(net, env), MapMetrics.of(lin, env), moving,
-        MapMetrics.of(net, clean), MapMetrics.of(lin, clean), MapMetrics.of(clean, env), audible);
+    double[][] e2x = model.expression(env, false);
+    double[][] e2xLin = model.expression(env, true);
+    EiferTraining.Recording marked = new EiferTraining.Recording(env, w, ok);
+    boolean[][] okWindow = new boolean[w.length][w[0].length];
+    double kept = 0;
+    for (int f = 0; f < w.length; f++) {
+      java.util.Arrays.fill(okWindow[f], marked.cleanWindow(f, model.window()));
+      for (boolean b : ok[f]) {
+        kept += b ? 1.0 / (ok.length * ok[f].length) : 0;
+      }
+    }
+    return new ParticipantResult(id, MapMetrics.of(e2x, w), MapMetrics.of(e2xLin, w), MapMetrics.of(net, env),
+        MapMetrics.of(lin, env), moving, MapMetrics.of(net, clean), MapMetrics.of(lin, clean),
+        MapMetrics.of(clean, env), audible, MapMetrics.of(e2x, w, okWindow), MapMetrics.of(e2xLin, w, okWindow),
+        MapMetrics.of(net, env, ok), MapMetrics.of(lin, env, ok), MapMetrics.of(clean, env, ok), kept);
   }
 
   /** Mean of {@code values} over the entries where {@code keep} is true (all when {@code keep} is null). */

@@ -33,6 +33,21 @@ final class EiferReport {
         p -> p.exp2emgMusclesLinear().pearson(), p -> null);
     line(s, r, "Ceiling: r of the exact muscle-only envelopes against the recorded ones", p -> p.ceiling().pearson(),
         p -> p.ceiling().pearson(), p -> null);
+    s.append("The same on artefact-free frames only (each channel's frames clear of the electrode pops the detector"
+        + " finds in the raw signal; for EMG2Exp, frames whose window is clear on every channel):\n");
+    line(s, r, "EMG2Exp r over moving blendshapes a Fridlund muscle drives, artefact-free frames",
+        p -> p.emg2expClean().pearson(), p -> p.emg2expLinearClean().pearson(), p -> and(p.moving(), obs));
+    line(s, r, "Exp2EMG r over channels, artefact-free frames", p -> p.exp2emgClean().pearson(),
+        p -> p.exp2emgLinearClean().pearson(), p -> null);
+    line(s, r, "Exp2EMG R2 over channels, artefact-free frames", p -> p.exp2emgClean().r2(),
+        p -> p.exp2emgLinearClean().r2(), p -> null);
+    line(s, r, "Ceiling on artefact-free frames", p -> p.ceilingClean().pearson(), p -> p.ceilingClean().pearson(),
+        p -> null);
+    EiferExperiment.Detection d = r.detection();
+    s.append(String.format(Locale.ROOT, "Channel frames kept: %.3f (pooled test participants). Electrode pops on all"
+        + " %d sessions against the simulator's truth: %d of %d found (recall %.3f), %d of %d detected artefacts on a"
+        + " pop (precision %.3f)%n", r.pooled().cleanShare(), d.sessions(), d.found(),
+        d.pops(), d.recall(), d.right(), d.artefacts(), d.precision()));
     double audible = 0;
     for (EiferExperiment.ParticipantResult p : r.participants()) {
       for (boolean a : p.audible()) {

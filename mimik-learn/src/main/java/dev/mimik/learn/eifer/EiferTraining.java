@@ -39,13 +39,38 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
    */
   public static final double EXP2EMG_HUBER = 1;
 
-  /** One recording: envelopes {@code [frame][channel]} and weights {@code [frame][shape]}, frame for frame. */
-  public record Recording(double[][] envelopes, double[][] weights) {
+  /**
+   * One recording: envelopes {@code [frame][channel]} and weights {@code [frame][shape]}, frame for frame, and which
+   * envelope values are clear of artefacts {@code [frame][channel]} (null: all of them). A frame whose window holds
+   * an artefact on any channel is left out of training and validation (both maps see every channel).
+   */
+  public record Recording(double[][] envelopes, double[][] weights, boolean[][] clean) {
     public Recording {
-      if (envelopes.length != weights.length || envelopes.length == 0) {
+      if (envelopes.length != weights.length || envelopes.length == 0
+          || clean != null && clean.length != envelopes.length) {
         throw new IllegalArgumentException("envelopes and blendshapes need the same, non-zero number of frames: "
             + envelopes.length + " and " + weights.length);
       }
+    }
+
+    /** A recording without artefact marks. */
+    public Recording(double[][] envelopes, double[][] weights) {
+      this(envelopes, weights, null);
+    }
+
+    /** Whether every channel is clean on every frame of the window of {@code window} frames centred on {@code f}. */
+    public boolean cleanWindow(int f, int window) {
+      if (clean == null) {
+        return true;
+      }
+      for (int g = Math.max(0, f - window / 2); g <= Math.min(clean.length - 1, f + window / 2); g++) {
+        for (boolean b : clean[g]) {
+          if (!b) {
+            return false;
+          }
+        }
+      }
+      return true;
     }
   }
 
@@ -94,8 +119,8 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
       logEnv.addAll(List.of(logs));
       weights.addAll(List.of(r.weights()));
       TimeBlockedSplit.Split s = splitter.split(r.envelopes().length);
-      IntStream.of(s.train()).forEach(f -> train.add(base + f));
-      IntStream.of(s.validation()).forEach(f -> validation.add(base + f));
+      IntStream.of(s.train()).filter(f -> r.cleanWindow(f, window)).forEach(f -> train.add(base + f));
+      IntStream.of(s.validation()).filter(f -> r.cleanWindow(f, window)).forEach(f -> validation.add(base + f));
     }
     double[][] emg = emgRows.toArray(new double[0][]);
     double[][] exp = expRows.toArray(new double[0][]);

@@ -13,27 +13,50 @@ public record MapMetrics(double[] pearson, double[] r2, double[] mae) {
 
   /** Compares {@code predicted} with {@code truth}, both {@code [frame][column]}. */
   public static MapMetrics of(double[][] predicted, double[][] truth) {
-    if (predicted.length != truth.length || truth.length < 2) {
+    return of(predicted, truth, null);
+  }
+
+  /**
+   * Compares {@code predicted} with {@code truth} over the frames {@code keep [frame][column]} marks, column by column
+   * (e.g. the frames of each channel clear of artefacts); all frames when {@code keep} is null. A column with fewer
+   * than two kept frames gets NaN.
+   */
+  public static MapMetrics of(double[][] predicted, double[][] truth, boolean[][] keep) {
+    if (predicted.length != truth.length || truth.length < 2 || keep != null && keep.length != truth.length) {
       throw new IllegalArgumentException("need the same number of rows, at least two");
     }
     int k = truth[0].length;
-    int n = truth.length;
     double[] r = new double[k];
     double[] r2 = new double[k];
     double[] mae = new double[k];
     for (int c = 0; c < k; c++) {
+      int n = 0;
+      for (int i = 0; i < truth.length; i++) {
+        n += keep == null || keep[i][c] ? 1 : 0;
+      }
+      if (n < 2) {
+        r[c] = Double.NaN;
+        r2[c] = Double.NaN;
+        mae[c] = Double.NaN;
+        continue;
+      }
       double mp = 0;
       double mt = 0;
-      for (int i = 0; i < n; i++) {
-        mp += predicted[i][c] / n;
-        mt += truth[i][c] / n;
+      for (int i = 0; i < truth.length; i++) {
+        if (keep == null || keep[i][c]) {
+          mp += predicted[i][c] / n;
+          mt += truth[i][c] / n;
+        }
       }
       double sxy = 0;
       double sxx = 0;
       double syy = 0;
       double sse = 0;
       double abs = 0;
-      for (int i = 0; i < n; i++) {
+      for (int i = 0; i < truth.length; i++) {
+        if (keep != null && !keep[i][c]) {
+          continue;
+        }
         double dp = predicted[i][c] - mp;
         double dt = truth[i][c] - mt;
         sxy += dp * dt;

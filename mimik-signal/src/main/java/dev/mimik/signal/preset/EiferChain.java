@@ -3,6 +3,7 @@ package dev.mimik.signal.preset;
 import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
 import dev.mimik.signal.WindowAlignment;
+import dev.mimik.signal.artefact.Artefact;
 import dev.mimik.signal.envelope.SlidingRms;
 import dev.mimik.signal.filter.Fir;
 import dev.mimik.signal.filter.Notch;
@@ -68,6 +69,21 @@ public record EiferChain(double notchHz, double notchQ, double lowHz, double hig
     x = ZeroPhaseFirFilter.filter(Fir.bandPass(taps, lowHz, highHz, fs), x);
     x = SlidingRms.of(x, rmsSamples, WindowAlignment.CENTRED);
     return PolyphaseResampler.between(fs, outputRate).resample(x);
+  }
+
+  /**
+   * Which of {@code frames} output frames of a channel sampled at {@code fs} Hz stay clear of {@code artefacts}: a
+   * frame is clean when no artefact overlaps the raw samples its value depends on (the RMS window and the FIR's
+   * support around the frame's time).
+   */
+  public boolean[] cleanFrames(List<Artefact> artefacts, double fs, int frames) {
+    double reach = (rmsSamples / 2.0 + taps / 2.0) / fs;
+    boolean[] clean = new boolean[frames];
+    for (int f = 0; f < frames; f++) {
+      double t = f / outputRate;
+      clean[f] = artefacts.stream().noneMatch(a -> a.overlaps(t - reach, t + reach));
+    }
+    return clean;
   }
 
   /** Processes every channel of a signal; the result has the same channel names and start at {@code outputRate}. */

@@ -84,7 +84,7 @@ public final class Biosensor {
     }
     if (parts.artefacts()) {
       motion(perf, SeedStreams.stream(seed, "motion"), out);
-      pops(who, SeedStreams.stream(seed, "pops"), out);
+      pops(who, seed, out);
     }
     List<Channel> channels = new ArrayList<>();
     for (int c = 0; c < leads; c++) {
@@ -198,20 +198,36 @@ public final class Biosensor {
     }
   }
 
-  private void pops(Participant who, SplittableRandom r, double[][] out) {
+  /**
+   * The electrode pops that {@link #record} with {@code seed} adds to a recording of {@code samples} samples per
+   * lead on {@code who} (when its components include artefacts): the exact ground truth of every pop, in the order
+   * drawn (lead by lead, in time).
+   */
+  public List<ElectrodePop> pops(Participant who, long seed, int samples) {
+    SplittableRandom r = SeedStreams.stream(seed, "pops");
     double perSecond = 0.02 * who.impedanceKOhm() / 60;
-    double duration = out[0].length / rate;
-    for (double[] ch : out) {
+    double duration = samples / rate;
+    List<ElectrodePop> pops = new ArrayList<>();
+    for (int c = 0; c < montage.leads().size(); c++) {
       double t = -Math.log(1 - r.nextDouble()) / perSecond;
       while (t < duration) {
         double a = (r.nextBoolean() ? 1 : -1) * r.nextDouble(100, 800);
-        double tau = r.nextDouble(0.1, 1.0) * rate;
-        int i0 = (int) (t * rate);
-        int i1 = Math.min(ch.length, i0 + (int) (6 * tau));
-        for (int i = i0; i < i1; i++) {
-          ch[i] += a * Math.exp(-(i - i0) / tau);
-        }
+        double tau = r.nextDouble(0.1, 1.0);
+        pops.add(new ElectrodePop(c, (int) (t * rate) / rate, a, tau));
         t += -Math.log(1 - r.nextDouble()) / perSecond;
+      }
+    }
+    return pops;
+  }
+
+  private void pops(Participant who, long seed, double[][] out) {
+    for (ElectrodePop p : pops(who, seed, out[0].length)) {
+      double[] ch = out[p.lead()];
+      double tau = p.decaySeconds() * rate;
+      int i0 = (int) Math.round(p.onsetSeconds() * rate);
+      int i1 = Math.min(ch.length, i0 + (int) (6 * tau));
+      for (int i = i0; i < i1; i++) {
+        ch[i] += p.amplitudeUv() * Math.exp(-(i - i0) / tau);
       }
     }
   }

@@ -1,6 +1,7 @@
 package dev.mimik.sim.session;
 
 import dev.mimik.core.data.BlendshapeTrack;
+import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
 import dev.mimik.sim.SeedStreams;
 import dev.mimik.sim.participant.Participant;
@@ -9,8 +10,13 @@ import dev.mimik.sim.performance.Performer;
 import dev.mimik.sim.performance.Protocol;
 import dev.mimik.sim.sensor.Biosensor;
 import dev.mimik.sim.sensor.Components;
+import dev.mimik.sim.sensor.ElectrodePop;
 import dev.mimik.sim.sensor.Montage;
+import dev.mimik.signal.artefact.Artefact;
+import dev.mimik.signal.artefact.PopDetector;
 import dev.mimik.signal.preset.EiferChain;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One simulated session as EIFER sees it: the montage's raw sEMG put through {@link EiferChain} (one envelope row
@@ -23,9 +29,12 @@ import dev.mimik.signal.preset.EiferChain;
  * @param truth the exact blendshapes at the envelope frames (frame {@code f} at {@code f / rate})
  * @param muscleEnvelopes the same chain's output on the muscles' signal alone (no EOG, mains, wander, electrode
  *     noise or artefacts): the exact muscle activity a perfect expression-to-EMG map could predict
+ * @param artefacts per lead, the electrode pops {@link PopDetector#standard()} finds on the raw recording (from the
+ *     signal alone)
+ * @param pops the exact electrode pops the simulator added (ground truth, never shown to the detector)
  */
 public record EnvelopeSession(String id, Participant participant, Signal envelopes, BlendshapeTrack truth,
-    Signal muscleEnvelopes) {
+    Signal muscleEnvelopes, List<List<Artefact>> artefacts, List<ElectrodePop> pops) {
 
   /**
    * Simulates session {@code id} of {@code who}: BioFace-3D's protocol for {@code seconds}, recorded at
@@ -38,13 +47,19 @@ public record EnvelopeSession(String id, Participant participant, Signal envelop
         SeedStreams.derive(seed, "performance"));
     Biosensor sensor = new Biosensor(montage, rate, amplitudes);
     long sensorSeed = SeedStreams.derive(seed, "biosensor");
-    Signal env = chain.apply(sensor.record(who, perf, sensorSeed, Components.all()));
+    Signal raw = sensor.record(who, perf, sensorSeed, Components.all());
+    List<List<Artefact>> artefacts = new ArrayList<>();
+    for (Channel c : raw.channels()) {
+      artefacts.add(PopDetector.standard().detect(c.samples(), c.samplingRate()));
+    }
+    Signal env = chain.apply(raw);
     Signal muscles = chain.apply(sensor.record(who, perf, sensorSeed, Components.emgOnly()));
     int frames = env.channel(0).samples().length;
     double[] times = new double[frames];
     for (int f = 0; f < frames; f++) {
       times[f] = f / chain.outputRate();
     }
-    return new EnvelopeSession(id, who, env, perf.blendshapesAt(times), muscles);
+    return new EnvelopeSession(id, who, env, perf.blendshapesAt(times), muscles, artefacts,
+        sensor.pops(who, sensorSeed, raw.channel(0).samples().length));
   }
 }
