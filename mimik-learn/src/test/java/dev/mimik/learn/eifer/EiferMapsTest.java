@@ -54,7 +54,9 @@ class EiferMapsTest {
     double rNet = MapMetrics.of(net.apply(tx), ty).pearson()[0];
     double rLin = MapMetrics.of(lin.apply(tx), ty).pearson()[0];
     assertThat(rNet).isGreaterThan(0.95).isGreaterThan(rLin + 0.3);
-    assertThat(t.fit(x, y, train, val).apply(tx[0])).containsExactly(net.apply(tx[0]));
+    // the same seed gives the same network: to float rounding (PyTorch's CPU kernels may sum in another order on a
+    // busy machine), far below what another initialisation or batch order would change (about 0.1)
+    assertThat(t.fit(x, y, train, val).apply(tx[0])[0]).isCloseTo(net.apply(tx[0])[0], within(1e-4));
   }
 
   @Test
