@@ -31,10 +31,13 @@ public record BlinkModel(String channel, BlinkDetector detector, double precisio
   static final double MOVING = 0.2;
   /** Fewest frames a camera blink spans, from the lids starting to move to their stopping. */
   static final int SHORTEST_FRAMES = 3;
+  /** A calibration whose F1 against the camera's blinks is lower than this is not kept: it would blink at random. */
+  static final double MIN_F1 = 0.5;
 
   /**
    * Calibrates on training sessions: reference blinks from each session's eyelid landmarks, the EOG band of the
-   * front end's channels. Empty (with a warning) when the camera saw too few blinks or no channel shows them.
+   * front end's channels. Empty (with a warning) when the camera saw too few blinks or no channel shows them
+   * reliably (F1 below {@link #MIN_F1}).
    */
   public static Optional<BlinkModel> calibrate(List<Session> sessions, FrontEnd frontEnd, Consumer<String> warnings) {
     List<BlinkCalibration.Recording> recordings = new ArrayList<>();
@@ -51,6 +54,12 @@ public record BlinkModel(String channel, BlinkDetector detector, double precisio
       return Optional.empty();
     }
     BlinkCalibration.Result r = fit.get();
+    if (r.f1() < MIN_F1) {
+      warnings.accept(String.format(java.util.Locale.ROOT, "no blink detector kept: the best channel (%s) agrees with"
+          + " the camera's %d blinks at F1 %.2f only; the avatar's eyes will follow the tracked landmarks only",
+          frontEnd.channels().get(r.channel()), r.references(), r.f1()));
+      return Optional.empty();
+    }
     return Optional.of(new BlinkModel(frontEnd.channels().get(r.channel()), r.detector(), r.precision(), r.recall(),
         r.references()));
   }
