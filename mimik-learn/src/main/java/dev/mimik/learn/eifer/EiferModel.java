@@ -26,8 +26,8 @@ import java.util.List;
  * @param eogBand whether EMG2Exp (network and baseline) also takes each channel's EOG band (see
  *     {@code EiferChain#eogBand}), {@link FrameWindows#standardised standardised} per recording, at the window's
  *     centre frame after the envelopes' window: gaze and blinks, which the envelopes cannot see. Exp2EMG never
- *     does. The whole window of the band (15 values per channel, mostly baseline wander) made the network worse on
- *     the shapes muscles drive, and did not follow gaze better.
+ *     does. The band's whole window (15 values per channel, mostly baseline wander), or three frames of it, followed
+ *     the eyes a little better but made the network worse on the shapes muscles drive ({@code docs/notes/eifer.md}).
  */
 public record EiferModel(List<String> channels, List<String> blendshapes, int window, double frameRate, double[] restLog,
     double[] spanLog,
