@@ -40,9 +40,10 @@ import java.util.function.Consumer;
  * @param seed seed of everything
  * @param taps FIR taps at {@code rate}; 0 for {@link EiferChain#sound()}'s 513 at 4096 Hz scaled to {@code rate}
  * @param calibration the emotions whose real profiles calibrate the simulator's muscle amplitudes
+ * @param eogBand whether EMG2Exp (network and baseline) also takes each lead's EOG band ({@link EiferChain#eogBand})
  */
 record EiferExperiment(int trainParticipants, int testParticipants, double seconds, double rate, long seed,
-    int taps, List<Expression> calibration) {
+    int taps, List<Expression> calibration, boolean eogBand) {
 
   /**
    * The metrics of one test participant. {@code moving} marks the blendshapes that move; {@code audible} the
@@ -107,12 +108,14 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
       progress.accept("simulated " + s.id());
     }
     List<EiferTraining.Recording> recordings = train.stream()
-        .map(s -> new EiferTraining.Recording(rows(s), s.truth().weights(), clean(s, chain, rate))).toList();
+        .map(s -> new EiferTraining.Recording(rows(s), s.truth().weights(), clean(s, chain, rate), eog(s)))
+        .toList();
     EiferModel model = EiferTraining.standard(seed)
         .train(montage.channelNames(), Blendshapes.ARKIT_52, chain.outputRate(), recordings);
     progress.accept("trained both maps");
     List<ParticipantResult> per = new ArrayList<>();
     List<double[]> allEnv = new ArrayList<>();
+    List<double[]> allEog = new ArrayList<>();
     List<double[]> allW = new ArrayList<>();
     List<double[]> allClean = new ArrayList<>();
     List<boolean[]> allOk = new ArrayList<>();
@@ -121,13 +124,18 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
       double[][] w = s.truth().weights();
       double[][] clean = rows(s.muscleEnvelopes(), w.length);
       boolean[][] ok = clean(s, chain, rate);
-      per.add(measure(s.participant().id(), model, env, w, clean, ok));
+      double[][] eog = eog(s);
+      per.add(measure(s.participant().id(), model, env, eog, w, clean, ok));
       allEnv.addAll(List.of(env));
+      if (eog != null) {
+        allEog.addAll(List.of(eog));
+      }
       allClean.addAll(List.of(clean));
       allW.addAll(List.of(w));
       allOk.addAll(List.of(ok));
     }
-    ParticipantResult all = measure("all", model, allEnv.toArray(new double[0][]), allW.toArray(new double[0][]),
+    ParticipantResult all = measure("all", model, allEnv.toArray(new double[0][]),
+        eogBand ? allEog.toArray(new double[0][]) : null, allW.toArray(new double[0][]),
         allClean.toArray(new double[0][]), allOk.toArray(new boolean[0][]));
     List<EnvelopeSession> sessions = new ArrayList<>(train);
     sessions.addAll(test);
@@ -197,10 +205,11 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
   /**
    * Measures both maps on one recording: envelopes {@code env}, truth {@code w}, and the muscle-only envelopes
    * {@code clean}, against which Exp2EMG is also scored (with the recorded envelopes' levels), next to the ceiling:
-   * how well {@code clean} itself, the exact muscle activity, predicts {@code env}.
+   * how well {@code clean} itself, the exact muscle activity, predicts {@code env}. {@code eog} is the recording's EOG
+   * band when the model takes it, else null.
    */
-  static ParticipantResult measure(String id, EiferModel model, double[][] env, double[][] w, double[][] clean,
-      boolean[][] ok) {
+  static ParticipantResult measure(String id, EiferModel model, double[][] env, double[][] eog, double[][] w,
+      double[][] clean, boolean[][] ok) {
     boolean[] moving = new boolean[w[0].length];
     MapMetrics spread = MapMetrics.of(w, w);
     for (int k = 0; k < moving.length; k++) {
@@ -221,9 +230,9 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
     double[][] level = FrameWindows.levels(FrameWindows.log(env));
     double[][] net = model.emg(w, false, level[0], level[1]);
     double[][] lin = model.emg(w, true, level[0], level[1]);
-    double[][] e2x = model.expression(env, false);
-    double[][] e2xLin = model.expression(env, true);
-    EiferTraining.Recording marked = new EiferTraining.Recording(env, w, ok);
+    double[][] e2x = model.expression(env, eog, false);
+    double[][] e2xLin = model.expression(env, eog, true);
+    EiferTraining.Recording marked = new EiferTraining.Recording(env, w, ok, null);
     boolean[][] okWindow = new boolean[w.length][w[0].length];
     double kept = 0;
     for (int f = 0; f < w.length; f++) {
@@ -264,6 +273,11 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
       }
     }
     return out;
+  }
+
+  /** The EOG band of {@code s} on its envelope frames when this experiment uses it, else null. */
+  private double[][] eog(EnvelopeSession s) {
+    return eogBand ? rows(s.eog(), s.truth().weights().length) : null;
   }
 
   static double[][] rows(EnvelopeSession s) {

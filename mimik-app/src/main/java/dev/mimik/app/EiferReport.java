@@ -18,7 +18,8 @@ final class EiferReport {
     boolean[] obs = EiferExperiment.observable();
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "Means over %d held-out participants of each participant's mean (pooled frames "
-        + "of all of them in brackets)%n", r.participants().size()));
+        + "of all of them in brackets); EMG2Exp takes %s%n", r.participants().size(),
+        r.model().eogBand() ? "the envelopes and each lead's EOG band" : "the envelopes only (EIFER's input)"));
     line(s, r, "EMG2Exp r over moving blendshapes", p -> p.emg2exp().pearson(), p -> p.emg2expLinear().pearson(),
         p -> p.moving());
     line(s, r, "EMG2Exp r over moving blendshapes a Fridlund muscle drives", p -> p.emg2exp().pearson(),

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Apply a model's EMG->expression map to a recording; writes blendshapes.csv and face.glb (the embedded rig",
-      "animated) into --out.",
+      "animated) into --out. A model trained with the EOG band takes it from the same raw signals (--preset eifer).",
       "",
       "Example: mimik emg apply --model eifer.zip --signals p3.bdf --preset eifer --out p3-face"
     })
@@ -55,7 +55,8 @@ public final class EmgApplyCommand implements Callable<Integer> {
       throw new BadInputException(signals, "envelopes at " + env.samplingRate() + " Hz, the model's at "
           + m.frameRate() + " Hz");
     }
-    double[][] w = m.expression(EmgRecordings.rows(signals, env, m.channels()), linear);
+    double[][] eog = m.eogBand() ? EmgRecordings.rows(signals, chain.eogBand(signals), m.channels()) : null;
+    double[][] w = m.expression(EmgRecordings.rows(signals, env, m.channels()), eog, linear);
     BlendshapeTrack track = new BlendshapeTrack(EmgRecordings.frameTimes(env), m.blendshapes(), w);
     byte[] glb = new GltfAnimationWriter().toGlb(EmbeddedRig.load(), track);
     Files.createDirectories(out);

@@ -22,4 +22,16 @@ final class EmgChainOptions {
   Signal envelopes(Path signals) throws IOException {
     return EmgRecordings.envelopes(signals, preset, firTaps);
   }
+
+  /**
+   * The EOG band of a recording on the envelopes' frames ({@link dev.mimik.signal.preset.EiferChain#eogBand}); needs
+   * {@code --preset eifer}, since envelopes carry no EOG.
+   */
+  Signal eogBand(Path signals) throws IOException {
+    if (!"eifer".equals(preset)) {
+      throw new dev.mimik.core.io.BadInputException(signals, "the EOG band needs the raw signals (--preset eifer);"
+          + " give --no-eog-band, or a model trained with it, for envelopes");
+    }
+    return EmgRecordings.eogBand(signals, firTaps);
+  }
 }

@@ -68,6 +68,11 @@ public final class EmgExperimentCommand implements Callable<Integer> {
           + " (default ${DEFAULT-VALUE})")
   private List<String> calibrate;
 
+  @Option(names = "--eog-band", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "EMG2Exp (network and linear baseline) also takes each lead's EOG band (0.1-10 Hz), which carries"
+          + " gaze and blinks; --no-eog-band is EIFER's envelope-only input (default ${DEFAULT-VALUE})")
+  private boolean eogBand;
+
   @Override
   public Integer call() throws Exception {
     if (train < 1 || test < 1 || !(seconds >= 20) || !(rate >= 1024)) {
@@ -83,7 +88,7 @@ public final class EmgExperimentCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     FridlundCalibration.Table table = FridlundCalibration.read(fridlund);
-    EiferExperiment.Result r = new EiferExperiment(train, test, seconds, rate, seed, taps, cal).run(table, line -> {
+    EiferExperiment.Result r = new EiferExperiment(train, test, seconds, rate, seed, taps, cal, eogBand).run(table, line -> {
       err.println(line);
       err.flush();
     });

@@ -28,6 +28,29 @@ final class EmgRecordings {
    * two thirds amplitude, baseline wander included.
    */
   static Signal envelopes(Path file, String preset, int firTaps) throws IOException {
+    Signal s = read(file);
+    return switch (preset) {
+      case "none" -> s;
+      case "eifer" -> chain(file, s, firTaps).apply(s);
+      default -> throw new BadInputException("--preset must be eifer or none, not '" + preset + "'");
+    };
+  }
+
+  /** The EOG band of the raw sEMG in {@code file} on the EIFER preset's frames ({@link EiferChain#eogBand}). */
+  static Signal eogBand(Path file, int firTaps) throws IOException {
+    Signal s = read(file);
+    return chain(file, s, firTaps).eogBand(s);
+  }
+
+  private static EiferChain chain(Path file, Signal s, int firTaps) {
+    if (s.samplingRate() < 1024) {
+      throw new BadInputException(file, "the EIFER preset needs at least 1024 Hz (its band reaches 500 Hz), not "
+          + s.samplingRate());
+    }
+    return EiferExperiment.chainAt(s.samplingRate(), firTaps);
+  }
+
+  private static Signal read(Path file) throws IOException {
     Signal s = SignalFormats.standard().read(file);
     if (!s.hasUniformRate()) {
       throw new BadInputException(file, "channels have different sampling rates");
@@ -39,17 +62,7 @@ final class EmgRecordings {
         }
       }
     }
-    return switch (preset) {
-      case "none" -> s;
-      case "eifer" -> {
-        if (s.samplingRate() < 1024) {
-          throw new BadInputException(file, "the EIFER preset needs at least 1024 Hz (its band reaches 500 Hz), not "
-              + s.samplingRate());
-        }
-        yield EiferExperiment.chainAt(s.samplingRate(), firTaps).apply(s);
-      }
-      default -> throw new BadInputException("--preset must be eifer or none, not '" + preset + "'");
-    };
+    return s;
   }
 
   /** Rows {@code [frame][channel]} of {@code names} taken from {@code envelopes} by name. */

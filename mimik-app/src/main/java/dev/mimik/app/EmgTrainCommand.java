@@ -42,6 +42,11 @@ public final class EmgTrainCommand implements Callable<Integer> {
 
   @Mixin private EmgChainOptions chain;
 
+  @Option(names = "--eog-band", negatable = true,
+      description = "EMG2Exp (network and linear baseline) also takes each channel's EOG band (0.1-10 Hz, gaze and"
+          + " blinks), stored in the model for 'apply'; on by default with --preset eifer, unavailable with none")
+  private Boolean eogBand;
+
   @Option(names = "--seed", defaultValue = "1", description = "seed of the networks (default ${DEFAULT-VALUE})")
   private long seed;
 
@@ -56,6 +61,7 @@ public final class EmgTrainCommand implements Callable<Integer> {
     }
     List<String> channels = null;
     double rate = 0;
+    boolean eog = eogBand != null ? eogBand : "eifer".equals(chain.preset);
     List<EiferTraining.Recording> recordings = new ArrayList<>();
     for (int i = 0; i < signals.size(); i++) {
       Signal env = chain.envelopes(signals.get(i));
@@ -78,13 +84,15 @@ public final class EmgTrainCommand implements Callable<Integer> {
       }
       double[][] rows = EmgRecordings.rows(signals.get(i), env, channels);
       double[][] w = EmgRecordings.at(track, Arrays.stream(inside).mapToDouble(f -> times[f]).toArray());
+      double[][] eogRows = eog ? EmgRecordings.rows(signals.get(i), chain.eogBand(signals.get(i)), channels) : null;
       recordings.add(new EiferTraining.Recording(Arrays.stream(inside).mapToObj(f -> rows[f])
-          .toArray(double[][]::new), w));
+          .toArray(double[][]::new), w, null, eog ? Arrays.stream(inside).mapToObj(f -> eogRows[f])
+          .toArray(double[][]::new) : null));
     }
     EiferModel model = EiferTraining.standard(seed).train(channels, Blendshapes.ARKIT_52, rate, recordings);
     EiferModelFile.write(model, out);
-    spec.commandLine().getOut().printf(Locale.ROOT, "trained on %d recordings, %d channels at %.2f frames/s; wrote %s%n",
-        recordings.size(), channels.size(), rate, out);
+    spec.commandLine().getOut().printf(Locale.ROOT, "trained on %d recordings, %d channels at %.2f frames/s%s; wrote %s%n",
+        recordings.size(), channels.size(), rate, eog ? " with their EOG band" : "", out);
     spec.commandLine().getOut().flush();
     return 0;
   }

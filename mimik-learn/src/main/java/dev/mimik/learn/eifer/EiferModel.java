@@ -23,16 +23,21 @@ import java.util.List;
  *     {@code levelLow..levelHigh},
  *     so that a network meeting an expression unlike its training frames cannot predict envelopes decades beyond
  *     anything recorded (the exponential of an extrapolated log)
+ * @param eogBand whether EMG2Exp (network and baseline) also takes each channel's EOG band (see
+ *     {@code EiferChain#eogBand}), {@link FrameWindows#standardised standardised} per recording, at the window's
+ *     centre frame after the envelopes' window: gaze and blinks, which the envelopes cannot see. Exp2EMG never
+ *     does. The band's whole window (15 values per channel, mostly baseline wander), or three frames of it, followed
+ *     the eyes a little better but made the network worse on the shapes muscles drive ({@code docs/notes/eifer.md}).
  */
 public record EiferModel(List<String> channels, List<String> blendshapes, int window, double frameRate, double[] restLog,
     double[] spanLog,
     DenseMap emg2exp, DenseMap exp2emg, DenseMap emg2expLinear, DenseMap exp2emgLinear, double[] levelLow,
-    double[] levelHigh) {
+    double[] levelHigh, boolean eogBand) {
 
   public EiferModel {
     channels = List.copyOf(channels);
     blendshapes = List.copyOf(blendshapes);
-    int ew = channels.size() * window;
+    int ew = channels.size() * (window + (eogBand ? 1 : 0));
     int bw = blendshapes.size() * window;
     if (restLog.length != channels.size() || spanLog.length != channels.size()
         || levelLow.length != channels.size() || levelHigh.length != channels.size()) {
@@ -46,18 +51,39 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
     }
   }
 
-  /** Blendshape weights {@code [frame][shape]} (clamped to 0..1) from envelopes {@code [frame][channel]}. */
-  public double[][] expression(double[][] envelopes, boolean linear) {
-    double[][] logs = FrameWindows.log(envelopes);
-    double[][] level = FrameWindows.levels(logs);
-    double[][] w = (linear ? emg2expLinear : emg2exp)
-        .apply(FrameWindows.of(FrameWindows.scaled(logs, level[0], level[1]), window));
+  /**
+   * Blendshape weights {@code [frame][shape]} (clamped to 0..1) from envelopes {@code [frame][channel]} and, when the
+   * model takes it ({@link #eogBand}), the channels' EOG band {@code [frame][channel]} on the same frames (else
+   * null).
+   */
+  public double[][] expression(double[][] envelopes, double[][] eog, boolean linear) {
+    if (eogBand != (eog != null)) {
+      throw new IllegalArgumentException(eogBand ? "this model needs the EOG band" : "this model takes no EOG band");
+    }
+    double[][] w = (linear ? emg2expLinear : emg2exp).apply(inputs(envelopes, eog, window));
     for (double[] row : w) {
       for (int k = 0; k < row.length; k++) {
         row[k] = Math.max(0, Math.min(1, row[k]));
       }
     }
     return w;
+  }
+
+  /**
+   * EMG2Exp's input rows of one recording: windows of its log envelopes on the {@link FrameWindows#levels} scale,
+   * then, when {@code eog} is not null, its standardised EOG band at each window's centre frame.
+   */
+  static double[][] inputs(double[][] envelopes, double[][] eog, int window) {
+    double[][] logs = FrameWindows.log(envelopes);
+    double[][] level = FrameWindows.levels(logs);
+    double[][] windows = FrameWindows.of(FrameWindows.scaled(logs, level[0], level[1]), window);
+    if (eog == null) {
+      return windows;
+    }
+    if (eog.length != envelopes.length || eog[0].length != envelopes[0].length) {
+      throw new IllegalArgumentException("the EOG band needs the envelopes' frames and channels");
+    }
+    return FrameWindows.joined(windows, FrameWindows.standardised(eog));
   }
 
   /**

@@ -77,6 +77,42 @@ public final class FrameWindows {
     return out;
   }
 
+  /**
+   * Each channel of {@code values [frame][channel]} less its mean over the recording, over its standard deviation
+   * (a new array; a constant channel becomes 0): how a signed band such as the EOG enters the maps, on one scale
+   * for every participant.
+   */
+  public static double[][] standardised(double[][] values) {
+    int k = values[0].length;
+    double[] mean = new double[k];
+    double[] sd = new double[k];
+    for (double[] row : values) {
+      for (int c = 0; c < k; c++) {
+        mean[c] += row[c] / values.length;
+      }
+    }
+    for (double[] row : values) {
+      for (int c = 0; c < k; c++) {
+        sd[c] += (row[c] - mean[c]) * (row[c] - mean[c]) / values.length;
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      sd[c] = sd[c] > 0 ? Math.sqrt(sd[c]) : 1;
+    }
+    return scaled(values, mean, sd);
+  }
+
+  /** Rows of {@code a} followed, column-wise, by those of {@code b} (same number of frames). */
+  public static double[][] joined(double[][] a, double[][] b) {
+    double[][] out = new double[a.length][];
+    for (int f = 0; f < a.length; f++) {
+      out[f] = new double[a[f].length + b[f].length];
+      System.arraycopy(a[f], 0, out[f], 0, a[f].length);
+      System.arraycopy(b[f], 0, out[f], a[f].length, b[f].length);
+    }
+    return out;
+  }
+
   /** Natural logarithm of every value, floored at {@link #FLOOR}. */
   public static double[][] log(double[][] values) {
     double[][] out = new double[values.length][];

@@ -89,7 +89,7 @@ class EiferMapsTest {
     EiferModelFile.write(model, file);
     EiferModel back = EiferModelFile.read(file);
     double[][] env = syntheticEnvelopes(40, 3)[0];
-    assertThat(back.expression(env, false)).isDeepEqualTo(model.expression(env, false));
+    assertThat(back.expression(env, null, false)).isDeepEqualTo(model.expression(env, null, false));
     double[][] w = {{0.2, 0.7}, {0.1, 0.3}};
     assertThat(back.emg(w, true)).isDeepEqualTo(model.emg(w, true));
     assertThat(back.channels()).containsExactly("a", "b", "c");
@@ -147,6 +147,86 @@ class EiferMapsTest {
         .hasMessageContaining("mimik-eifer/99");
   }
 
+  /**
+   * A third shape that moves no muscle but shows in the channels' EOG band (as gaze does): the model that takes the
+   * band follows it, network and baseline; the envelope-only model cannot. Saved and loaded, the band is kept, and a
+   * file written before the band existed (no {@code eogBand} in its manifest) loads as a model without it.
+   */
+  @Test
+  void theEogBandLetsEmg2ExpFollowAShapeNoMuscleMoves(@TempDir Path dir) throws Exception {
+    EiferTraining t = new EiferTraining(3, 1e-3, new NetworkTrainer(new int[] {16}, 10, 5, 32, 5e-3, 1));
+    List<String> shapes = List.of("s0", "s1", "gaze");
+    List<EiferTraining.Recording> with = new ArrayList<>();
+    List<EiferTraining.Recording> without = new ArrayList<>();
+    for (int s = 0; s < 2; s++) {
+      double[][][] d = withGaze(300, s);
+      with.add(new EiferTraining.Recording(d[0], d[1], null, d[2]));
+      without.add(new EiferTraining.Recording(d[0], d[1]));
+    }
+    EiferModel eog = t.train(List.of("a", "b", "c"), shapes, 30, with);
+    EiferModel plain = t.train(List.of("a", "b", "c"), shapes, 30, without);
+    assertThat(eog.eogBand()).isTrue();
+    assertThat(plain.eogBand()).isFalse();
+    double[][][] test = withGaze(300, 9);
+    for (boolean linear : new boolean[] {false, true}) {
+      assertThat(MapMetrics.of(eog.expression(test[0], test[2], linear), test[1]).pearson()[2]).isGreaterThan(0.9);
+      assertThat(MapMetrics.of(plain.expression(test[0], null, linear), test[1]).pearson()[2]).isLessThan(0.5);
+    }
+    assertThatThrownBy(() -> eog.expression(test[0], null, false)).isInstanceOf(IllegalArgumentException.class);
+    Path file = dir.resolve("m.zip");
+    EiferModelFile.write(eog, file);
+    EiferModel back = EiferModelFile.read(file);
+    assertThat(back.eogBand()).isTrue();
+    assertThat(back.expression(test[0], test[2], false)).isDeepEqualTo(eog.expression(test[0], test[2], false));
+    Path old = dir.resolve("old.zip");
+    EiferModelFile.write(plain, old);
+    withoutEogBandKey(old);
+    assertThat(Files.readString(old, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("eogBand");
+    EiferModel legacy = EiferModelFile.read(old);
+    assertThat(legacy.eogBand()).isFalse();
+    assertThat(legacy.expression(test[0], null, true)).isDeepEqualTo(plain.expression(test[0], null, true));
+  }
+
+  /** {@link #syntheticEnvelopes} plus a gaze shape in 0..1 and its signed EOG band on the three channels. */
+  private static double[][][] withGaze(int frames, long seed) {
+    double[][][] d = syntheticEnvelopes(frames, seed);
+    SplittableRandom r = new SplittableRandom(seed + 100);
+    double[][] w = new double[frames][3];
+    double[][] eog = new double[frames][3];
+    double[] gain = {40, -25, 5};
+    double gaze = 0.5;
+    for (int f = 0; f < frames; f++) {
+      if (f % 20 == 0) {
+        gaze = r.nextDouble();
+      }
+      w[f] = new double[] {d[1][f][0], d[1][f][1], gaze};
+      for (int c = 0; c < 3; c++) {
+        eog[f][c] = gain[c] * (gaze - 0.5) + 2 * r.nextGaussian() + seed * 7;
+      }
+    }
+    return new double[][][] {d[0], w, eog};
+  }
+
+  /** Rewrites the model file's manifest without its {@code eogBand} entry, as files were before it. */
+  private static void withoutEogBandKey(Path file) throws Exception {
+    java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+      for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
+        entries.put(e.getName(), zip.getInputStream(e).readAllBytes());
+      }
+    }
+    String manifest = new String(entries.get("manifest.json"), java.nio.charset.StandardCharsets.UTF_8)
+        .replaceAll(",\\s*\"eogBand\"\\s*:\\s*false", "");
+    entries.put("manifest.json", manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+      for (var e : entries.entrySet()) {
+        out.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+        out.write(e.getValue());
+        out.closeEntry();
+      }
+    }
+  }
+
   /** Two shapes driving three channels: channel = rest * exp(2 * shape) with noise. */
   private static double[][][] syntheticEnvelopes(int frames, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
@@ -171,7 +251,7 @@ class EiferMapsTest {
     EiferTraining t = new EiferTraining(3, 1e-3, new NetworkTrainer(new int[] {16}, 10, 5, 32, 5e-3, 1));
     EiferModel m = t.train(List.of("a", "b", "c"), List.of("s0", "s1"), 30, recs);
     double[][][] test = syntheticEnvelopes(300, 9);
-    MapMetrics e2x = MapMetrics.of(m.expression(test[0], true), test[1]);
+    MapMetrics e2x = MapMetrics.of(m.expression(test[0], null, true), test[1]);
     assertThat(java.util.Arrays.stream(e2x.pearson()).min().orElseThrow()).isGreaterThan(0.9);
     return m;
   }

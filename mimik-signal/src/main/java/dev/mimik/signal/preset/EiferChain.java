@@ -4,6 +4,7 @@ import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
 import dev.mimik.signal.WindowAlignment;
 import dev.mimik.signal.artefact.Artefact;
+import dev.mimik.signal.band.Band;
 import dev.mimik.signal.envelope.SlidingRms;
 import dev.mimik.signal.filter.Fir;
 import dev.mimik.signal.filter.Notch;
@@ -20,6 +21,9 @@ import java.util.List;
  * (2048 samples, centred, truncated at the ends); polyphase resampling to the frame rate.
  *
  * <p>Offline only (zero-phase). Each channel is processed independently.
+ *
+ * <p>{@link #eogBand} is mimik's extension, not EIFER's: the slow part of the same leads (gaze and blinks, which the
+ * 10 Hz high-pass removes), as BioFace-3D's earpiece uses its EOG band. {@link #apply} stays the paper's chain.
  *
  * @param notchHz mains frequency
  * @param notchQ quality factor of the notch
@@ -55,6 +59,33 @@ public record EiferChain(double notchHz, double notchQ, double lowHz, double hig
 
   /** Processes one channel's samples at rate {@code fs}; returns the activation at {@code outputRate}. */
   public double[] apply(double[] raw, double fs) {
+    double[] x = meanRemoved(raw);
+    Sos notch = Notch.at(notchHz, notchQ, fs);
+    x = ZeroPhaseSosFilter.filter(notch, x);
+    x = ZeroPhaseFirFilter.filter(Fir.bandPass(taps, lowHz, highHz, fs), x);
+    x = SlidingRms.of(x, rmsSamples, WindowAlignment.CENTRED);
+    return PolyphaseResampler.between(fs, outputRate).resample(x);
+  }
+
+  /**
+   * The EOG band of one channel's samples at rate {@code fs}, at {@code outputRate}: mean removed, {@link Band#eog()}
+   * (0.1-10 Hz Butterworth band-pass) zero-phase, polyphase resampling. Signed, in the input's unit.
+   */
+  public double[] eogBand(double[] raw, double fs) {
+    double[] x = ZeroPhaseSosFilter.filter(Band.eog().design(fs), meanRemoved(raw));
+    return PolyphaseResampler.between(fs, outputRate).resample(x);
+  }
+
+  /** {@link #eogBand(double[], double)} of every channel; same channel names and start, at {@code outputRate}. */
+  public Signal eogBand(Signal raw) {
+    List<Channel> out = new ArrayList<>();
+    for (Channel c : raw.channels()) {
+      out.add(new Channel(c.name(), c.unit(), outputRate, eogBand(c.samples(), c.samplingRate())));
+    }
+    return raw.withChannels(out);
+  }
+
+  private static double[] meanRemoved(double[] raw) {
     double mean = 0;
     for (double v : raw) {
       mean += v;
@@ -64,11 +95,7 @@ public record EiferChain(double notchHz, double notchQ, double lowHz, double hig
     for (int i = 0; i < x.length; i++) {
       x[i] = raw[i] - mean;
     }
-    Sos notch = Notch.at(notchHz, notchQ, fs);
-    x = ZeroPhaseSosFilter.filter(notch, x);
-    x = ZeroPhaseFirFilter.filter(Fir.bandPass(taps, lowHz, highHz, fs), x);
-    x = SlidingRms.of(x, rmsSamples, WindowAlignment.CENTRED);
-    return PolyphaseResampler.between(fs, outputRate).resample(x);
+    return x;
   }
 
   /**

@@ -31,6 +31,27 @@ class EiferChainTest {
   }
 
   /**
+   * The EOG band (mimik's extension of the chain) is scipy's mean removal, 4th-order 0.1-10 Hz Butterworth
+   * band-pass ({@code sosfiltfilt}) and {@code resample_poly} to 30 frames per second, and leaves
+   * {@link EiferChain#apply} (the paper's chain) as it was.
+   */
+  @Test
+  void eogBandEqualsTheSameStepsInScipy() {
+    double[] x = Scipy.testSignal(2048 * 6, 2048, 17);
+    for (int i = 0; i < x.length; i++) {
+      x[i] += 40 + 30 * Math.sin(2 * Math.PI * 1.5 * i / 2048.0);
+    }
+    Map<String, double[]> py = Scipy.run(String.join("\n",
+        "x = load('x'); fs = 2048.0",
+        "x = signal.sosfiltfilt(signal.butter(4, [0.1, 10], 'bandpass', fs=fs, output='sos'), x - x.mean())",
+        "save('y', signal.resample_poly(x, 15, 1024))"),
+        Map.of("x", x));
+    double[] y = EiferChain.standard().eogBand(x, 2048);
+    assertThat(y).hasSize(180);
+    assertThat(Scipy.relativeError(y, py.get("y"))).isLessThan(1e-9);
+  }
+
+  /**
    * EIFER's 129-tap FIR lets baseline wander through (scipy's {@code freqz} of the same design: -3.5 dB at 0.3 Hz,
    * -7 dB forward and backward), {@link EiferChain#sound()}'s 513 taps block it (-23.5 dB, -47 dB); both pass the
    * EMG band. Measured on the whole chain:

@@ -32,9 +32,11 @@ import java.util.List;
  * @param artefacts per lead, the electrode pops {@link PopDetector#standard()} finds on the raw recording (from the
  *     signal alone)
  * @param pops the exact electrode pops the simulator added (ground truth, never shown to the detector)
+ * @param eog the chain's {@link EiferChain#eogBand EOG band} of the raw recording, one channel per lead, on the
+ *     envelopes' frames
  */
 public record EnvelopeSession(String id, Participant participant, Signal envelopes, BlendshapeTrack truth,
-    Signal muscleEnvelopes, List<List<Artefact>> artefacts, List<ElectrodePop> pops) {
+    Signal muscleEnvelopes, List<List<Artefact>> artefacts, List<ElectrodePop> pops, Signal eog) {
 
   /**
    * Simulates session {@code id} of {@code who}: BioFace-3D's protocol for {@code seconds}, recorded at
@@ -60,6 +62,6 @@ public record EnvelopeSession(String id, Participant participant, Signal envelop
       times[f] = f / chain.outputRate();
     }
     return new EnvelopeSession(id, who, env, perf.blendshapesAt(times), muscles, artefacts,
-        sensor.pops(who, sensorSeed, raw.channel(0).samples().length));
+        sensor.pops(who, sensorSeed, raw.channel(0).samples().length), chain.eogBand(raw));
   }
 }
