@@ -92,8 +92,9 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
     SignalTracking.Result result = SignalTracking.track(model, signal, file, offline, KalmanSettings.defaults(),
         progress::warn, progress::update);
     LandmarkSet set = model.landmarkFrame().set();
+    // the same channels tracking selected, and warned about (a resampled rate) already
     EyeTracking.States eyes = EyeTracking.estimate(model, result.landmarks(),
-        SessionSignals.eogBand(signal, model.frontEnd(), file, progress::warn), signal.startTimeSeconds());
+        SessionSignals.eogBand(signal, model.frontEnd(), file, w -> { }), signal.startTimeSeconds());
     Fitted fitted = rig == null ? null : fit(model, result.landmarks(), eyes, rig, how);
     double[] ms = Arrays.stream(result.networkNanos()).mapToDouble(n -> n / 1e6).toArray();
     return new TrackRun(model, signal, toIbug68(result.landmarks(), set), fitted == null ? null : fitted.weights(),

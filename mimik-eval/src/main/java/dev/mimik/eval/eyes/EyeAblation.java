@@ -4,7 +4,6 @@ import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.face.camera.HeadPose;
 import dev.mimik.face.camera.PinholeCamera;
 import dev.mimik.face.eyes.Elam;
-import dev.mimik.face.eyes.Eye;
 import dev.mimik.face.eyes.EyeStates;
 import dev.mimik.face.fit.FitOptions;
 import dev.mimik.face.fit.FitResult;

@@ -55,8 +55,8 @@ public final class ReconstructionScores {
    */
   public Row score(String name, double[][] trueWeights, double[] trueIdentity, double[][] fitWeights,
       double[] fitIdentity, int meshEvery) {
-    double[][] trueEyes = relativeApertures(trueWeights, trueIdentity);
-    double[][] fitEyes = relativeApertures(fitWeights, fitIdentity);
+    double[] trueOpen = openApertures(trueIdentity);
+    double[] fitOpen = openApertures(fitIdentity);
     List<Boolean> eyeTruth = new ArrayList<>();
     List<Boolean> eyeFit = new ArrayList<>();
     double trueClosed = mouthGapMm(PosedMesh.of(rig, new double[rig.shapeCount()], trueIdentity)) + MOUTH_CLOSED_MM;
@@ -66,15 +66,17 @@ public final class ReconstructionScores {
     List<double[]> eyeD = new ArrayList<>();
     List<double[]> mouthD = new ArrayList<>();
     for (int f = 0; f < trueWeights.length; f++) {
-      for (int e = 0; e < trueEyes[f].length; e++) {
-        double a = trueEyes[f][e];
-        if (a < CLOSED_FRACTION || a >= OPEN_FRACTION) {
-          eyeTruth.add(a >= OPEN_FRACTION);
-          eyeFit.add(fitEyes[f][e] >= CLOSED_FRACTION);
-        }
-      }
       float[] truth = PosedMesh.of(rig, trueWeights[f], trueIdentity);
       float[] fit = PosedMesh.of(rig, fitWeights[f], fitIdentity);
+      double[] trueEyes = apertures(truth, trueOpen);
+      double[] fitEyes = apertures(fit, fitOpen);
+      for (int e = 0; e < trueEyes.length; e++) {
+        double a = trueEyes[e];
+        if (a < CLOSED_FRACTION || a >= OPEN_FRACTION) {
+          eyeTruth.add(a >= OPEN_FRACTION);
+          eyeFit.add(fitEyes[e] >= CLOSED_FRACTION);
+        }
+      }
       mouthTruth[f] = mouthGapMm(truth) >= trueClosed;
       mouthFit[f] = mouthGapMm(fit) >= fitClosed;
       if (f % meshEvery == 0) {
@@ -96,19 +98,28 @@ public final class ReconstructionScores {
    * @param weights {@code [frame][shape]} in rig order
    */
   public double[][] relativeApertures(double[][] weights, double[] identity) {
-    int[] lv = rig.landmarkVertices();
-    float[] neutral = PosedMesh.of(rig, new double[rig.shapeCount()], identity);
-    Eye[] eyes = Eye.values();
-    double[] open = new double[eyes.length];
-    for (Eye e : eyes) {
-      open[e.ordinal()] = e.aperture(neutral, lv);
-    }
-    double[][] out = new double[weights.length][eyes.length];
+    double[] open = openApertures(identity);
+    double[][] out = new double[weights.length][];
     for (int f = 0; f < out.length; f++) {
-      float[] mesh = PosedMesh.of(rig, weights[f], identity);
-      for (Eye e : eyes) {
-        out[f][e.ordinal()] = e.aperture(mesh, lv) / open[e.ordinal()];
-      }
+      out[f] = apertures(PosedMesh.of(rig, weights[f], identity), open);
+    }
+    return out;
+  }
+
+  /** Each eye's aperture in the identity's neutral face, in {@link Eye} order. */
+  private double[] openApertures(double[] identity) {
+    float[] neutral = PosedMesh.of(rig, new double[rig.shapeCount()], identity);
+    double[] unit = new double[Eye.values().length];
+    Arrays.fill(unit, 1);
+    return apertures(neutral, unit);
+  }
+
+  /** Each eye's aperture in a posed mesh over its open aperture, in {@link Eye} order. */
+  private double[] apertures(float[] mesh, double[] open) {
+    Eye[] eyes = Eye.values();
+    double[] out = new double[eyes.length];
+    for (Eye e : eyes) {
+      out[e.ordinal()] = e.aperture(mesh, rig.landmarkVertices()) / open[e.ordinal()];
     }
     return out;
   }

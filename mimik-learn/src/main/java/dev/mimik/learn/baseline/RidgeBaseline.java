@@ -72,20 +72,30 @@ public final class RidgeBaseline implements LandmarkRegressor {
         y.set(f, c, targets[f][c] - tMean[c]);
       }
     }
+    return new RidgeBaseline(set, mean, std, tMean, solve(x, y, lambda + 1e-12 * n));
+  }
+
+  /**
+   * The ridge solution {@code (X'X + diagonal I)^-1 X'Y} by Cholesky (EJML), shared by every linear baseline.
+   *
+   * @throws IllegalArgumentException when the system is singular (raise the penalty)
+   */
+  public static DMatrixRMaj solve(DMatrixRMaj x, DMatrixRMaj y, double diagonal) {
+    int k = x.numCols;
     DMatrixRMaj gram = new DMatrixRMaj(k, k);
     CommonOps_DDRM.multTransA(x, x, gram);
     for (int j = 0; j < k; j++) {
-      gram.add(j, j, lambda + 1e-12 * n);
+      gram.add(j, j, diagonal);
     }
-    DMatrixRMaj xty = new DMatrixRMaj(k, m);
+    DMatrixRMaj xty = new DMatrixRMaj(k, y.numCols);
     CommonOps_DDRM.multTransA(x, y, xty);
-    DMatrixRMaj w = new DMatrixRMaj(k, m);
+    DMatrixRMaj w = new DMatrixRMaj(k, y.numCols);
     LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(k);
     if (!solver.setA(gram)) {
       throw new IllegalArgumentException("ridge system is singular; raise lambda");
     }
     solver.solve(xty, w);
-    return new RidgeBaseline(set, mean, std, tMean, w);
+    return w;
   }
 
   @Override

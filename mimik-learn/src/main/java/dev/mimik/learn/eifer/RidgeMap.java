@@ -1,10 +1,8 @@
 package dev.mimik.learn.eifer;
 
 import java.util.List;
+import dev.mimik.learn.baseline.RidgeBaseline;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * The linear baseline of both EIFER maps: ridge regression on standardised features and targets (EJML), giving a
@@ -34,19 +32,7 @@ public final class RidgeMap {
         y.set(i, c, (targets[i][c] - out[0][c]) / out[1][c]);
       }
     }
-    DMatrixRMaj gram = new DMatrixRMaj(k, k);
-    CommonOps_DDRM.multTransA(x, x, gram);
-    for (int j = 0; j < k; j++) {
-      gram.add(j, j, lambda * n + 1e-9);
-    }
-    DMatrixRMaj xty = new DMatrixRMaj(k, m);
-    CommonOps_DDRM.multTransA(x, y, xty);
-    DMatrixRMaj w = new DMatrixRMaj(k, m);
-    LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.symmPosDef(k);
-    if (!solver.setA(gram)) {
-      throw new IllegalArgumentException("ridge system is singular; raise lambda");
-    }
-    solver.solve(xty, w);
+    DMatrixRMaj w = RidgeBaseline.solve(x, y, lambda * n + 1e-9);
     double[][] weights = new double[k][m];
     for (int j = 0; j < k; j++) {
       for (int c = 0; c < m; c++) {

@@ -42,7 +42,8 @@ public record BlinkModel(String channel, BlinkDetector detector, double precisio
   public static Optional<BlinkModel> calibrate(List<Session> sessions, FrontEnd frontEnd, Consumer<String> warnings) {
     List<BlinkCalibration.Recording> recordings = new ArrayList<>();
     for (Session s : sessions) {
-      double[][] eog = SessionSignals.eogBand(s.signals(), frontEnd, s.source(), warnings);
+      // the channels the training data selected, and warned about (a resampled rate), already
+      double[][] eog = SessionSignals.eogBand(s.signals(), frontEnd, s.source(), w -> { });
       recordings.add(new BlinkCalibration.Recording(eog, frontEnd.samplingRateHz(), referenceBlinks(s)));
     }
     Optional<BlinkCalibration.Result> fit = BlinkCalibration.fit(recordings, BlinkDetector.standard());
