@@ -168,16 +168,9 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
 
   /** Which envelope frames of {@code s}, {@code [frame][channel]}, are clear of its detected artefacts. */
   static boolean[][] clean(EnvelopeSession s, EiferChain chain, double rate) {
-    int frames = s.truth().weights().length;
-    boolean[][] ok = new boolean[frames][s.artefacts().size()];
-    for (int c = 0; c < s.artefacts().size(); c++) {
-      boolean[] col = chain.cleanFrames(s.artefacts().get(c), rate, frames);
-      for (int f = 0; f < frames; f++) {
-        ok[f][c] = col[f];
-      }
-    }
-    return ok;
+    return chain.cleanRows(s.artefacts(), rate, s.truth().weights().length);
   }
+
 
   private static Detection detection(List<EnvelopeSession> sessions) {
     int pops = 0;

@@ -101,9 +101,12 @@ final class EiferReport {
     for (int c = 0; c < channels.size(); c++) {
       rows.add(List.of(channels.get(c), f(r.pooled().exp2emg().pearson()[c]), f(r.pooled().exp2emg().r2()[c]),
           f(r.pooled().exp2emgLinear().pearson()[c]), f(r.pooled().exp2emgLinear().r2()[c]),
-          f(r.pooled().exp2emgMuscles().pearson()[c]), f(r.pooled().ceiling().pearson()[c])));
+          f(r.pooled().exp2emgMuscles().pearson()[c]), f(r.pooled().ceiling().pearson()[c]),
+          f(r.pooled().exp2emgClean().pearson()[c]), f(r.pooled().exp2emgLinearClean().pearson()[c]),
+          f(r.pooled().ceilingClean().pearson()[c])));
     }
-    h.table(List.of("channel", "r", "R²", "linear r", "linear R²", "r against muscle-only", "ceiling r"), rows);
+    h.table(List.of("channel", "r", "R²", "linear r", "linear R²", "r against muscle-only", "ceiling r",
+        "r, artefact-free", "linear r, artefact-free", "ceiling r, artefact-free"), rows);
     h.heading("EMG2Exp per moving blendshape (pooled test participants)");
     rows = new ArrayList<>();
     for (int k = 0; k < r.pooled().moving().length; k++) {

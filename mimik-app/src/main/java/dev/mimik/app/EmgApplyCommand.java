@@ -2,16 +2,21 @@ package dev.mimik.app;
 
 import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.AtomicFiles;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.csv.BlendshapeCsv;
 import dev.mimik.face.gltf.GltfAnimationWriter;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.learn.eifer.EiferModel;
 import dev.mimik.learn.eifer.EiferModelFile;
+import dev.mimik.signal.artefact.Artefact;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -25,6 +30,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Apply a model's EMG->expression map to a recording; writes blendshapes.csv and face.glb (the embedded rig",
       "animated) into --out. A model trained with the EOG band takes it from the same raw signals (--preset eifer).",
+      "With --preset eifer it also writes artefacts.csv: the electrode pops found in the raw signals, per channel.",
       "",
       "Example: mimik emg apply --model eifer.zip --signals p3.bdf --preset eifer --out p3-face"
     })
@@ -59,12 +65,32 @@ public final class EmgApplyCommand implements Callable<Integer> {
     double[][] w = m.expression(EmgRecordings.rows(signals, env, m.channels()), eog, linear);
     BlendshapeTrack track = new BlendshapeTrack(EmgRecordings.frameTimes(env), m.blendshapes(), w);
     byte[] glb = new GltfAnimationWriter().toGlb(EmbeddedRig.load(), track);
+    EmgRecordings.Pops pops = "eifer".equals(chain.preset) ? EmgRecordings.pops(signals, chain.firTaps, m.channels(),
+        track.frameCount(), spec.commandLine().getErr()) : null;
     Files.createDirectories(out);
     BlendshapeCsv.write(track, out.resolve("blendshapes.csv"));
-    dev.mimik.core.io.AtomicFiles.write(out.resolve("face.glb"), o -> o.write(glb));
-    spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d frames to %s (blendshapes.csv, face.glb)%n",
-        track.frameCount(), out);
-    spec.commandLine().getOut().flush();
+    AtomicFiles.write(out.resolve("face.glb"), o -> o.write(glb));
+    PrintWriter o = spec.commandLine().getOut();
+    if (pops != null) {
+      AtomicFiles.writeString(out.resolve("artefacts.csv"), artefactsCsv(m.channels(), pops, env.startTimeSeconds()));
+      long touched = IntStream.range(0, track.frameCount()).filter(f -> !pops.cleanAt(f)).count();
+      o.printf(Locale.ROOT, "%d electrode pops found (artefacts.csv); %d of %d frames touch one on some channel%n",
+          pops.count(), touched, track.frameCount());
+    }
+    o.printf(Locale.ROOT, "wrote %d frames to %s (blendshapes.csv, face.glb)%n", track.frameCount(), out);
+    o.flush();
     return 0;
+  }
+
+  /** One row per pop: channel, start and end on the recording's clock, seconds. */
+  private static String artefactsCsv(List<String> channels, EmgRecordings.Pops pops, double start) {
+    StringBuilder b = new StringBuilder("channel,start_s,end_s\n");
+    for (int c = 0; c < channels.size(); c++) {
+      for (Artefact a : pops.perChannel().get(c)) {
+        b.append(String.format(Locale.ROOT, "%s,%.4f,%.4f\n", channels.get(c), start + a.startSeconds(),
+            start + a.endSeconds()));
+      }
+    }
+    return b.toString();
   }
 }

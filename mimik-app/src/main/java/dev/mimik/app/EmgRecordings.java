@@ -6,8 +6,11 @@ import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.SignalFormats;
 import dev.mimik.core.io.csv.BlendshapeCsv;
+import dev.mimik.signal.artefact.Artefact;
+import dev.mimik.signal.artefact.PopDetector;
 import dev.mimik.signal.preset.EiferChain;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +43,55 @@ final class EmgRecordings {
   static Signal eogBand(Path file, int firTaps) throws IOException {
     Signal s = read(file);
     return chain(file, s, firTaps).eogBand(s);
+  }
+
+  /**
+   * Electrode pops in the raw sEMG of {@code file}: per channel of {@code names}, what {@link PopDetector#standard()}
+   * finds (seconds from the first sample), and which of the {@code frames} envelope frames stay clear of them,
+   * {@code [frame][channel]} ({@link EiferChain#cleanRows}).
+   */
+  record Pops(List<List<Artefact>> perChannel, boolean[][] clean) {
+
+    /** How many pops were found on all channels. */
+    int count() {
+      return perChannel.stream().mapToInt(List::size).sum();
+    }
+
+    /** Whether envelope frame {@code f} is clear of pops on every channel. */
+    boolean cleanAt(int f) {
+      for (boolean ok : clean[f]) {
+        if (!ok) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /**
+   * The electrode pops of {@link Pops} in {@code file}. A channel whose unit is not a voltage cannot be held to the
+   * detector's microvolt thresholds: it is not searched, and {@code warnings} says so.
+   */
+  static Pops pops(Path file, int firTaps, List<String> names, int frames, PrintWriter warnings) throws IOException {
+    Signal s = read(file);
+    List<List<Artefact>> found = new ArrayList<>();
+    for (String n : names) {
+      Channel c = s.channel(n).orElseThrow(() -> new BadInputException(file, "has no channel '" + n + "'"));
+      var scale = c.microvoltsPerUnit();
+      if (scale.isEmpty()) {
+        warnings.printf("%s: channel %s is in '%s', not a voltage; electrode pops are not looked for on it%n", file,
+            n, c.unit());
+        found.add(List.of());
+        continue;
+      }
+      double[] uv = c.samples().clone();
+      for (int i = 0; i < uv.length; i++) {
+        uv[i] *= scale.getAsDouble();
+      }
+      found.add(PopDetector.standard().detect(uv, c.samplingRate()));
+    }
+    warnings.flush();
+    return new Pops(found, chain(file, s, firTaps).cleanRows(found, s.samplingRate(), frames));
   }
 
   private static EiferChain chain(Path file, Signal s, int firTaps) {

@@ -6,12 +6,14 @@ import dev.mimik.core.io.BadInputException;
 import dev.mimik.learn.eifer.EiferModel;
 import dev.mimik.learn.eifer.EiferModelFile;
 import dev.mimik.learn.eifer.EiferTraining;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -26,6 +28,7 @@ import picocli.CommandLine.Spec;
       "Train EMG->expression and expression->EMG maps (networks and linear baselines) from recordings: signal",
       "files (EDF/BDF/XDF/CSV; raw sEMG with --preset eifer, or envelopes at the frame rate) paired in order with",
       "blendshape CSV files on the same clock. Channels are those of the first recording; later ones need them too.",
+      "With --preset eifer, frames near electrode pops found in the raw signals are left out of training.",
       "",
       "Example: mimik emg train --signals p1.bdf,p2.bdf --blendshapes p1.csv,p2.csv --preset eifer --out eifer.zip"
     })
@@ -63,6 +66,9 @@ public final class EmgTrainCommand implements Callable<Integer> {
     double rate = 0;
     boolean eog = eogBand != null ? eogBand : "eifer".equals(chain.preset);
     List<EiferTraining.Recording> recordings = new ArrayList<>();
+    int pops = 0;
+    int frames = 0;
+    int dropped = 0;
     for (int i = 0; i < signals.size(); i++) {
       Signal env = chain.envelopes(signals.get(i));
       if (channels == null) {
@@ -76,7 +82,7 @@ public final class EmgTrainCommand implements Callable<Integer> {
       double[] times = EmgRecordings.frameTimes(env);
       double first = track.timesSeconds()[0];
       double last = track.timesSeconds()[track.frameCount() - 1];
-      int[] inside = java.util.stream.IntStream.range(0, times.length)
+      int[] inside = IntStream.range(0, times.length)
           .filter(f -> times[f] >= first && times[f] <= last).toArray();
       if (inside.length < 60) {
         throw new BadInputException(blendshapes.get(i), "overlaps the signals for only " + inside.length
@@ -85,13 +91,27 @@ public final class EmgTrainCommand implements Callable<Integer> {
       double[][] rows = EmgRecordings.rows(signals.get(i), env, channels);
       double[][] w = EmgRecordings.at(track, Arrays.stream(inside).mapToDouble(f -> times[f]).toArray());
       double[][] eogRows = eog ? EmgRecordings.rows(signals.get(i), chain.eogBand(signals.get(i)), channels) : null;
+      boolean[][] clean = null;
+      if ("eifer".equals(chain.preset)) {
+        EmgRecordings.Pops found = EmgRecordings.pops(signals.get(i), chain.firTaps, channels, times.length,
+            spec.commandLine().getErr());
+        pops += found.count();
+        dropped += (int) Arrays.stream(inside).filter(f -> !found.cleanAt(f)).count();
+        clean = Arrays.stream(inside).mapToObj(f -> found.clean()[f]).toArray(boolean[][]::new);
+      }
       recordings.add(new EiferTraining.Recording(Arrays.stream(inside).mapToObj(f -> rows[f])
-          .toArray(double[][]::new), w, null, eog ? Arrays.stream(inside).mapToObj(f -> eogRows[f])
+          .toArray(double[][]::new), w, clean, eog ? Arrays.stream(inside).mapToObj(f -> eogRows[f])
           .toArray(double[][]::new) : null));
+      frames += inside.length;
     }
     EiferModel model = EiferTraining.standard(seed).train(channels, Blendshapes.ARKIT_52, rate, recordings);
     EiferModelFile.write(model, out);
-    spec.commandLine().getOut().printf(Locale.ROOT, "trained on %d recordings, %d channels at %.2f frames/s%s; wrote %s%n",
+    PrintWriter o = spec.commandLine().getOut();
+    if ("eifer".equals(chain.preset)) {
+      o.printf(Locale.ROOT, "%d electrode pops found; %d of %d frames touch one on some channel and are left out"
+          + " (with the windows around them)%n", pops, dropped, frames);
+    }
+    o.printf(Locale.ROOT, "trained on %d recordings, %d channels at %.2f frames/s%s; wrote %s%n",
         recordings.size(), channels.size(), rate, eog ? " with their EOG band" : "", out);
     spec.commandLine().getOut().flush();
     return 0;

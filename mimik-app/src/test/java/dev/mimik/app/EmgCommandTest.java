@@ -2,8 +2,13 @@ package dev.mimik.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.SignalFormats;
+import dev.mimik.core.io.csv.CsvSignalWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -39,6 +44,46 @@ class EmgCommandTest {
   }
 
   @Test
+  void applyListsAnElectrodePopAddedToTheRawSignal(@TempDir Path dir) throws Exception {
+    Path sim = dir.resolve("sim");
+    assertThat(Main.run("simulate", "--out", sim.toString(), "--participants", "1", "--minutes", "0.4",
+        "--montage", "fridlund", "--rate", "1024", "--format", "edf", "--seed", "7")).isZero();
+    Path edf = sim.resolve("p01/s01/signals.edf");
+    Path model = dir.resolve("m.zip");
+    assertThat(Main.run("emg", "train", "--signals", edf.toString(), "--blendshapes",
+        sim.resolve("p01/s01/truth/blendshapes.csv").toString(), "--preset", "eifer", "--no-eog-band",
+        "--out", model.toString())).isZero();
+    Signal raw = SignalFormats.standard().read(edf);
+    List<Channel> popped = new ArrayList<>(raw.channels());
+    Channel zyg = raw.channel("Zyg li").orElseThrow();
+    double[] x = zyg.samples().clone();
+    int onset = (int) (10 * zyg.samplingRate());
+    for (int i = onset; i < x.length; i++) {
+      x[i] += 400 * Math.exp(-(i - onset) / (0.3 * zyg.samplingRate()));
+    }
+    popped.set(popped.indexOf(zyg), zyg.withSamples(x));
+    Path csv = dir.resolve("popped.csv");
+    new CsvSignalWriter().write(raw.withChannels(popped), csv);
+    Path before = dir.resolve("before");
+    Path after = dir.resolve("after");
+    assertThat(Main.run("emg", "apply", "--model", model.toString(), "--signals", edf.toString(), "--preset",
+        "eifer", "--out", before.toString())).isZero();
+    assertThat(Main.run("emg", "apply", "--model", model.toString(), "--signals", csv.toString(), "--preset",
+        "eifer", "--out", after.toString())).isZero();
+    List<String> was = Files.readAllLines(before.resolve("artefacts.csv"));
+    List<String> is = Files.readAllLines(after.resolve("artefacts.csv"));
+    assertThat(is.get(0)).isEqualTo("channel,start_s,end_s");
+    List<String> added = is.stream().filter(r -> !was.contains(r)).toList();
+    assertThat(added).hasSize(1);
+    String[] f = added.get(0).split(",");
+    assertThat(f[0]).isEqualTo("Zyg li");
+    assertThat(Double.parseDouble(f[1])).isBetween(9.9, 10.0);
+    // 400 uV decaying with 0.3 s falls to the 10 uV floor after 0.3 ln 40 = 1.1 s
+    assertThat(Double.parseDouble(f[2])).isBetween(10.8, 11.4);
+    assertThat(is).hasSize(was.size() + 1);
+  }
+
+  @Test
   void aBadModelFileExitsWithTwoAndWritesNothing(@TempDir Path dir) throws Exception {
     Path junk = dir.resolve("m.zip");
     Files.writeString(junk, "junk");
@@ -57,7 +102,8 @@ class EmgCommandTest {
     Path out = dir.resolve("exp");
     assertThat(Main.run("emg", "experiment", "--fridlund", table.toString(), "--out", out.toString(), "--train",
         "1", "--test", "1", "--seconds", "25", "--rate", "1024")).isZero();
-    assertThat(Files.readString(out.resolve("report.html"))).contains("Exp2EMG").contains("held out");
+    assertThat(Files.readString(out.resolve("report.html"))).contains("Exp2EMG").contains("held out")
+        .contains("ceiling r, artefact-free");
     assertThat(out.resolve("eifer-model.zip")).exists();
     java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("muscle-heatmap.png").toFile());
     assertThat(png.getWidth()).isGreaterThan(png.getHeight());

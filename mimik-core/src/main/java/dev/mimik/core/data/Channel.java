@@ -1,6 +1,8 @@
 package dev.mimik.core.data;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * One channel of a biosignal: its name, physical unit, sampling rate and samples in that unit.
@@ -14,6 +16,9 @@ import java.util.Objects;
  */
 public record Channel(String name, String unit, double samplingRate, double[] samples) {
 
+  private static final Map<String, Double> TO_MICROVOLTS =
+      Map.of("uV", 1.0, "µV", 1.0, "μV", 1.0, "mV", 1e3, "V", 1e6, "nV", 1e-3);
+
   public Channel {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(unit, "unit");
@@ -26,6 +31,12 @@ public record Channel(String name, String unit, double samplingRate, double[] sa
   /** Duration covered by the samples, in seconds. */
   public double durationSeconds() {
     return samples.length / samplingRate;
+  }
+
+  /** The factor that brings this channel's samples to microvolts; empty when its unit is not a voltage. */
+  public OptionalDouble microvoltsPerUnit() {
+    Double s = TO_MICROVOLTS.get(unit);
+    return s == null ? OptionalDouble.empty() : OptionalDouble.of(s);
   }
 
   /** A copy of this channel with other samples (same name, unit and rate). */

@@ -113,6 +113,21 @@ public record EiferChain(double notchHz, double notchQ, double lowHz, double hig
     return clean;
   }
 
+  /**
+   * {@link #cleanFrames} of every channel, {@code [frame][channel]}, for the artefacts found on each channel
+   * ({@code perChannel}, in channel order).
+   */
+  public boolean[][] cleanRows(List<List<Artefact>> perChannel, double fs, int frames) {
+    boolean[][] ok = new boolean[frames][perChannel.size()];
+    for (int c = 0; c < perChannel.size(); c++) {
+      boolean[] col = cleanFrames(perChannel.get(c), fs, frames);
+      for (int f = 0; f < frames; f++) {
+        ok[f][c] = col[f];
+      }
+    }
+    return ok;
+  }
+
   /** Processes every channel of a signal; the result has the same channel names and start at {@code outputRate}. */
   public Signal apply(Signal raw) {
     List<Channel> out = new ArrayList<>();

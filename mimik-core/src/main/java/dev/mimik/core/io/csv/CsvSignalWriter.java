@@ -10,16 +10,12 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Writes a regularly sampled signal as CSV ({@code time_s} then one column per channel, microvolts), the format
  * {@link CsvSignalReader} reads. Channels in V, mV or nV are converted; values are written in full precision.
  */
 public final class CsvSignalWriter implements SignalWriter {
-
-  private static final Map<String, Double> TO_MICROVOLTS =
-      Map.of("uV", 1.0, "µV", 1.0, "μV", 1.0, "mV", 1e3, "V", 1e6, "nV", 1e-3);
 
   @Override
   public String formatName() {
@@ -44,11 +40,8 @@ public final class CsvSignalWriter implements SignalWriter {
       if (ch.name().contains(",") || ch.name().isBlank()) {
         throw new BadInputException(file, "channel name \"" + ch.name() + "\" is empty or contains a comma");
       }
-      Double s = TO_MICROVOLTS.get(ch.unit());
-      if (s == null) {
-        throw new BadInputException(file, "channel " + ch.name() + " is in " + ch.unit() + ", not a voltage");
-      }
-      scale[c] = s;
+      scale[c] = ch.microvoltsPerUnit().orElseThrow(
+          () -> new BadInputException(file, "channel " + ch.name() + " is in " + ch.unit() + ", not a voltage"));
     }
     double rate = signal.samplingRate();
     AtomicFiles.write(file, out -> {
