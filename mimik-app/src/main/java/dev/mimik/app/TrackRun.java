@@ -73,7 +73,7 @@ record TrackRun(TrackingModel model, Signal signal, LandmarkTrack landmarks, Ble
      * sessions ({@link FaceFitAblation}) LDL lowers the mouth region's expression error by about 7 % and raises the
      * mouth-closure accuracy a little; the eyes are closed by ELAM already, and their error does not move.
      */
-    static final FaceFit EYES = new FaceFit("ELAM + LDL (eye, mouth)", true, new LocalDistances(1, 1));
+    static final FaceFit EYES = new FaceFit("ELAM + LDL (eye, mouth)", true, LocalDistances.eyesAndLips());
     /** The landmarks as tracked. */
     static final FaceFit PLAIN = new FaceFit("w/o ELAM, LDL", false, LocalDistances.off());
   }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mimik.core.data.Blendshapes;
+import dev.mimik.learn.pipeline.SessionSignals;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,6 +168,65 @@ class TrainTrackCommandTest {
     assertThat(out.resolve("track/face.glb")).exists();
     assertThat(out.resolve("track/metrics.json")).exists();
     assertThat(out.resolve("models/p01.mimik")).exists();
+  }
+
+  @Test
+  void serveClosesTheEyesWhereTrackDoesAfterTheDetectorsDelay() throws Exception {
+    Path session = data.resolve("p01/s02");
+    dev.mimik.core.data.Signal signal = dev.mimik.core.io.SignalFormats.standard().read(session.resolve("signals.edf"));
+    try (dev.mimik.learn.pipeline.TrackingModel trained = dev.mimik.learn.pipeline.TrackingModel.load(model)) {
+      // a detector on the channel and sign the simulated earpiece shows blinks on, whether or not 0.3 minutes of
+      // camera were enough to calibrate one
+      dev.mimik.learn.pipeline.BlinkModel blinks = trained.blinks().orElse(new dev.mimik.learn.pipeline.BlinkModel(
+          trained.frontEnd().channels().get(0), dev.mimik.signal.blink.BlinkDetector.standard().withPositive(true)
+              .calibrated(3, 0.3), 1, 1, 1));
+      var m = new dev.mimik.learn.pipeline.TrackingModel(trained.network(), trained.frontEnd(),
+          trained.landmarkFrame(), java.util.Optional.of(blinks));
+      double[][] samples = dev.mimik.learn.pipeline.SessionSignals.select(signal, m.frontEnd(), session, w -> { });
+      dev.mimik.app.serve.LiveTracker live = new dev.mimik.app.serve.LiveTracker(m,
+          dev.mimik.face.rig.embedded.EmbeddedRig.load(), TrackRun.assumedCamera(m), "test");
+      List<dev.mimik.app.serve.TrackedFrame> frames = new ArrayList<>();
+      live.start(new dev.mimik.app.serve.FrameSource.Listener() {
+        @Override
+        public void onFrame(dev.mimik.app.serve.TrackedFrame frame) {
+          frames.add(frame);
+        }
+
+        @Override
+        public void onEnd(String why) { }
+      });
+      int block = (int) Math.round(m.frontEnd().samplingRateHz() / 30);
+      for (int from = 0; from + block <= samples[0].length; from += block) {
+        double[][] chunk = new double[samples.length][];
+        for (int c = 0; c < chunk.length; c++) {
+          chunk[c] = java.util.Arrays.copyOfRange(samples[c], from, from + block);
+        }
+        live.accept(from, chunk);
+      }
+      double delay = new dev.mimik.learn.pipeline.LiveBlinks(blinks, m.frontEnd()).delaySeconds();
+      double[] shown = frames.stream().mapToDouble(f -> f.t() - delay).toArray();
+      double[] offline = EyeTracking.estimate(m, new dev.mimik.core.data.LandmarkTrack(shown, 0,
+          new double[shown.length][0], new boolean[shown.length]), SessionSignals.eogBand(signal, m.frontEnd(),
+          session, w -> { }), signal.startTimeSeconds()).eogClosure();
+      int blink = dev.mimik.core.data.Blendshapes.indexOf("eyeBlinkLeft");
+      int agree = 0;
+      int closed = 0;
+      double lidsClosed = 0;
+      double lidsOpen = 0;
+      for (int f = 0; f < frames.size(); f++) {
+        dev.mimik.app.serve.TrackedFrame frame = frames.get(f);
+        boolean c = frame.leftClosed() >= 0.5;
+        agree += c == offline[f] >= 0.5 ? 1 : 0;
+        closed += c ? 1 : 0;
+        lidsClosed += c ? frame.blendshapes()[blink] : 0;
+        lidsOpen += c ? 0 : frame.blendshapes()[blink];
+        assertThat(frame.rightClosed()).isEqualTo(frame.leftClosed());
+      }
+      assertThat(closed).as("closed frames").isGreaterThan(10);
+      assertThat(agree / (double) frames.size()).isGreaterThan(0.98);
+      assertThat(lidsClosed / closed).as("the rig's eyeBlink while closed").isGreaterThan(
+          lidsOpen / (frames.size() - closed) + 0.4);
+    }
   }
 
   @Test

@@ -3,11 +3,15 @@ package dev.mimik.app.serve;
 import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Blendshapes;
 import dev.mimik.face.camera.Camera;
+import dev.mimik.face.eyes.Elam;
+import dev.mimik.face.eyes.EyeStates;
 import dev.mimik.face.fit.FitOptions;
 import dev.mimik.face.fit.FitResult;
+import dev.mimik.face.fit.LocalDistances;
 import dev.mimik.face.fit.RigFitter;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.smooth.KalmanSettings;
+import dev.mimik.learn.pipeline.LiveBlinks;
 import dev.mimik.learn.pipeline.Tracker;
 import dev.mimik.learn.pipeline.TrackingModel;
 import java.util.LinkedHashMap;
@@ -18,6 +22,11 @@ import java.util.Map;
  * The causal tracking pipeline behind {@code mimik serve}: samples in (from the ingest socket or a replayed
  * recording), tracked frames out, each with its landmarks, the 52 blendshapes of a warm-started rig fit, eye
  * closure, the latency from the samples' arrival to the frame leaving, and per-stage timings.
+ *
+ * <p>The fit is {@code mimik track}'s default: when the model carries a blink detector, the eyelid landmarks are
+ * first moved to its closure (ELAM), and the fit weighs eyelid and lip distances (LDL). The detector needs to see
+ * past a blink before it decides, so the eyes lag the rest of the face by {@link LiveBlinks#delaySeconds()} (about
+ * half a second); without a detector the eyes follow the tracked landmarks.
  */
 public final class LiveTracker implements FrameSource, SampleSink {
 
@@ -26,6 +35,7 @@ public final class LiveTracker implements FrameSource, SampleSink {
   private final RigFitter fitter;
   private final int[] arkitColumn;
   private final String description;
+  private final LiveBlinks blinks;
   private volatile Listener listener;
   private FitResult previous;
 
@@ -38,7 +48,9 @@ public final class LiveTracker implements FrameSource, SampleSink {
   public LiveTracker(TrackingModel model, FaceRig rig, Camera camera, String description) {
     this.model = model;
     this.tracker = new Tracker(model, 0, KalmanSettings.defaults());
-    this.fitter = rig == null ? null : new RigFitter(rig, model.landmarkFrame().set(), camera, FitOptions.defaults());
+    this.fitter = rig == null ? null : new RigFitter(rig, model.landmarkFrame().set(), camera,
+        FitOptions.defaults().withLocalDistances(LocalDistances.eyesAndLips()));
+    this.blinks = model.blinks().map(b -> new LiveBlinks(b, model.frontEnd())).orElse(null);
     this.arkitColumn = rig == null ? new int[0]
         : Blendshapes.ARKIT_52.stream().mapToInt(rig::shapeIndex).toArray();
     this.description = description;
@@ -71,6 +83,9 @@ public final class LiveTracker implements FrameSource, SampleSink {
       throw new IllegalArgumentException("a block of " + samplesPerChannel.length + " channels; the model expects "
           + channelCount() + " (" + model.frontEnd().channels() + ")");
     }
+    if (blinks != null) {
+      blinks.push(samplesPerChannel);
+    }
     List<Tracker.Frame> frames = tracker.pushRaw(samplesPerChannel);
     long filtered = System.nanoTime();
     for (Tracker.Frame frame : frames) {
@@ -82,9 +97,12 @@ public final class LiveTracker implements FrameSource, SampleSink {
 
   private void emit(Tracker.Frame frame, long arrived, long filtered) {
     double[] blendshapes = new double[Blendshapes.ARKIT_52.size()];
+    double closure = blinks == null ? Double.NaN : blinks.closureAt(frame.timeSeconds() - blinks.delaySeconds());
     long fitStart = System.nanoTime();
     if (fitter != null) {
-      previous = fitter.fit(frame.landmarks(), previous);
+      double[] seen = blinks == null ? frame.landmarks() : Elam.adjust(frame.landmarks(), model.landmarkFrame().set(),
+          EyeStates.fromEog(new double[] {closure})[0]);
+      previous = fitter.fit(seen, previous);
       for (int k = 0; k < blendshapes.length; k++) {
         blendshapes[k] = arkitColumn[k] < 0 ? 0 : previous.weights()[arkitColumn[k]];
       }
@@ -102,9 +120,11 @@ public final class LiveTracker implements FrameSource, SampleSink {
     stages.put("fit", (done - fitStart) / 1e6);
     Listener l = listener;
     if (l != null) {
+      boolean eog = blinks != null;
       l.onFrame(new TrackedFrame(frame.timeSeconds(), points, blendshapes,
-          blendshapes[Blendshapes.indexOf("eyeBlinkLeft")], blendshapes[Blendshapes.indexOf("eyeBlinkRight")],
-          (System.nanoTime() - arrived) / 1e6, stages));
+          eog ? closure : blendshapes[Blendshapes.indexOf("eyeBlinkLeft")],
+          eog ? closure : blendshapes[Blendshapes.indexOf("eyeBlinkRight")], (System.nanoTime() - arrived) / 1e6,
+          stages));
     }
   }
 

@@ -32,6 +32,11 @@ public record LocalDistances(double eyes, double mouth) {
     }
   }
 
+  /** The paper's full method: eyelids and lips both at weight 1. */
+  public static LocalDistances eyesAndLips() {
+    return new LocalDistances(1, 1);
+  }
+
   /** No local distance term. */
   public static LocalDistances off() {
     return new LocalDistances(0, 0);
