@@ -1,20 +1,19 @@
 package dev.mimik.app;
 
+import dev.mimik.app.serve.FrameSource;
+import dev.mimik.app.serve.LiveTracker;
+import dev.mimik.app.serve.TrackedFrame;
 import dev.mimik.core.data.LandmarkSet;
-import dev.mimik.face.fit.FitOptions;
-import dev.mimik.face.fit.FitResult;
-import dev.mimik.face.fit.RigFitter;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
-import dev.mimik.face.smooth.KalmanSettings;
 import dev.mimik.learn.pipeline.FrontEnd;
 import dev.mimik.learn.pipeline.ModelTraining;
 import dev.mimik.learn.pipeline.Session;
 import dev.mimik.learn.pipeline.TrackingModel;
-import dev.mimik.learn.pipeline.Tracker;
 import dev.mimik.learn.train.TrainingOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +28,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mimik bench track}: the live per-frame cost of the whole causal pipeline on one core. A short earpiece
  * session is simulated and a model trained on it for a few epochs (only its size matters here); then the recording's
- * samples go into a {@link Tracker} frame by frame, as a live stream would deliver them, and each tracked frame is
- * fitted to the rig warm-started from the frame before, as {@code mimik track} does. Prints frames per second and
+ * samples go into the {@link LiveTracker} of {@code mimik serve} frame by frame, as a live stream would deliver
+ * them, which fits each tracked frame to the rig warm-started from the frame before. Prints frames per second and
  * per-frame latency percentiles for each stage and in total, against issue 5's targets.
  */
 @Command(
@@ -107,15 +106,24 @@ final class BenchTrackCommand implements Callable<Integer> {
     }
     double start = session.signals().startTimeSeconds();
     int n = raw[0].length;
-    Tracker tracker = new Tracker(model, start, KalmanSettings.defaults());
-    RigFitter fitter = noFit ? null : new RigFitter(EmbeddedRig.load(), model.landmarkFrame().set(),
-        TrackRun.assumedCamera(model), FitOptions.defaults());
+    LiveTracker live = new LiveTracker(model, noFit ? null : EmbeddedRig.load(), TrackRun.assumedCamera(model),
+        "bench");
+    List<TrackedFrame> out = new ArrayList<>();
+    live.start(new FrameSource.Listener() {
+      @Override
+      public void onFrame(TrackedFrame frame) {
+        out.add(frame);
+      }
+
+      @Override
+      public void onEnd(String why) { }
+    });
     int frames = (int) Math.floor((start + (n - 1) / fe.samplingRateHz()) * fe.fps()) + 1;
     double[][] ms = new double[5][frames]; // front end, network, Kalman, rig fit, total
+    String[] stages = {"filters", "network", "kalman", "fit"};
     int timed = 0;
     int skip = warmup;
     int pushed = 0;
-    FitResult previous = null;
     long loopStart = 0;
     for (long k = (long) Math.ceil(start * fe.fps() - 1e-9); k < frames; k++) {
       // up to the first sample at or after the frame time: the sample that completes the frame
@@ -126,33 +134,27 @@ final class BenchTrackCommand implements Callable<Integer> {
       }
       pushed = upTo;
       long t0 = System.nanoTime();
-      List<Tracker.Frame> out = tracker.pushRaw(block);
-      long t1 = System.nanoTime();
-      for (Tracker.Frame f : out) {
-        if (f.landmarks() != null && fitter != null) {
-          previous = fitter.fit(f.landmarks(), previous);
-        }
-      }
-      long fitNanos = System.nanoTime() - t1;
-      if (out.size() != 1 || out.get(0).landmarks() == null || skip-- > 0) {
+      out.clear();
+      live.accept(k, block);
+      if (out.size() != 1 || skip-- > 0) {
         continue;
       }
       if (timed == 0) {
         loopStart = t0;
       }
-      Tracker.Frame f = out.get(0);
-      ms[0][timed] = (t1 - t0 - f.networkNanos() - f.smoothingNanos()) / 1e6;
-      ms[1][timed] = f.networkNanos() / 1e6;
-      ms[2][timed] = f.smoothingNanos() / 1e6;
-      ms[3][timed] = fitNanos / 1e6;
-      ms[4][timed] = (t1 - t0 + fitNanos) / 1e6;
+      TrackedFrame f = out.get(0);
+      for (int s = 0; s < stages.length; s++) {
+        ms[s][timed] = f.stageMs().getOrDefault(stages[s], 0.0);
+      }
+      ms[4][timed] = f.latencyMs();
       timed++;
     }
     double wallSeconds = (System.nanoTime() - loopStart) / 1e9;
     o.printf(Locale.ROOT, "mimik bench track: %d channels at %.0f Hz, %.0f fps, window %d x %d features, %s, "
         + "BioNet batch 1 (%d pytorch thread), %s%n", raw.length, fe.samplingRateHz(), fe.fps(), fe.inputCount(),
         fe.windowSamples(), model.landmarkFrame().set(), Integer.getInteger("ai.djl.pytorch.num_threads", 0),
-        noFit ? "no rig fit" : "rig fit warm-started per frame (embedded rig)");
+        noFit ? "no rig fit" : "rig fit warm-started per frame (embedded rig)" + (model.blinks().isPresent()
+            ? ", eyes by the blink detector (ELAM)" : ""));
     o.printf(Locale.ROOT, "%d frames timed after %d warm-up frames%n", timed, warmup);
     o.println("stage             mean ms    p50 ms    p95 ms    p99 ms    max ms");
     String[] names = {"filters+window", "network", "kalman", "rig fit", "total"};

@@ -114,7 +114,7 @@ public final class LiveTracker implements FrameSource, SampleSink {
       points[i] = new double[] {flat[2 * i], flat[2 * i + 1]};
     }
     Map<String, Double> stages = new LinkedHashMap<>();
-    stages.put("filters", (filtered - arrived) / 1e6);
+    stages.put("filters", (filtered - arrived - frame.networkNanos() - frame.smoothingNanos()) / 1e6);
     stages.put("network", frame.networkNanos() / 1e6);
     stages.put("kalman", frame.smoothingNanos() / 1e6);
     stages.put("fit", (done - fitStart) / 1e6);
