@@ -94,7 +94,11 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
 
   Result run(FridlundCalibration.Table table, Consumer<String> progress) {
     FridlundCalibration.Table part = subset(table, calibration);
-    double[] amplitudes = FridlundCalibration.fit(part);
+    double lambda = FridlundCalibration.chooseLambda(part);
+    double[] amplitudes = FridlundCalibration.fit(part, lambda);
+    progress.accept(String.format(Locale.ROOT, "calibrated on %s: shrinkage %g (leave-one-emotion-out r %.3f, %.3f"
+        + " unshrunk)", part.emotions(), lambda, FridlundCalibration.leaveOneEmotionOut(part, lambda),
+        FridlundCalibration.leaveOneEmotionOut(part, 0)));
     Montage montage = Montage.fridlund();
     EiferChain chain = chainAt(rate, taps);
     List<EnvelopeSession> train = new ArrayList<>();

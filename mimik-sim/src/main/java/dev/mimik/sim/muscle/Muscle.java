@@ -17,8 +17,8 @@ import java.util.Map;
  * {@code browInnerUp}) act on both sides; {@code mouthSmile} means {@code mouthSmileLeft} on the left muscle.
  *
  * <p>{@link #microvoltsAtFull()} is the RMS amplitude (uV) of the muscle's surface EMG at full activation and
- * volume-conduction gain 1 (a 10 mm bipolar lead centred on the muscle sees about 79 % of it), calibrated on the real Fridlund-montage amplitudes ({@code FridlundCalibration} in
- * {@code sim.sensor} recomputes it from {@code emg-fridlund/fridlund.csv}). Two muscles have no Fridlund channel
+ * volume-conduction gain 1 (a 10 mm bipolar lead centred on the muscle sees about 79 % of it), calibrated on the real Fridlund-montage amplitudes ({@code FridlundCalibration.fit(table, 0)} in
+ * {@code sim.sensor}, the fit without shrinkage, recomputes it from {@code emg-fridlund/fridlund.csv}). Two muscles have no Fridlund channel
  * and keep set values: the temporalis, near its synergist the masseter, and the auricular muscles around the ear,
  * which co-contract with facial expressions (smiling, brow raising; Benning et al. 2004, Hackley 2015) and matter
  * for the earpiece montage; their FACS weights and 15 uV amplitude are modelling choices, not measurements.

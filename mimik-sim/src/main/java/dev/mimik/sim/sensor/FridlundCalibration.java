@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.hipparchus.stat.correlation.PearsonsCorrelation;
 
 /**
  * Calibrates the muscles' surface amplitudes on real mean EMG amplitudes per emotion on the Fridlund montage
@@ -19,8 +20,16 @@ import java.util.Locale;
  *
  * <p>The model: with independent unit-RMS sources, the RMS on lead {@code c} at an expression's apex is
  * {@code sqrt(sum_s (G[c][s] A_m(s) a_s)^2)} (G volume conduction, A the muscle's amplitude at full activation,
- * a its activation). This is linear in {@code A_m^2}, so the amplitudes are a non-negative least-squares fit of
- * the squared table; muscles without a Fridlund channel keep their set values.
+ * a its activation). This is linear in {@code x_m = A_m^2}, so the amplitudes are a non-negative least-squares
+ * fit of the squared table; muscles without a Fridlund channel keep their set values.
+ *
+ * <p>A muscle that the table's emotions activate only weakly, or only at its resting tone, is barely identified:
+ * plain least squares sets it to 0 or to whatever explains the noise floor of its channel (a frontalis at
+ * 224 uV from happy and disgust alone). {@link #fit(Table, double)} therefore shrinks the Fridlund muscles towards
+ * a common level, estimated with them (hierarchical shrinkage): it minimises
+ * {@code |A x - b|^2 + lambda s sum_m (x_m - mean(x))^2} over {@code x >= 0}, with {@code s} the mean diagonal of
+ * {@code A'A} over those muscles (so {@code lambda} has no unit). The prior uses nothing but the table given.
+ * {@link #fit(Table)} chooses {@code lambda} by leaving out one emotion at a time ({@link #leaveOneEmotionOut}).
  */
 public final class FridlundCalibration {
 
@@ -32,6 +41,10 @@ public final class FridlundCalibration {
    * @param microvolts {@code [emotion][channel]}, 0 where the table has no value
    */
   public record Table(List<Expression> emotions, List<String> channels, double[][] microvolts) {}
+
+  /** The regularisation weights {@link #fit(Table)} chooses from: 0 and 1, 2, 5 per decade from 1e-5 to 1. */
+  public static final List<Double> LAMBDAS = List.of(0.0, 1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3,
+      1e-2, 2e-2, 5e-2, 0.1, 0.2, 0.5, 1.0);
 
   private FridlundCalibration() {}
 
@@ -109,8 +122,64 @@ public final class FridlundCalibration {
     return out;
   }
 
-  /** The calibrated amplitude of each muscle (by ordinal), uV at full activation. */
+  /**
+   * The calibrated amplitude of each muscle (by ordinal), uV at full activation, with the regularisation weight of
+   * {@link #LAMBDAS} that predicts left-out emotions best ({@link #leaveOneEmotionOut}; the smallest among ties).
+   */
   public static double[] fit(Table table) {
+    return fit(table, chooseLambda(table));
+  }
+
+  /** The {@code lambda} of {@link #LAMBDAS} with the highest {@link #leaveOneEmotionOut} (the first among ties). */
+  public static double chooseLambda(Table table) {
+    double best = 0;
+    double bestR = Double.NEGATIVE_INFINITY;
+    for (double lambda : LAMBDAS) {
+      double r = leaveOneEmotionOut(table, lambda);
+      if (r > bestR) {
+        best = lambda;
+        bestR = r;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Mean over the table's emotions of the Pearson r between an emotion's real row and its apex profile
+   * ({@link #predictedRms}) after a fit on the other emotions, over the channels with a value.
+   */
+  public static double leaveOneEmotionOut(Table table, double lambda) {
+    Montage montage = Montage.fridlund();
+    List<String> names = montage.channelNames();
+    double sum = 0;
+    for (int e = 0; e < table.emotions().size(); e++) {
+      List<Expression> rest = new ArrayList<>(table.emotions());
+      rest.remove(e);
+      List<double[]> rows = new ArrayList<>(List.of(table.microvolts()));
+      rows.remove(e);
+      double[] amplitudes = fit(new Table(rest, table.channels(), rows.toArray(new double[0][])), lambda);
+      double[] predicted = predictedRms(montage, amplitudes, List.of(table.emotions().get(e)))[0];
+      List<Double> p = new ArrayList<>();
+      List<Double> real = new ArrayList<>();
+      for (int k = 0; k < table.channels().size(); k++) {
+        int c = names.indexOf(table.channels().get(k));
+        double v = table.microvolts()[e][k];
+        if (v > 0 && c >= 0) {
+          p.add(predicted[c]);
+          real.add(v);
+        }
+      }
+      sum += new PearsonsCorrelation().correlation(p.stream().mapToDouble(Double::doubleValue).toArray(),
+          real.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+    return sum / table.emotions().size();
+  }
+
+  /**
+   * The amplitude of each muscle (by ordinal), uV at full activation, shrunk towards the Fridlund muscles' common
+   * level with weight {@code lambda} (0: plain non-negative least squares).
+   */
+  public static double[] fit(Table table, double lambda) {
     Montage montage = Montage.fridlund();
     List<String> names = montage.channelNames();
     int leads = names.size();
@@ -136,8 +205,8 @@ public final class FridlundCalibration {
         rows.add(row);
       }
     }
-    double[] x = nonNegativeLeastSquares(rows.toArray(new double[0][]),
-        targets.stream().mapToDouble(Double::doubleValue).toArray());
+    double[] x = shrunkNonNegativeLeastSquares(rows.toArray(new double[0][]),
+        targets.stream().mapToDouble(Double::doubleValue).toArray(), lambda);
     double[] amplitudes = new double[x.length];
     for (Muscle m : Muscle.values()) {
       amplitudes[m.ordinal()] = m.onFridlund() ? Math.sqrt(x[m.ordinal()]) : m.microvoltsAtFull();
@@ -167,8 +236,12 @@ public final class FridlundCalibration {
     return out;
   }
 
-  /** Minimises {@code |A x - b|^2} subject to {@code x >= 0}, by cyclic coordinate descent to convergence. */
-  private static double[] nonNegativeLeastSquares(double[][] a, double[] b) {
+  /**
+   * Minimises {@code |A x - b|^2 + lambda s sum_m (x_m - mean(x))^2} subject to {@code x >= 0}, the sum and mean
+   * over the Fridlund muscles and {@code s} their mean diagonal of {@code A'A}, by cyclic coordinate descent to
+   * convergence (the common level, the mean, is updated as a coordinate of its own: a convex quadratic).
+   */
+  private static double[] shrunkNonNegativeLeastSquares(double[][] a, double[] b, double lambda) {
     int n = a[0].length;
     double[][] ata = new double[n][n];
     double[] atb = new double[n];
@@ -180,18 +253,35 @@ public final class FridlundCalibration {
         }
       }
     }
+    List<Integer> shrunk = new ArrayList<>();
+    double scale = 0;
+    for (Muscle m : Muscle.values()) {
+      if (m.onFridlund()) {
+        shrunk.add(m.ordinal());
+        scale += ata[m.ordinal()][m.ordinal()];
+      }
+    }
+    double[] penalty = new double[n];
+    for (int i : shrunk) {
+      penalty[i] = lambda * scale / shrunk.size();
+    }
     double[] x = new double[n];
     for (int sweep = 0; sweep < 20000; sweep++) {
+      double level = 0;
+      for (int i : shrunk) {
+        level += x[i] / shrunk.size();
+      }
       double change = 0;
       for (int i = 0; i < n; i++) {
-        if (ata[i][i] <= 0) {
+        double curvature = ata[i][i] + penalty[i];
+        if (curvature <= 0) {
           continue;
         }
-        double grad = -atb[i];
+        double grad = -atb[i] + penalty[i] * (x[i] - level);
         for (int j = 0; j < n; j++) {
           grad += ata[i][j] * x[j];
         }
-        double xi = Math.max(0, x[i] - grad / ata[i][i]);
+        double xi = Math.max(0, x[i] - grad / curvature);
         change = Math.max(change, Math.abs(xi - x[i]));
         x[i] = xi;
       }

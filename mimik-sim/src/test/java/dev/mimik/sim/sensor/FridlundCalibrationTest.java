@@ -1,6 +1,8 @@
 package dev.mimik.sim.sensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.mimik.core.data.Signal;
 import dev.mimik.sim.Fixtures;
@@ -14,9 +16,9 @@ import org.junit.jupiter.api.Test;
 class FridlundCalibrationTest {
 
   @Test
-  void bakedMuscleAmplitudesAreTheFitToTheRealTable() {
+  void bakedMuscleAmplitudesAreTheUnregularisedFitToTheRealTable() {
     var table = FridlundCalibration.read(Fixtures.shared("data/emg-fridlund/fridlund.csv"));
-    double[] fitted = FridlundCalibration.fit(table);
+    double[] fitted = FridlundCalibration.fit(table, 0);
     for (Muscle m : Muscle.values()) {
       System.out.printf(java.util.Locale.ROOT, "fitted %s: %.2f uV%n", m.name(), fitted[m.ordinal()]);
     }
@@ -24,6 +26,57 @@ class FridlundCalibrationTest {
       assertThat(m.microvoltsAtFull()).as(m.name()).isCloseTo(fitted[m.ordinal()],
           org.assertj.core.data.Percentage.withPercentage(1));
     }
+  }
+
+  @Test
+  void aNoiseFreeTableGivesBackItsAmplitudesAndNeedsNoShrinkage() {
+    double[] truth = new double[Muscle.values().length];
+    for (Muscle m : Muscle.values()) {
+      truth[m.ordinal()] = m.onFridlund() ? 3 + 5 * m.ordinal() : m.microvoltsAtFull();
+    }
+    var table = synthesised(truth, List.of(Expression.ANGER, Expression.SURPRISE, Expression.SAD, Expression.FEAR,
+        Expression.HAPPY, Expression.DISGUST));
+    double[] fitted = FridlundCalibration.fit(table, 0);
+    for (Muscle m : Muscle.values()) {
+      assertThat(fitted[m.ordinal()]).as(m.name()).isCloseTo(truth[m.ordinal()], within(1e-3));
+    }
+    assertThat(FridlundCalibration.leaveOneEmotionOut(table, 0)).isCloseTo(1, within(1e-6));
+    assertThat(FridlundCalibration.leaveOneEmotionOut(table, 0.1)).isLessThan(0.99);
+    assertThat(FridlundCalibration.chooseLambda(table)).isZero();
+  }
+
+  @Test
+  void aMuscleTheEmotionsMoveOnlyAtRestTakesTheCommonLevel() {
+    var all = FridlundCalibration.read(Fixtures.shared("data/emg-fridlund/fridlund.csv"));
+    var table = rows(all, List.of(Expression.HAPPY, Expression.DISGUST));
+    int front = Muscle.LATERAL_FRONTALIS.ordinal();
+    // unregularised, its resting tone explains the noise floor of the frontalis channels
+    assertThat(FridlundCalibration.fit(table, 0)[front]).isGreaterThan(100);
+    double[] shrunk = FridlundCalibration.fit(table, 1e-3);
+    double level = 0;
+    int n = 0;
+    for (Muscle m : Muscle.values()) {
+      if (m.onFridlund()) {
+        level += shrunk[m.ordinal()] * shrunk[m.ordinal()];
+        n++;
+      }
+    }
+    assertThat(shrunk[front] * shrunk[front]).isCloseTo(level / n, withinPercentage(5));
+    assertThat(shrunk[Muscle.MEDIAL_FRONTALIS.ordinal()]).isCloseTo(shrunk[front], withinPercentage(1));
+  }
+
+  private static FridlundCalibration.Table synthesised(double[] amplitudes, List<Expression> emotions) {
+    Montage montage = Montage.fridlund();
+    double[][] rms = FridlundCalibration.predictedRms(montage, amplitudes, emotions);
+    return new FridlundCalibration.Table(emotions, montage.channelNames(), rms);
+  }
+
+  private static FridlundCalibration.Table rows(FridlundCalibration.Table t, List<Expression> keep) {
+    List<double[]> rows = new ArrayList<>();
+    for (Expression x : keep) {
+      rows.add(t.microvolts()[t.emotions().indexOf(x)]);
+    }
+    return new FridlundCalibration.Table(keep, t.channels(), rows.toArray(new double[0][]));
   }
 
   @Test
