@@ -1,5 +1,7 @@
 package dev.mimik.app;
 
+import dev.mimik.core.io.AtomicFiles;
+import dev.mimik.core.io.BadInputException;
 import dev.mimik.eval.report.HtmlReport;
 import dev.mimik.face.camera.HeadPose;
 import dev.mimik.face.camera.PinholeCamera;
@@ -16,6 +18,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 
@@ -36,7 +39,7 @@ final class EiferHeatMap {
    * Adds the picture of Exp2EMG at each emotion's apex against the real table to the report and writes it as
    * {@code muscle-heatmap.png} in {@code dir}.
    */
-  static void addTo(HtmlReport report, EiferExperiment.Result r, java.nio.file.Path dir) throws IOException {
+  static void addTo(HtmlReport report, EiferExperiment.Result r, Path dir) throws IOException {
     FaceRig rig = EmbeddedRig.load();
     List<EiferExperiment.EmotionResult> emotions = r.emotions();
     BufferedImage all = new BufferedImage(W * emotions.size(), 2 * H, BufferedImage.TYPE_INT_RGB);
@@ -66,10 +69,58 @@ final class EiferHeatMap {
     g.dispose();
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(all, "png", png);
-    dev.mimik.core.io.AtomicFiles.write(dir.resolve("muscle-heatmap.png"), o -> o.write(png.toByteArray()));
+    AtomicFiles.write(dir.resolve("muscle-heatmap.png"), o -> o.write(png.toByteArray()));
     report.heading("Muscle activity on the face");
     report.image("Top: Exp2EMG at each emotion's apex; bottom: the real Fridlund table (grey dots: no value). "
         + "Each picture scaled to its own maximum.", png.toByteArray());
+  }
+
+  /**
+   * A PNG of one frame: the rig at {@code weights} (ARKit order), coloured by the envelopes {@code values} of
+   * {@code channels}, placed at the Fridlund electrode sites of the same names.
+   *
+   * @throws BadInputException (naming {@code source}) when none of the channels is a Fridlund lead
+   */
+  static byte[] png(Path source, List<String> channels, double[] weights, double[] values, String caption)
+      throws IOException {
+    Montage montage = Montage.fridlund();
+    List<String> names = montage.channelNames();
+    double[] placed = new double[names.size()];
+    boolean[] known = new boolean[names.size()];
+    for (int c = 0; c < channels.size(); c++) {
+      int k = names.indexOf(channels.get(c));
+      if (k >= 0) {
+        placed[k] = values[c];
+        known[k] = true;
+      }
+    }
+    if (channels.stream().noneMatch(names::contains)) {
+      throw new BadInputException(source, "a heat map needs channels named like the Fridlund montage's " + names
+          + "; this model has " + channels);
+    }
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(draw(EmbeddedRig.load(), montage, weights, placed, known, caption), "png", png);
+    return png.toByteArray();
+  }
+
+  /**
+   * The frame to draw of a recording: the one where {@code rows} ({@code [frame][value]}) sum highest, the apex of
+   * the expression or of the muscle activity.
+   */
+  static int strongestFrame(double[][] rows) {
+    int best = 0;
+    double most = Double.NEGATIVE_INFINITY;
+    for (int f = 0; f < rows.length; f++) {
+      double sum = 0;
+      for (double v : rows[f]) {
+        sum += v;
+      }
+      if (sum > most) {
+        most = sum;
+        best = f;
+      }
+    }
+    return best;
   }
 
   /** One picture: the rig at {@code weights}, coloured by {@code values} per lead ({@code known} ones only). */

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Apply a model's EMG->expression map to a recording; writes blendshapes.csv and face.glb (the embedded rig",
       "animated) into --out. A model trained with the EOG band takes it from the same raw signals (--preset eifer).",
-      "With --preset eifer it also writes artefacts.csv: the electrode pops found in the raw signals, per channel.",
+      "With --preset eifer it also writes artefacts.csv: the electrode pops found in the raw signals, per channel;",
+      "--heatmap draws the measured envelopes at the frame of strongest activity on the face it reconstructs.",
       "",
       "Example: mimik emg apply --model eifer.zip --signals p3.bdf --preset eifer --out p3-face"
     })
@@ -53,6 +54,10 @@ public final class EmgApplyCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "output folder (created)")
   private Path out;
 
+  @Option(names = "--heatmap", description = "also write muscle-heatmap.png: the envelopes at the frame where they sum"
+      + " highest, on the face EMG2Exp reconstructs there, at the Fridlund electrode sites")
+  private boolean heatmap;
+
   @Override
   public Integer call() throws Exception {
     EiferModel m = EiferModelFile.read(model);
@@ -62,12 +67,19 @@ public final class EmgApplyCommand implements Callable<Integer> {
           + m.frameRate() + " Hz");
     }
     double[][] eog = m.eogBand() ? EmgRecordings.rows(signals, chain.eogBand(signals), m.channels()) : null;
-    double[][] w = m.expression(EmgRecordings.rows(signals, env, m.channels()), eog, linear);
+    double[][] rows = EmgRecordings.rows(signals, env, m.channels());
+    double[][] w = m.expression(rows, eog, linear);
     BlendshapeTrack track = new BlendshapeTrack(EmgRecordings.frameTimes(env), m.blendshapes(), w);
     byte[] glb = new GltfAnimationWriter().toGlb(EmbeddedRig.load(), track);
     EmgRecordings.Pops pops = "eifer".equals(chain.preset) ? EmgRecordings.pops(signals, chain.firTaps, m.channels(),
         track.frameCount(), spec.commandLine().getErr()) : null;
+    int strongest = EiferHeatMap.strongestFrame(rows);
+    byte[] png = !heatmap ? null : EiferHeatMap.png(model, m.channels(), w[strongest], rows[strongest],
+        String.format(Locale.ROOT, "measured at %.2f s", track.timesSeconds()[strongest]));
     Files.createDirectories(out);
+    if (png != null) {
+      AtomicFiles.write(out.resolve("muscle-heatmap.png"), o -> o.write(png));
+    }
     BlendshapeCsv.write(track, out.resolve("blendshapes.csv"));
     AtomicFiles.write(out.resolve("face.glb"), o -> o.write(glb));
     PrintWriter o = spec.commandLine().getOut();

@@ -3,6 +3,7 @@ package dev.mimik.app;
 import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.AtomicFiles;
 import dev.mimik.core.io.csv.CsvSignalWriter;
 import dev.mimik.learn.eifer.EiferModel;
 import dev.mimik.learn.eifer.EiferModelFile;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Apply a model's expression->EMG map to a blendshape CSV; writes the predicted envelope of every channel",
-      "(uV, on the training recordings' mean resting level) as a signal CSV at the blendshapes' frames.",
+      "(uV, on the training recordings' mean resting level) as a signal CSV at the blendshapes' frames;",
+      "--heatmap also draws the prediction at the expression's apex on the face (Fridlund channel names).",
       "",
       "Example: mimik emg synthesize --model eifer.zip --blendshapes smile.csv --out smile-emg.csv"
     })
@@ -43,6 +45,10 @@ public final class EmgSynthesizeCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "envelope CSV to write")
   private Path out;
 
+  @Option(names = "--heatmap", description = "PNG to write: the predicted activity at the frame whose blendshapes sum"
+      + " highest, on the face at the Fridlund electrode sites")
+  private Path heatmap;
+
   @Override
   public Integer call() throws Exception {
     EiferModel m = EiferModelFile.read(model);
@@ -59,7 +65,13 @@ public final class EmgSynthesizeCommand implements Callable<Integer> {
       channels.add(new Channel(m.channels().get(c), "uV", rate, v));
     }
     Signal s = new Signal(channels, t[0], java.util.Optional.empty(), List.of());
+    int apex = EiferHeatMap.strongestFrame(track.weights());
+    byte[] png = heatmap == null ? null : EiferHeatMap.png(model, m.channels(), track.weights()[apex], env[apex],
+        String.format(Locale.ROOT, "Exp2EMG at %.2f s", t[apex]));
     new CsvSignalWriter().write(s, out);
+    if (png != null) {
+      AtomicFiles.write(heatmap, o -> o.write(png));
+    }
     spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d frames of %d channels to %s%n", env.length,
         channels.size(), out);
     spec.commandLine().getOut().flush();

@@ -32,14 +32,19 @@ class EmgCommandTest {
     assertThat(dir.resolve("none.zip")).doesNotExist();
     Path face = dir.resolve("face");
     assertThat(Main.run("emg", "apply", "--model", model.toString(), "--signals",
-        sim.resolve("p02/s01/signals.edf").toString(), "--preset", "eifer", "--out", face.toString())).isZero();
+        sim.resolve("p02/s01/signals.edf").toString(), "--preset", "eifer", "--out", face.toString(), "--heatmap"))
+        .isZero();
+    assertThat(javax.imageio.ImageIO.read(face.resolve("muscle-heatmap.png").toFile()).getHeight()).isGreaterThan(100);
     List<String> rows = Files.readAllLines(face.resolve("blendshapes.csv"));
     assertThat(rows.get(0)).startsWith("time_s,").contains("mouthSmileLeft");
     assertThat(rows).hasSize(1 + 24 * 30);
     assertThat(Files.size(face.resolve("face.glb"))).isGreaterThan(1000);
     Path syn = dir.resolve("syn.csv");
+    Path png = dir.resolve("syn.png");
     assertThat(Main.run("emg", "synthesize", "--model", model.toString(), "--blendshapes",
-        sim.resolve("p02/s01/truth/blendshapes.csv").toString(), "--out", syn.toString())).isZero();
+        sim.resolve("p02/s01/truth/blendshapes.csv").toString(), "--out", syn.toString(), "--heatmap", png.toString()))
+        .isZero();
+    assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isGreaterThan(100);
     assertThat(Files.readAllLines(syn).get(0).split(",")).hasSize(23).contains("Zyg li");
   }
 
@@ -81,6 +86,35 @@ class EmgCommandTest {
     // 400 uV decaying with 0.3 s falls to the 10 uV floor after 0.3 ln 40 = 1.1 s
     assertThat(Double.parseDouble(f[2])).isBetween(10.8, 11.4);
     assertThat(is).hasSize(was.size() + 1);
+  }
+
+  @Test
+  void aHeatMapOfChannelsOffTheFridlundMontageExitsWithTwoAndWritesNothing(@TempDir Path dir) throws Exception {
+    StringBuilder env = new StringBuilder("time_s,A,B\n");
+    StringBuilder bs = new StringBuilder("time_s,jawOpen,mouthSmileLeft\n");
+    for (int f = 0; f < 120; f++) {
+      double a = 0.5 + 0.5 * Math.sin(f / 7.0);
+      double b = 0.5 + 0.5 * Math.cos(f / 11.0);
+      env.append(f / 30.0).append(',').append(3 + 10 * a).append(',').append(4 + 8 * b).append('\n');
+      bs.append(f / 30.0).append(',').append(a).append(',').append(b).append('\n');
+    }
+    Path envelopes = dir.resolve("env.csv");
+    Path blendshapes = dir.resolve("bs.csv");
+    Files.writeString(envelopes, env);
+    Files.writeString(blendshapes, bs);
+    Path model = dir.resolve("m.zip");
+    assertThat(Main.run("emg", "train", "--signals", envelopes.toString(), "--blendshapes", blendshapes.toString(),
+        "--out", model.toString())).isZero();
+    Path out = dir.resolve("syn.csv");
+    Path png = dir.resolve("syn.png");
+    assertThat(Main.run("emg", "synthesize", "--model", model.toString(), "--blendshapes", blendshapes.toString(),
+        "--out", out.toString(), "--heatmap", png.toString())).isEqualTo(2);
+    assertThat(out).doesNotExist();
+    assertThat(png).doesNotExist();
+    Path face = dir.resolve("face");
+    assertThat(Main.run("emg", "apply", "--model", model.toString(), "--signals", envelopes.toString(), "--out",
+        face.toString(), "--heatmap")).isEqualTo(2);
+    assertThat(face).doesNotExist();
   }
 
   @Test
