@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Apply a model's EMG->expression map to a recording; writes blendshapes.csv and face.glb (the embedded rig",
-      "animated) into --out. A model trained with the EOG band takes it from the same raw signals (--preset eifer).",
+      "animated) into --out. A model trained with the EOG band or saccade integral takes them from the same raw signals (--preset eifer).",
       "",
       "Example: mimik emg apply --model eifer.zip --signals p3.bdf --preset eifer --out p3-face"
     })
@@ -56,7 +56,9 @@ public final class EmgApplyCommand implements Callable<Integer> {
           + m.frameRate() + " Hz");
     }
     double[][] eog = m.eogBand() ? EmgRecordings.rows(signals, chain.eogBand(signals), m.channels()) : null;
-    double[][] w = m.expression(EmgRecordings.rows(signals, env, m.channels()), eog, linear);
+    double[][] sac = m.saccadeIntegral()
+        ? EmgRecordings.rows(signals, chain.saccadeIntegral(signals), m.channels()) : null;
+    double[][] w = m.expression(EmgRecordings.rows(signals, env, m.channels()), eog, sac, linear);
     BlendshapeTrack track = new BlendshapeTrack(EmgRecordings.frameTimes(env), m.blendshapes(), w);
     byte[] glb = new GltfAnimationWriter().toGlb(EmbeddedRig.load(), track);
     Files.createDirectories(out);

@@ -47,6 +47,12 @@ public final class EmgTrainCommand implements Callable<Integer> {
           + " blinks), stored in the model for 'apply'; on by default with --preset eifer, unavailable with none")
   private Boolean eogBand;
 
+  @Option(names = "--saccade-integral", negatable = true,
+      description = "EMG2Exp (network and linear baseline) also takes each channel's saccade integral (gaze read from"
+          + " the EOG band through baseline wander), stored in the model for 'apply'; on by default with --preset"
+          + " eifer, unavailable with none")
+  private Boolean saccadeIntegral;
+
   @Option(names = "--seed", defaultValue = "1", description = "seed of the networks (default ${DEFAULT-VALUE})")
   private long seed;
 
@@ -62,6 +68,7 @@ public final class EmgTrainCommand implements Callable<Integer> {
     List<String> channels = null;
     double rate = 0;
     boolean eog = eogBand != null ? eogBand : "eifer".equals(chain.preset);
+    boolean sac = saccadeIntegral != null ? saccadeIntegral : "eifer".equals(chain.preset);
     List<EiferTraining.Recording> recordings = new ArrayList<>();
     for (int i = 0; i < signals.size(); i++) {
       Signal env = chain.envelopes(signals.get(i));
@@ -85,15 +92,22 @@ public final class EmgTrainCommand implements Callable<Integer> {
       double[][] rows = EmgRecordings.rows(signals.get(i), env, channels);
       double[][] w = EmgRecordings.at(track, Arrays.stream(inside).mapToDouble(f -> times[f]).toArray());
       double[][] eogRows = eog ? EmgRecordings.rows(signals.get(i), chain.eogBand(signals.get(i)), channels) : null;
-      recordings.add(new EiferTraining.Recording(Arrays.stream(inside).mapToObj(f -> rows[f])
-          .toArray(double[][]::new), w, null, eog ? Arrays.stream(inside).mapToObj(f -> eogRows[f])
-          .toArray(double[][]::new) : null));
+      double[][] sacRows = sac
+          ? EmgRecordings.rows(signals.get(i), chain.saccadeIntegral(signals.get(i)), channels) : null;
+      recordings.add(new EiferTraining.Recording(inside(rows, inside), w, null, inside(eogRows, inside),
+          inside(sacRows, inside)));
     }
     EiferModel model = EiferTraining.standard(seed).train(channels, Blendshapes.ARKIT_52, rate, recordings);
     EiferModelFile.write(model, out);
-    spec.commandLine().getOut().printf(Locale.ROOT, "trained on %d recordings, %d channels at %.2f frames/s%s; wrote %s%n",
-        recordings.size(), channels.size(), rate, eog ? " with their EOG band" : "", out);
+    spec.commandLine().getOut().printf(Locale.ROOT, "trained on %d recordings, %d channels at %.2f frames/s%s%s; wrote %s%n",
+        recordings.size(), channels.size(), rate, eog ? " with their EOG band" : "",
+        sac ? (eog ? " and" : " with their") + " saccade integral" : "", out);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /** The rows of {@code rows} at the frames {@code inside} (null stays null). */
+  private static double[][] inside(double[][] rows, int[] inside) {
+    return rows == null ? null : Arrays.stream(inside).mapToObj(f -> rows[f]).toArray(double[][]::new);
   }
 }

@@ -27,7 +27,7 @@ class EiferEogBandTest {
     List<Expression> cal = List.of(Expression.HAPPY, Expression.SURPRISE, Expression.DISGUST);
     double[][] eye = new double[2][2];
     for (int k = 0; k < 2; k++) {
-      EiferExperiment.Result r = new EiferExperiment(3, 1, 40, 1024, 4, 0, cal, k == 1).run(t, line -> {});
+      EiferExperiment.Result r = new EiferExperiment(3, 1, 40, 1024, 4, 0, cal, k == 1, false).run(t, line -> {});
       EiferExperiment.ParticipantResult p = r.participants().get(0);
       boolean[] eyes = new boolean[p.moving().length];
       for (int s = 0; s < eyes.length; s++) {
