@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Apply a model's EMG->expression map to a recording; writes blendshapes.csv and face.glb (the embedded rig",
-      "animated) into --out. A model trained with the EOG band or saccade integral takes them from the same raw signals (--preset eifer).",
+      "animated) into --out. A model trained with the EOG band or saccade integral takes them from the same raw",
+      "signals (--preset eifer).",
       "",
       "Example: mimik emg apply --model eifer.zip --signals p3.bdf --preset eifer --out p3-face"
     })

@@ -17,10 +17,10 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The EIFER model file: a zip holding {@code manifest.json} (format version {@value #FORMAT}, channel and
- * blendshape names, window, frame rate, resting levels, Exp2EMG's level range and {@code eogBand} and {@code saccadeIntegral}, absent in files
- * written before it and then false) and one JSON file per map ({@code emg2exp.json}, {@code exp2emg.json} and
- * their {@code -linear} baselines, each a {@link DenseMap}). Written atomically; any problem reading it is one
- * {@link BadInputException} naming the file.
+ * blendshape names, window, frame rate, resting levels, Exp2EMG's level range, {@code eogBand} and
+ * {@code saccadeIntegral}, each absent in files written before it and then false) and one JSON file per map
+ * ({@code emg2exp.json}, {@code exp2emg.json} and their {@code -linear} baselines, each a {@link DenseMap}). Written
+ * atomically; any problem reading it is one {@link BadInputException} naming the file.
  */
 public final class EiferModelFile {
 
