@@ -41,9 +41,11 @@ import java.util.function.Consumer;
  * @param taps FIR taps at {@code rate}; 0 for {@link EiferChain#sound()}'s 513 at 4096 Hz scaled to {@code rate}
  * @param calibration the emotions whose real profiles calibrate the simulator's muscle amplitudes
  * @param eogBand whether EMG2Exp (network and baseline) also takes each lead's EOG band ({@link EiferChain#eogBand})
+ * @param saccadeIntegral whether EMG2Exp (network and baseline) also takes each lead's saccade integral
+ *     ({@link EiferChain#saccadeIntegral})
  */
 record EiferExperiment(int trainParticipants, int testParticipants, double seconds, double rate, long seed,
-    int taps, List<Expression> calibration, boolean eogBand) {
+    int taps, List<Expression> calibration, boolean eogBand, boolean saccadeIntegral) {
 
   /**
    * The metrics of one test participant. {@code moving} marks the blendshapes that move; {@code audible} the
@@ -112,7 +114,8 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
       progress.accept("simulated " + s.id());
     }
     List<EiferTraining.Recording> recordings = train.stream()
-        .map(s -> new EiferTraining.Recording(rows(s), s.truth().weights(), clean(s, chain, rate), eog(s)))
+        .map(s -> new EiferTraining.Recording(rows(s), s.truth().weights(), clean(s, chain, rate), eog(s),
+            saccades(s)))
         .toList();
     EiferModel model = EiferTraining.standard(seed)
         .train(montage.channelNames(), Blendshapes.ARKIT_52, chain.outputRate(), recordings);
@@ -120,6 +123,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
     List<ParticipantResult> per = new ArrayList<>();
     List<double[]> allEnv = new ArrayList<>();
     List<double[]> allEog = new ArrayList<>();
+    List<double[]> allSaccades = new ArrayList<>();
     List<double[]> allW = new ArrayList<>();
     List<double[]> allClean = new ArrayList<>();
     List<boolean[]> allOk = new ArrayList<>();
@@ -129,17 +133,22 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
       double[][] clean = rows(s.muscleEnvelopes(), w.length);
       boolean[][] ok = clean(s, chain, rate);
       double[][] eog = eog(s);
-      per.add(measure(s.participant().id(), model, env, eog, w, clean, ok));
+      double[][] saccades = saccades(s);
+      per.add(measure(s.participant().id(), model, env, eog, saccades, w, clean, ok));
       allEnv.addAll(List.of(env));
       if (eog != null) {
         allEog.addAll(List.of(eog));
+      }
+      if (saccades != null) {
+        allSaccades.addAll(List.of(saccades));
       }
       allClean.addAll(List.of(clean));
       allW.addAll(List.of(w));
       allOk.addAll(List.of(ok));
     }
     ParticipantResult all = measure("all", model, allEnv.toArray(new double[0][]),
-        eogBand ? allEog.toArray(new double[0][]) : null, allW.toArray(new double[0][]),
+        eogBand ? allEog.toArray(new double[0][]) : null,
+        saccadeIntegral ? allSaccades.toArray(new double[0][]) : null, allW.toArray(new double[0][]),
         allClean.toArray(new double[0][]), allOk.toArray(new boolean[0][]));
     List<EnvelopeSession> sessions = new ArrayList<>(train);
     sessions.addAll(test);
@@ -202,11 +211,11 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
   /**
    * Measures both maps on one recording: envelopes {@code env}, truth {@code w}, and the muscle-only envelopes
    * {@code clean}, against which Exp2EMG is also scored (with the recorded envelopes' levels), next to the ceiling:
-   * how well {@code clean} itself, the exact muscle activity, predicts {@code env}. {@code eog} is the recording's EOG
-   * band when the model takes it, else null.
+   * how well {@code clean} itself, the exact muscle activity, predicts {@code env}. {@code eog} and {@code saccades}
+   * are the recording's EOG band and saccade integral when the model takes them, else null.
    */
-  static ParticipantResult measure(String id, EiferModel model, double[][] env, double[][] eog, double[][] w,
-      double[][] clean, boolean[][] ok) {
+  static ParticipantResult measure(String id, EiferModel model, double[][] env, double[][] eog, double[][] saccades,
+      double[][] w, double[][] clean, boolean[][] ok) {
     boolean[] moving = new boolean[w[0].length];
     MapMetrics spread = MapMetrics.of(w, w);
     for (int k = 0; k < moving.length; k++) {
@@ -227,9 +236,9 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
     double[][] level = FrameWindows.levels(FrameWindows.log(env));
     double[][] net = model.emg(w, false, level[0], level[1]);
     double[][] lin = model.emg(w, true, level[0], level[1]);
-    double[][] e2x = model.expression(env, eog, false);
-    double[][] e2xLin = model.expression(env, eog, true);
-    EiferTraining.Recording marked = new EiferTraining.Recording(env, w, ok, null);
+    double[][] e2x = model.expression(env, eog, saccades, false);
+    double[][] e2xLin = model.expression(env, eog, saccades, true);
+    EiferTraining.Recording marked = new EiferTraining.Recording(env, w, ok, null, null);
     boolean[][] okWindow = new boolean[w.length][w[0].length];
     double kept = 0;
     for (int f = 0; f < w.length; f++) {
@@ -275,6 +284,11 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
   /** The EOG band of {@code s} on its envelope frames when this experiment uses it, else null. */
   private double[][] eog(EnvelopeSession s) {
     return eogBand ? rows(s.eog(), s.truth().weights().length) : null;
+  }
+
+  /** The saccade integral of {@code s} on its envelope frames when this experiment uses it, else null. */
+  private double[][] saccades(EnvelopeSession s) {
+    return saccadeIntegral ? rows(s.saccades(), s.truth().weights().length) : null;
   }
 
   static double[][] rows(EnvelopeSession s) {

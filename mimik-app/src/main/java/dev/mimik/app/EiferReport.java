@@ -2,6 +2,7 @@ package dev.mimik.app;
 
 import dev.mimik.core.data.Blendshapes;
 import dev.mimik.eval.report.HtmlReport;
+import dev.mimik.learn.eifer.EiferModel;
 import dev.mimik.sim.performance.Expression;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,11 +20,19 @@ final class EiferReport {
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "Means over %d held-out participants of each participant's mean (pooled frames "
         + "of all of them in brackets); EMG2Exp takes %s%n", r.participants().size(),
-        r.model().eogBand() ? "the envelopes and each lead's EOG band" : "the envelopes only (EIFER's input)"));
+        inputs(r.model())));
     line(s, r, "EMG2Exp r over moving blendshapes", p -> p.emg2exp().pearson(), p -> p.emg2expLinear().pearson(),
         p -> p.moving());
     line(s, r, "EMG2Exp r over moving blendshapes a Fridlund muscle drives", p -> p.emg2exp().pearson(),
         p -> p.emg2expLinear().pearson(), p -> and(p.moving(), obs));
+    for (String eyes : List.of("eyeLook", "eyeBlink")) {
+      boolean[] named = new boolean[Blendshapes.ARKIT_52.size()];
+      for (int k = 0; k < named.length; k++) {
+        named[k] = Blendshapes.ARKIT_52.get(k).startsWith(eyes);
+      }
+      line(s, r, "EMG2Exp r over moving " + eyes + " shapes", p -> p.emg2exp().pearson(),
+          p -> p.emg2expLinear().pearson(), p -> and(p.moving(), named));
+    }
     line(s, r, "EMG2Exp MAE over moving blendshapes", p -> p.emg2exp().mae(), p -> p.emg2expLinear().mae(),
         p -> p.moving());
     line(s, r, "Exp2EMG r over channels", p -> p.exp2emg().pearson(), p -> p.exp2emgLinear().pearson(), p -> null);
@@ -79,6 +88,15 @@ final class EiferReport {
     s.append(String.format(Locale.ROOT, "%s: network %.3f (%.3f), linear %.3f (%.3f)%n", what, n,
         EiferExperiment.mean(net.apply(all), mask.apply(all)), l, EiferExperiment.mean(lin.apply(all),
             mask.apply(all))));
+  }
+
+  /** What EMG2Exp takes, in words. */
+  private static String inputs(EiferModel m) {
+    if (!m.eogBand() && !m.saccadeIntegral()) {
+      return "the envelopes only (EIFER's input)";
+    }
+    return "the envelopes and each lead's " + (m.eogBand() ? "EOG band" : "")
+        + (m.eogBand() && m.saccadeIntegral() ? " and " : "") + (m.saccadeIntegral() ? "saccade integral" : "");
   }
 
   private static boolean[] and(boolean[] a, boolean[] b) {

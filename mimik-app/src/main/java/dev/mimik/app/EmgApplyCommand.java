@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Apply a model's EMG->expression map to a recording; writes blendshapes.csv and face.glb (the embedded rig",
-      "animated) into --out. A model trained with the EOG band takes it from the same raw signals (--preset eifer).",
-      "With --preset eifer it also writes artefacts.csv: the electrode pops found in the raw signals, per channel;",
+      "animated) into --out. A model trained with the EOG band or saccade integral takes them from the same raw",
+      "signals (--preset eifer), which also gives artefacts.csv: the electrode pops found in them, per channel;",
       "--heatmap draws the measured envelopes at the frame of strongest activity on the face it reconstructs.",
       "",
       "Example: mimik emg apply --model eifer.zip --signals p3.bdf --preset eifer --out p3-face"
@@ -67,8 +67,10 @@ public final class EmgApplyCommand implements Callable<Integer> {
           + m.frameRate() + " Hz");
     }
     double[][] eog = m.eogBand() ? EmgRecordings.rows(signals, chain.eogBand(signals), m.channels()) : null;
+    double[][] sac = m.saccadeIntegral()
+        ? EmgRecordings.rows(signals, chain.saccadeIntegral(signals), m.channels()) : null;
     double[][] rows = EmgRecordings.rows(signals, env, m.channels());
-    double[][] w = m.expression(rows, eog, linear);
+    double[][] w = m.expression(rows, eog, sac, linear);
     BlendshapeTrack track = new BlendshapeTrack(EmgRecordings.frameTimes(env), m.blendshapes(), w);
     byte[] glb = new GltfAnimationWriter().toGlb(EmbeddedRig.load(), track);
     EmgRecordings.Pops pops = "eifer".equals(chain.preset) ? EmgRecordings.pops(signals, chain.firTaps, m.channels(),

@@ -28,10 +28,23 @@ final class EmgChainOptions {
    * {@code --preset eifer}, since envelopes carry no EOG.
    */
   Signal eogBand(Path signals) throws IOException {
-    if (!"eifer".equals(preset)) {
-      throw new dev.mimik.core.io.BadInputException(signals, "the EOG band needs the raw signals (--preset eifer);"
-          + " give --no-eog-band, or a model trained with it, for envelopes");
-    }
+    needRaw(signals);
     return EmgRecordings.eogBand(signals, firTaps);
+  }
+
+  /**
+   * The saccade integral of a recording on the envelopes' frames
+   * ({@link dev.mimik.signal.preset.EiferChain#saccadeIntegral}); needs {@code --preset eifer}.
+   */
+  Signal saccadeIntegral(Path signals) throws IOException {
+    needRaw(signals);
+    return EmgRecordings.saccadeIntegral(signals, firTaps);
+  }
+
+  private void needRaw(Path signals) {
+    if (!"eifer".equals(preset)) {
+      throw new dev.mimik.core.io.BadInputException(signals, "the EOG inputs need the raw signals (--preset eifer);"
+          + " give --no-eog-band --no-saccade-integral, or a model trained without them, for envelopes");
+    }
   }
 }

@@ -74,6 +74,12 @@ public final class EmgExperimentCommand implements Callable<Integer> {
           + " gaze and blinks; --no-eog-band is EIFER's envelope-only input (default ${DEFAULT-VALUE})")
   private boolean eogBand;
 
+  @Option(names = "--saccade-integral", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "EMG2Exp (network and linear baseline) also takes each lead's saccade integral: gaze read from the"
+          + " EOG band through baseline wander, by integrating the band's steps during saccades (default"
+          + " ${DEFAULT-VALUE})")
+  private boolean saccadeIntegral;
+
   @Override
   public Integer call() throws Exception {
     if (train < 1 || test < 1 || !(seconds >= 20) || !(rate >= 1024)) {
@@ -89,7 +95,8 @@ public final class EmgExperimentCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     FridlundCalibration.Table table = FridlundCalibration.read(fridlund);
-    EiferExperiment.Result r = new EiferExperiment(train, test, seconds, rate, seed, taps, cal, eogBand).run(table, line -> {
+    EiferExperiment.Result r = new EiferExperiment(train, test, seconds, rate, seed, taps, cal, eogBand,
+        saccadeIntegral).run(table, line -> {
       err.println(line);
       err.flush();
     });

@@ -94,6 +94,15 @@ final class EmgRecordings {
     return new Pops(found, chain(file, s, firTaps).cleanRows(found, s.samplingRate(), frames));
   }
 
+  /**
+   * The saccade integral of the raw sEMG in {@code file} on the EIFER preset's frames
+   * ({@link EiferChain#saccadeIntegral}).
+   */
+  static Signal saccadeIntegral(Path file, int firTaps) throws IOException {
+    Signal s = read(file);
+    return chain(file, s, firTaps).saccadeIntegral(s);
+  }
+
   private static EiferChain chain(Path file, Signal s, int firTaps) {
     if (s.samplingRate() < 1024) {
       throw new BadInputException(file, "the EIFER preset needs at least 1024 Hz (its band reaches 500 Hz), not "

@@ -50,6 +50,12 @@ public final class EmgTrainCommand implements Callable<Integer> {
           + " blinks), stored in the model for 'apply'; on by default with --preset eifer, unavailable with none")
   private Boolean eogBand;
 
+  @Option(names = "--saccade-integral", negatable = true,
+      description = "EMG2Exp (network and linear baseline) also takes each channel's saccade integral (gaze read from"
+          + " the EOG band through baseline wander), stored in the model for 'apply'; on by default with --preset"
+          + " eifer, unavailable with none")
+  private Boolean saccadeIntegral;
+
   @Option(names = "--seed", defaultValue = "1", description = "seed of the networks (default ${DEFAULT-VALUE})")
   private long seed;
 
@@ -65,6 +71,7 @@ public final class EmgTrainCommand implements Callable<Integer> {
     List<String> channels = null;
     double rate = 0;
     boolean eog = eogBand != null ? eogBand : "eifer".equals(chain.preset);
+    boolean sac = saccadeIntegral != null ? saccadeIntegral : "eifer".equals(chain.preset);
     List<EiferTraining.Recording> recordings = new ArrayList<>();
     int pops = 0;
     int frames = 0;
@@ -91,6 +98,8 @@ public final class EmgTrainCommand implements Callable<Integer> {
       double[][] rows = EmgRecordings.rows(signals.get(i), env, channels);
       double[][] w = EmgRecordings.at(track, Arrays.stream(inside).mapToDouble(f -> times[f]).toArray());
       double[][] eogRows = eog ? EmgRecordings.rows(signals.get(i), chain.eogBand(signals.get(i)), channels) : null;
+      double[][] sacRows = sac
+          ? EmgRecordings.rows(signals.get(i), chain.saccadeIntegral(signals.get(i)), channels) : null;
       boolean[][] clean = null;
       if ("eifer".equals(chain.preset)) {
         EmgRecordings.Pops found = EmgRecordings.pops(signals.get(i), chain.firTaps, channels, times.length,
@@ -99,9 +108,8 @@ public final class EmgTrainCommand implements Callable<Integer> {
         dropped += (int) Arrays.stream(inside).filter(f -> !found.cleanAt(f)).count();
         clean = Arrays.stream(inside).mapToObj(f -> found.clean()[f]).toArray(boolean[][]::new);
       }
-      recordings.add(new EiferTraining.Recording(Arrays.stream(inside).mapToObj(f -> rows[f])
-          .toArray(double[][]::new), w, clean, eog ? Arrays.stream(inside).mapToObj(f -> eogRows[f])
-          .toArray(double[][]::new) : null));
+      recordings.add(new EiferTraining.Recording(inside(rows, inside), w, clean, inside(eogRows, inside),
+          inside(sacRows, inside)));
       frames += inside.length;
     }
     EiferModel model = EiferTraining.standard(seed).train(channels, Blendshapes.ARKIT_52, rate, recordings);
@@ -111,9 +119,15 @@ public final class EmgTrainCommand implements Callable<Integer> {
       o.printf(Locale.ROOT, "%d electrode pops found; %d of %d frames touch one on some channel and are left out"
           + " (with the windows around them)%n", pops, dropped, frames);
     }
-    o.printf(Locale.ROOT, "trained on %d recordings, %d channels at %.2f frames/s%s; wrote %s%n",
-        recordings.size(), channels.size(), rate, eog ? " with their EOG band" : "", out);
+    o.printf(Locale.ROOT, "trained on %d recordings, %d channels at %.2f frames/s%s%s; wrote %s%n",
+        recordings.size(), channels.size(), rate, eog ? " with their EOG band" : "",
+        sac ? (eog ? " and" : " with their") + " saccade integral" : "", out);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /** The rows of {@code rows} at the frames {@code inside} (null stays null). */
+  private static double[][] inside(double[][] rows, int[] inside) {
+    return rows == null ? null : Arrays.stream(inside).mapToObj(f -> rows[f]).toArray(double[][]::new);
   }
 }

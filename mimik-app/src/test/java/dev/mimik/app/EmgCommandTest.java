@@ -26,10 +26,14 @@ class EmgCommandTest {
         "--blendshapes", sim.resolve("p01/s01/truth/blendshapes.csv").toString(), "--preset", "eifer",
         "--out", model.toString())).isZero();
     assertThat(dev.mimik.learn.eifer.EiferModelFile.read(model).eogBand()).isTrue();
+    assertThat(dev.mimik.learn.eifer.EiferModelFile.read(model).saccadeIntegral()).isTrue();
     assertThat(Main.run("emg", "train", "--signals", sim.resolve("p01/s01/signals.edf").toString(),
         "--blendshapes", sim.resolve("p01/s01/truth/blendshapes.csv").toString(), "--preset", "none", "--eog-band",
         "--out", dir.resolve("none.zip").toString())).isEqualTo(2);
     assertThat(dir.resolve("none.zip")).doesNotExist();
+    assertThat(Main.run("emg", "train", "--signals", sim.resolve("p01/s01/signals.edf").toString(),
+        "--blendshapes", sim.resolve("p01/s01/truth/blendshapes.csv").toString(), "--preset", "none",
+        "--saccade-integral", "--out", dir.resolve("none.zip").toString())).isEqualTo(2);
     Path face = dir.resolve("face");
     assertThat(Main.run("emg", "apply", "--model", model.toString(), "--signals",
         sim.resolve("p02/s01/signals.edf").toString(), "--preset", "eifer", "--out", face.toString(), "--heatmap"))

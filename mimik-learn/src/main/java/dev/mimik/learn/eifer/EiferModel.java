@@ -28,16 +28,19 @@ import java.util.List;
  *     centre frame after the envelopes' window: gaze and blinks, which the envelopes cannot see. Exp2EMG never
  *     does. The band's whole window (15 values per channel, mostly baseline wander), or three frames of it, followed
  *     the eyes a little better but made the network worse on the shapes muscles drive ({@code docs/notes/eifer.md}).
+ * @param saccadeIntegral whether EMG2Exp (network and baseline) also takes each channel's saccade integral (see
+ *     {@code EiferChain#saccadeIntegral}: gaze read through the baseline wander that hides it in the band),
+ *     standardised per recording, at the window's centre frame after the EOG band's
  */
 public record EiferModel(List<String> channels, List<String> blendshapes, int window, double frameRate, double[] restLog,
     double[] spanLog,
     DenseMap emg2exp, DenseMap exp2emg, DenseMap emg2expLinear, DenseMap exp2emgLinear, double[] levelLow,
-    double[] levelHigh, boolean eogBand) {
+    double[] levelHigh, boolean eogBand, boolean saccadeIntegral) {
 
   public EiferModel {
     channels = List.copyOf(channels);
     blendshapes = List.copyOf(blendshapes);
-    int ew = channels.size() * (window + (eogBand ? 1 : 0));
+    int ew = channels.size() * (window + (eogBand ? 1 : 0) + (saccadeIntegral ? 1 : 0));
     int bw = blendshapes.size() * window;
     if (restLog.length != channels.size() || spanLog.length != channels.size()
         || levelLow.length != channels.size() || levelHigh.length != channels.size()) {
@@ -53,14 +56,18 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
 
   /**
    * Blendshape weights {@code [frame][shape]} (clamped to 0..1) from envelopes {@code [frame][channel]} and, when the
-   * model takes it ({@link #eogBand}), the channels' EOG band {@code [frame][channel]} on the same frames (else
-   * null).
+   * model takes them, the channels' EOG band ({@link #eogBand}) and saccade integral ({@link #saccadeIntegral})
+   * {@code [frame][channel]} on the same frames (else null).
    */
-  public double[][] expression(double[][] envelopes, double[][] eog, boolean linear) {
+  public double[][] expression(double[][] envelopes, double[][] eog, double[][] saccades, boolean linear) {
     if (eogBand != (eog != null)) {
       throw new IllegalArgumentException(eogBand ? "this model needs the EOG band" : "this model takes no EOG band");
     }
-    double[][] w = (linear ? emg2expLinear : emg2exp).apply(inputs(envelopes, eog, window));
+    if (saccadeIntegral != (saccades != null)) {
+      throw new IllegalArgumentException(saccadeIntegral ? "this model needs the saccade integral"
+          : "this model takes no saccade integral");
+    }
+    double[][] w = (linear ? emg2expLinear : emg2exp).apply(inputs(envelopes, eog, saccades, window));
     for (double[] row : w) {
       for (int k = 0; k < row.length; k++) {
         row[k] = Math.max(0, Math.min(1, row[k]));
@@ -71,19 +78,23 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
 
   /**
    * EMG2Exp's input rows of one recording: windows of its log envelopes on the {@link FrameWindows#levels} scale,
-   * then, when {@code eog} is not null, its standardised EOG band at each window's centre frame.
+   * then, for each of {@code eog} and {@code saccades} that is not null, its standardised values at each window's
+   * centre frame.
    */
-  static double[][] inputs(double[][] envelopes, double[][] eog, int window) {
+  static double[][] inputs(double[][] envelopes, double[][] eog, double[][] saccades, int window) {
     double[][] logs = FrameWindows.log(envelopes);
     double[][] level = FrameWindows.levels(logs);
-    double[][] windows = FrameWindows.of(FrameWindows.scaled(logs, level[0], level[1]), window);
-    if (eog == null) {
-      return windows;
+    double[][] rows = FrameWindows.of(FrameWindows.scaled(logs, level[0], level[1]), window);
+    for (double[][] extra : java.util.Arrays.asList(eog, saccades)) {
+      if (extra == null) {
+        continue;
+      }
+      if (extra.length != envelopes.length || extra[0].length != envelopes[0].length) {
+        throw new IllegalArgumentException("the EOG inputs need the envelopes' frames and channels");
+      }
+      rows = FrameWindows.joined(rows, FrameWindows.standardised(extra));
     }
-    if (eog.length != envelopes.length || eog[0].length != envelopes[0].length) {
-      throw new IllegalArgumentException("the EOG band needs the envelopes' frames and channels");
-    }
-    return FrameWindows.joined(windows, FrameWindows.standardised(eog));
+    return rows;
   }
 
   /**

@@ -17,10 +17,10 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The EIFER model file: a zip holding {@code manifest.json} (format version {@value #FORMAT}, channel and
- * blendshape names, window, frame rate, resting levels, Exp2EMG's level range and {@code eogBand}, absent in files
- * written before it and then false) and one JSON file per map ({@code emg2exp.json}, {@code exp2emg.json} and
- * their {@code -linear} baselines, each a {@link DenseMap}). Written atomically; any problem reading it is one
- * {@link BadInputException} naming the file.
+ * blendshape names, window, frame rate, resting levels, Exp2EMG's level range, {@code eogBand} and
+ * {@code saccadeIntegral}, each absent in files written before it and then false) and one JSON file per map
+ * ({@code emg2exp.json}, {@code exp2emg.json} and their {@code -linear} baselines, each a {@link DenseMap}). Written
+ * atomically; any problem reading it is one {@link BadInputException} naming the file.
  */
 public final class EiferModelFile {
 
@@ -45,6 +45,7 @@ public final class EiferModelFile {
     manifest.putPOJO("levelLow", model.levelLow());
     manifest.putPOJO("levelHigh", model.levelHigh());
     manifest.put("eogBand", model.eogBand());
+    manifest.put("saccadeIntegral", model.saccadeIntegral());
     List<DenseMap> maps = List.of(model.emg2exp(), model.exp2emg(), model.emg2expLinear(), model.exp2emgLinear());
     AtomicFiles.write(file, out -> {
       ZipOutputStream zip = new ZipOutputStream(out);
@@ -91,7 +92,7 @@ public final class EiferModelFile {
       double[] high = range(manifest, "levelHigh", channels.size(), Double.POSITIVE_INFINITY);
       return new EiferModel(channels, shapes, manifest.path("window").asInt(), manifest.path("frameRate")
           .asDouble(), rest, span, maps[0], maps[1], maps[2], maps[3], low, high,
-          manifest.path("eogBand").asBoolean(false));
+          manifest.path("eogBand").asBoolean(false), manifest.path("saccadeIntegral").asBoolean(false));
     } catch (IOException | RuntimeException e) {
       if (e instanceof BadInputException b) {
         throw b;

@@ -43,21 +43,24 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
    * One recording: envelopes {@code [frame][channel]} and weights {@code [frame][shape]}, frame for frame, and which
    * envelope values are clear of artefacts {@code [frame][channel]} (null: all of them). A frame whose window holds
    * an artefact on any channel is left out of training and validation (both maps see every channel). {@code eog} is
-   * the channels' EOG band {@code [frame][channel]} (see {@link EiferModel#eogBand}), or null: the model takes it
-   * when every recording has it.
+   * the channels' EOG band {@code [frame][channel]} (see {@link EiferModel#eogBand}) and {@code saccades} their
+   * saccade integral (see {@link EiferModel#saccadeIntegral}), each or both null: the model takes each that every
+   * recording has.
    */
-  public record Recording(double[][] envelopes, double[][] weights, boolean[][] clean, double[][] eog) {
+  public record Recording(double[][] envelopes, double[][] weights, boolean[][] clean, double[][] eog,
+      double[][] saccades) {
     public Recording {
       if (envelopes.length != weights.length || envelopes.length == 0
-          || clean != null && clean.length != envelopes.length || eog != null && eog.length != envelopes.length) {
+          || clean != null && clean.length != envelopes.length || eog != null && eog.length != envelopes.length
+          || saccades != null && saccades.length != envelopes.length) {
         throw new IllegalArgumentException("envelopes and blendshapes need the same, non-zero number of frames: "
             + envelopes.length + " and " + weights.length);
       }
     }
 
-    /** A recording without artefact marks or EOG band. */
+    /** A recording without artefact marks or EOG inputs. */
     public Recording(double[][] envelopes, double[][] weights) {
-      this(envelopes, weights, null, null);
+      this(envelopes, weights, null, null, null);
     }
 
     /** Whether every channel is clean on every frame of the window of {@code window} frames centred on {@code f}. */
@@ -81,12 +84,19 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
     return new EiferTraining(15, 1e-3, NetworkTrainer.standard(seed));
   }
 
-  /** Trains both directions; EMG2Exp takes the EOG band when the recordings have it (all or none). */
+  /**
+   * Trains both directions; EMG2Exp takes the EOG band and the saccade integral when the recordings have them (each
+   * all or none).
+   */
   public EiferModel train(List<String> channels, List<String> blendshapes, double frameRate,
       List<Recording> recordings) {
     boolean eogBand = recordings.get(0).eog() != null;
     if (recordings.stream().anyMatch(r -> (r.eog() != null) != eogBand)) {
       throw new IllegalArgumentException("either every recording has its EOG band or none does");
+    }
+    boolean saccades = recordings.get(0).saccades() != null;
+    if (recordings.stream().anyMatch(r -> (r.saccades() != null) != saccades)) {
+      throw new IllegalArgumentException("either every recording has its saccade integral or none does");
     }
     List<double[]> emgRows = new ArrayList<>();
     List<double[]> expRows = new ArrayList<>();
@@ -120,7 +130,7 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
         low[c] = Math.min(low[c], bottom[c]);
         high[c] = Math.max(high[c], top[c]);
       }
-      emgRows.addAll(List.of(EiferModel.inputs(r.envelopes(), r.eog(), window)));
+      emgRows.addAll(List.of(EiferModel.inputs(r.envelopes(), r.eog(), r.saccades(), window)));
       expRows.addAll(List.of(FrameWindows.of(r.weights(), window)));
       logEnv.addAll(List.of(logs));
       weights.addAll(List.of(r.weights()));
@@ -143,7 +153,7 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
       high[c] += LEVEL_MARGIN;
     }
     return new EiferModel(channels, blendshapes, window, frameRate, rest, span, e2x, x2e, e2xLinear, x2eLinear, low,
-        high, eogBand);
+        high, eogBand, saccades);
   }
 
   private static double[][] pick(double[][] rows, int[] index) {

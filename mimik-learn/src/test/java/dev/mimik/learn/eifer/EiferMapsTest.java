@@ -89,7 +89,7 @@ class EiferMapsTest {
     EiferModelFile.write(model, file);
     EiferModel back = EiferModelFile.read(file);
     double[][] env = syntheticEnvelopes(40, 3)[0];
-    assertThat(back.expression(env, null, false)).isDeepEqualTo(model.expression(env, null, false));
+    assertThat(back.expression(env, null, null, false)).isDeepEqualTo(model.expression(env, null, null, false));
     double[][] w = {{0.2, 0.7}, {0.1, 0.3}};
     assertThat(back.emg(w, true)).isDeepEqualTo(model.emg(w, true));
     assertThat(back.channels()).containsExactly("a", "b", "c");
@@ -149,42 +149,62 @@ class EiferMapsTest {
 
   /**
    * A third shape that moves no muscle but shows in the channels' EOG band (as gaze does): the model that takes the
-   * band follows it, network and baseline; the envelope-only model cannot. Saved and loaded, the band is kept, and a
-   * file written before the band existed (no {@code eogBand} in its manifest) loads as a model without it.
+   * band follows it, network and baseline, and so does one that takes the same values as its saccade integral; the
+   * envelope-only model cannot. Saved and loaded, the inputs are kept, and a file written before they existed (no
+   * {@code eogBand} or {@code saccadeIntegral} in its manifest) loads as a model without them.
    */
   @Test
-  void theEogBandLetsEmg2ExpFollowAShapeNoMuscleMoves(@TempDir Path dir) throws Exception {
+  void theEogInputsLetEmg2ExpFollowAShapeNoMuscleMoves(@TempDir Path dir) throws Exception {
     EiferTraining t = new EiferTraining(3, 1e-3, new NetworkTrainer(new int[] {16}, 10, 5, 32, 5e-3, 1));
     List<String> shapes = List.of("s0", "s1", "gaze");
     List<EiferTraining.Recording> with = new ArrayList<>();
+    List<EiferTraining.Recording> steps = new ArrayList<>();
     List<EiferTraining.Recording> without = new ArrayList<>();
     for (int s = 0; s < 2; s++) {
       double[][][] d = withGaze(300, s);
-      with.add(new EiferTraining.Recording(d[0], d[1], null, d[2]));
+      with.add(new EiferTraining.Recording(d[0], d[1], null, d[2], null));
+      steps.add(new EiferTraining.Recording(d[0], d[1], null, null, d[2]));
       without.add(new EiferTraining.Recording(d[0], d[1]));
     }
     EiferModel eog = t.train(List.of("a", "b", "c"), shapes, 30, with);
+    EiferModel sac = t.train(List.of("a", "b", "c"), shapes, 30, steps);
     EiferModel plain = t.train(List.of("a", "b", "c"), shapes, 30, without);
     assertThat(eog.eogBand()).isTrue();
+    assertThat(eog.saccadeIntegral()).isFalse();
+    assertThat(sac.eogBand()).isFalse();
+    assertThat(sac.saccadeIntegral()).isTrue();
     assertThat(plain.eogBand()).isFalse();
     double[][][] test = withGaze(300, 9);
     for (boolean linear : new boolean[] {false, true}) {
-      assertThat(MapMetrics.of(eog.expression(test[0], test[2], linear), test[1]).pearson()[2]).isGreaterThan(0.9);
-      assertThat(MapMetrics.of(plain.expression(test[0], null, linear), test[1]).pearson()[2]).isLessThan(0.5);
+      assertThat(MapMetrics.of(eog.expression(test[0], test[2], null, linear), test[1]).pearson()[2])
+          .isGreaterThan(0.9);
+      assertThat(MapMetrics.of(sac.expression(test[0], null, test[2], linear), test[1]).pearson()[2])
+          .isGreaterThan(0.9);
+      assertThat(MapMetrics.of(plain.expression(test[0], null, null, linear), test[1]).pearson()[2]).isLessThan(0.5);
     }
-    assertThatThrownBy(() -> eog.expression(test[0], null, false)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> eog.expression(test[0], null, null, false)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> sac.expression(test[0], test[2], null, false))
+        .isInstanceOf(IllegalArgumentException.class);
     Path file = dir.resolve("m.zip");
     EiferModelFile.write(eog, file);
     EiferModel back = EiferModelFile.read(file);
     assertThat(back.eogBand()).isTrue();
-    assertThat(back.expression(test[0], test[2], false)).isDeepEqualTo(eog.expression(test[0], test[2], false));
+    assertThat(back.expression(test[0], test[2], null, false))
+        .isDeepEqualTo(eog.expression(test[0], test[2], null, false));
+    EiferModelFile.write(sac, file);
+    back = EiferModelFile.read(file);
+    assertThat(back.saccadeIntegral()).isTrue();
+    assertThat(back.expression(test[0], null, test[2], false))
+        .isDeepEqualTo(sac.expression(test[0], null, test[2], false));
     Path old = dir.resolve("old.zip");
     EiferModelFile.write(plain, old);
-    withoutEogBandKey(old);
-    assertThat(Files.readString(old, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("eogBand");
+    withoutEogKeys(old);
+    assertThat(Files.readString(old, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("eogBand")
+        .doesNotContain("saccadeIntegral");
     EiferModel legacy = EiferModelFile.read(old);
     assertThat(legacy.eogBand()).isFalse();
-    assertThat(legacy.expression(test[0], null, true)).isDeepEqualTo(plain.expression(test[0], null, true));
+    assertThat(legacy.saccadeIntegral()).isFalse();
+    assertThat(legacy.expression(test[0], null, null, true)).isDeepEqualTo(plain.expression(test[0], null, null, true));
   }
 
   /** {@link #syntheticEnvelopes} plus a gaze shape in 0..1 and its signed EOG band on the three channels. */
@@ -208,7 +228,7 @@ class EiferMapsTest {
   }
 
   /** Rewrites the model file's manifest without its {@code eogBand} entry, as files were before it. */
-  private static void withoutEogBandKey(Path file) throws Exception {
+  private static void withoutEogKeys(Path file) throws Exception {
     java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
     try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
       for (java.util.zip.ZipEntry e : java.util.Collections.list(zip.entries())) {
@@ -216,7 +236,7 @@ class EiferMapsTest {
       }
     }
     String manifest = new String(entries.get("manifest.json"), java.nio.charset.StandardCharsets.UTF_8)
-        .replaceAll(",\\s*\"eogBand\"\\s*:\\s*false", "");
+        .replaceAll(",\\s*\"(eogBand|saccadeIntegral)\"\\s*:\\s*false", "");
     entries.put("manifest.json", manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
       for (var e : entries.entrySet()) {
@@ -251,7 +271,7 @@ class EiferMapsTest {
     EiferTraining t = new EiferTraining(3, 1e-3, new NetworkTrainer(new int[] {16}, 10, 5, 32, 5e-3, 1));
     EiferModel m = t.train(List.of("a", "b", "c"), List.of("s0", "s1"), 30, recs);
     double[][][] test = syntheticEnvelopes(300, 9);
-    MapMetrics e2x = MapMetrics.of(m.expression(test[0], null, true), test[1]);
+    MapMetrics e2x = MapMetrics.of(m.expression(test[0], null, null, true), test[1]);
     assertThat(java.util.Arrays.stream(e2x.pearson()).min().orElseThrow()).isGreaterThan(0.9);
     return m;
   }

@@ -1,6 +1,7 @@
 package dev.mimik.signal.blink;
 
 import dev.mimik.core.data.Channel;
+import dev.mimik.signal.RunningMedian;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -91,7 +92,7 @@ public record BlinkDetector(double thresholdMads, double edgeFraction, double mi
   List<Blink> detect(double[] samples, double[] x, double fs) {
     int n = samples.length;
     List<Blink> blinks = new ArrayList<>();
-    double median = median(x.clone(), n);
+    double median = RunningMedian.median(x.clone(), n);
     double threshold;
     if (calibratedThreshold > 0) {
       threshold = median + calibratedThreshold;
@@ -100,7 +101,7 @@ public record BlinkDetector(double thresholdMads, double edgeFraction, double mi
       for (int i = 0; i < n; i++) {
         dev[i] = Math.abs(x[i] - median);
       }
-      double sigma = 1.4826 * median(dev, n);
+      double sigma = 1.4826 * RunningMedian.median(dev, n);
       if (!(sigma > 0)) {
         return blinks;
       }
@@ -176,26 +177,12 @@ public record BlinkDetector(double thresholdMads, double edgeFraction, double mi
     for (int i = 0; i < x.length; i++) {
       x[i] = samples[i * step];
     }
-    double[] coarse = movingMedian(x, Math.max(1, (int) Math.round(halfSeconds * fs / step)));
+    double[] coarse = RunningMedian.of(x, Math.max(1, (int) Math.round(halfSeconds * fs / step)));
     double[] y = new double[samples.length];
     for (int i = 0; i < y.length; i++) {
       int k = i / step;
       double t = (i - k * step) / (double) step;
       y[i] = k + 1 < coarse.length ? coarse[k] + t * (coarse[k + 1] - coarse[k]) : coarse[k];
-    }
-    return y;
-  }
-
-  /** The running median over {@code +-half} samples at every sample (the window shrinks at the ends). */
-  private static double[] movingMedian(double[] x, int half) {
-    int n = x.length;
-    double[] y = new double[n];
-    double[] scratch = new double[2 * half + 1];
-    for (int c = 0; c < n; c++) {
-      int from = Math.max(0, c - half);
-      int to = Math.min(n, c + half + 1);
-      System.arraycopy(x, from, scratch, 0, to - from);
-      y[c] = median(scratch, to - from);
     }
     return y;
   }
@@ -217,11 +204,6 @@ public record BlinkDetector(double thresholdMads, double edgeFraction, double mi
     if (b <= a) {
       return x[Math.min(Math.max(from, 0), x.length - 1)];
     }
-    return median(Arrays.copyOfRange(x, a, b), b - a);
-  }
-
-  private static double median(double[] a, int count) {
-    Arrays.sort(a, 0, count);
-    return count % 2 == 1 ? a[count / 2] : 0.5 * (a[count / 2 - 1] + a[count / 2]);
+    return RunningMedian.median(Arrays.copyOfRange(x, a, b), b - a);
   }
 }

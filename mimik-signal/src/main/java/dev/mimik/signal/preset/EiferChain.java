@@ -5,6 +5,7 @@ import dev.mimik.core.data.Signal;
 import dev.mimik.signal.WindowAlignment;
 import dev.mimik.signal.artefact.Artefact;
 import dev.mimik.signal.band.Band;
+import dev.mimik.signal.eog.SaccadeIntegral;
 import dev.mimik.signal.envelope.SlidingRms;
 import dev.mimik.signal.filter.Fir;
 import dev.mimik.signal.filter.Notch;
@@ -23,7 +24,8 @@ import java.util.List;
  * <p>Offline only (zero-phase). Each channel is processed independently.
  *
  * <p>{@link #eogBand} is mimik's extension, not EIFER's: the slow part of the same leads (gaze and blinks, which the
- * 10 Hz high-pass removes), as BioFace-3D's earpiece uses its EOG band. {@link #apply} stays the paper's chain.
+ * 10 Hz high-pass removes), as BioFace-3D's earpiece uses its EOG band, and {@link #saccadeIntegral} the gaze read
+ * from that band through baseline wander. {@link #apply} stays the paper's chain.
  *
  * @param notchHz mains frequency
  * @param notchQ quality factor of the notch
@@ -72,8 +74,12 @@ public record EiferChain(double notchHz, double notchQ, double lowHz, double hig
    * (0.1-10 Hz Butterworth band-pass) zero-phase, polyphase resampling. Signed, in the input's unit.
    */
   public double[] eogBand(double[] raw, double fs) {
+    return eogBand(raw, fs, outputRate);
+  }
+
+  private static double[] eogBand(double[] raw, double fs, double rate) {
     double[] x = ZeroPhaseSosFilter.filter(Band.eog().design(fs), meanRemoved(raw));
-    return PolyphaseResampler.between(fs, outputRate).resample(x);
+    return PolyphaseResampler.between(fs, rate).resample(x);
   }
 
   /** {@link #eogBand(double[], double)} of every channel; same channel names and start, at {@code outputRate}. */
@@ -81,6 +87,27 @@ public record EiferChain(double notchHz, double notchQ, double lowHz, double hig
     List<Channel> out = new ArrayList<>();
     for (Channel c : raw.channels()) {
       out.add(new Channel(c.name(), c.unit(), outputRate, eogBand(c.samples(), c.samplingRate())));
+    }
+    return raw.withChannels(out);
+  }
+
+  /**
+   * The {@link SaccadeIntegral#standard() saccade integral} of every channel's EOG band (gaze through baseline
+   * wander), at {@code outputRate}: the band at {@link SaccadeIntegral#RATE}, integrated over the saccades all
+   * channels show together, resampled to the frames. Same channel names and start; the channels must share one
+   * rate.
+   */
+  public Signal saccadeIntegral(Signal raw) {
+    double[][] bands = new double[raw.channelCount()][];
+    for (int c = 0; c < bands.length; c++) {
+      bands[c] = eogBand(raw.channel(c).samples(), raw.samplingRate(), SaccadeIntegral.RATE);
+    }
+    double[][] steps = SaccadeIntegral.standard().apply(bands, SaccadeIntegral.RATE);
+    PolyphaseResampler toFrames = PolyphaseResampler.between(SaccadeIntegral.RATE, outputRate);
+    List<Channel> out = new ArrayList<>();
+    for (int c = 0; c < bands.length; c++) {
+      Channel ch = raw.channel(c);
+      out.add(new Channel(ch.name(), ch.unit(), outputRate, toFrames.resample(steps[c])));
     }
     return raw.withChannels(out);
   }

@@ -34,9 +34,11 @@ import java.util.List;
  * @param pops the exact electrode pops the simulator added (ground truth, never shown to the detector)
  * @param eog the chain's {@link EiferChain#eogBand EOG band} of the raw recording, one channel per lead, on the
  *     envelopes' frames
+ * @param saccades the chain's {@link EiferChain#saccadeIntegral saccade integral} of the raw recording (gaze read
+ *     from the EOG band through baseline wander), one channel per lead, on the envelopes' frames
  */
 public record EnvelopeSession(String id, Participant participant, Signal envelopes, BlendshapeTrack truth,
-    Signal muscleEnvelopes, List<List<Artefact>> artefacts, List<ElectrodePop> pops, Signal eog) {
+    Signal muscleEnvelopes, List<List<Artefact>> artefacts, List<ElectrodePop> pops, Signal eog, Signal saccades) {
 
   /**
    * Simulates session {@code id} of {@code who}: BioFace-3D's protocol for {@code seconds}, recorded at
@@ -62,6 +64,7 @@ public record EnvelopeSession(String id, Participant participant, Signal envelop
       times[f] = f / chain.outputRate();
     }
     return new EnvelopeSession(id, who, env, perf.blendshapesAt(times), muscles, artefacts,
-        sensor.pops(who, sensorSeed, raw.channel(0).samples().length), chain.eogBand(raw));
+        sensor.pops(who, sensorSeed, raw.channel(0).samples().length), chain.eogBand(raw),
+        chain.saccadeIntegral(raw));
   }
 }
