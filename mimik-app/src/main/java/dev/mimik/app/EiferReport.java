@@ -45,6 +45,8 @@ final class EiferReport {
         p -> p.ceiling().pearson(), p -> null);
     s.append("The same on artefact-free frames only (each channel's frames clear of the electrode pops the detector"
         + " finds in the raw signal; for EMG2Exp, frames whose window is clear on every channel):\n");
+    line(s, r, "EMG2Exp r over moving blendshapes, artefact-free frames", p -> p.emg2expClean().pearson(),
+        p -> p.emg2expLinearClean().pearson(), p -> p.moving());
     line(s, r, "EMG2Exp r over moving blendshapes a Fridlund muscle drives, artefact-free frames",
         p -> p.emg2expClean().pearson(), p -> p.emg2expLinearClean().pearson(), p -> and(p.moving(), obs));
     line(s, r, "Exp2EMG r over channels, artefact-free frames", p -> p.exp2emgClean().pearson(),
