@@ -7,6 +7,7 @@ import dev.mimik.core.io.AtomicFiles;
 import dev.mimik.core.io.csv.CsvSignalWriter;
 import dev.mimik.learn.eifer.EiferModel;
 import dev.mimik.learn.eifer.EiferModelFile;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,9 +66,7 @@ public final class EmgSynthesizeCommand implements Callable<Integer> {
       channels.add(new Channel(m.channels().get(c), "uV", rate, v));
     }
     Signal s = new Signal(channels, t[0], java.util.Optional.empty(), List.of());
-    int apex = EiferHeatMap.strongestFrame(track.weights());
-    byte[] png = heatmap == null ? null : EiferHeatMap.png(model, m.channels(), track.weights()[apex], env[apex],
-        String.format(Locale.ROOT, "Exp2EMG at %.2f s", t[apex]));
+    byte[] png = heatmap == null ? null : apexPicture(m.channels(), track, env);
     new CsvSignalWriter().write(s, out);
     if (png != null) {
       AtomicFiles.write(heatmap, o -> o.write(png));
@@ -76,5 +75,12 @@ public final class EmgSynthesizeCommand implements Callable<Integer> {
         channels.size(), out);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /** The heat map of the predicted envelopes at the frame whose blendshapes sum highest. */
+  private byte[] apexPicture(List<String> channels, BlendshapeTrack track, double[][] env) throws IOException {
+    int apex = EiferHeatMap.strongestFrame(track.weights());
+    return EiferHeatMap.png(model, channels, track.weights()[apex], env[apex], String.format(Locale.ROOT,
+        "Exp2EMG at %.2f s", track.timesSeconds()[apex]));
   }
 }

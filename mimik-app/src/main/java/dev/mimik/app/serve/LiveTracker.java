@@ -25,8 +25,8 @@ import java.util.Map;
  *
  * <p>The fit is {@code mimik track}'s default: when the model carries a blink detector, the eyelid landmarks are
  * first moved to its closure (ELAM), and the fit weighs eyelid and lip distances (LDL). The detector needs to see
- * past a blink before it decides, so the eyes lag the rest of the face by {@link LiveBlinks#delaySeconds()} (about
- * half a second); without a detector the eyes follow the tracked landmarks.
+ * past a blink before it decides, so the eyes lag the rest of the face by {@link LiveBlinks#delaySeconds()} (0.4-0.6
+ * s); without a detector the eyes follow the tracked landmarks.
  */
 public final class LiveTracker implements FrameSource, SampleSink {
 
