@@ -4,12 +4,17 @@ import dev.mimik.app.serve.FrameSource;
 import dev.mimik.app.serve.LiveTracker;
 import dev.mimik.app.serve.TrackedFrame;
 import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.SignalFormats;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.learn.pipeline.FrontEnd;
+import dev.mimik.learn.pipeline.LiveBlinks;
 import dev.mimik.learn.pipeline.ModelTraining;
 import dev.mimik.learn.pipeline.Session;
+import dev.mimik.learn.pipeline.SessionSignals;
 import dev.mimik.learn.pipeline.TrackingModel;
 import dev.mimik.learn.train.TrainingOptions;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +44,11 @@ import picocli.CommandLine.Spec;
       "Times live tracking frame by frame on one core: filters + window, BioNet (batch 1), Kalman, rig fit.",
       "Simulates an earpiece session and trains a small model on it first (its accuracy does not matter here).",
       "",
-      "Example: mimik bench track --minutes 1 --epochs 2"
+      "With --model and --signals, times that model on that recording instead (and compares its live eyes with",
+      "track's).",
+      "",
+      "Example: mimik bench track --minutes 1 --epochs 2",
+      "         mimik bench track --model demo/models/p01.mimik --signals demo/data/p01/s02/signals.edf"
     })
 final class BenchTrackCommand implements Callable<Integer> {
 
@@ -64,6 +73,14 @@ final class BenchTrackCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "seed of the simulation and training (default ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--model", description = "time this model on --signals instead of a small one on a simulated session;"
+      + " with a blink detector, also compare the live eyes with track's")
+  Path modelFile;
+
+  @Option(names = "--signals", description = "the recording for --model (beside a simulator truth folder, the true"
+      + " blinks are counted too)")
+  Path signalsFile;
+
   @Override
   public Integer call() throws Exception {
     if (!(minutes > 0 && minutes <= 60) || epochs < 1 || warmup < 0) {
@@ -75,6 +92,20 @@ final class BenchTrackCommand implements Callable<Integer> {
         System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if ((modelFile == null) != (signalsFile == null)) {
+      throw new ParameterException(spec.commandLine(), "--model and --signals go together");
+    }
+    if (modelFile != null) {
+      Signal signal = SignalFormats.standard().read(signalsFile);
+      try (TrackingModel model = TrackingModel.load(modelFile)) {
+        double[][] raw = SessionSignals.select(signal, model.frontEnd(), signalsFile, w -> err.println(w));
+        List<TrackedFrame> frames = run(model, raw, signal.startTimeSeconds(), o);
+        if (model.blinks().isPresent()) {
+          compareEyes(model, signal, frames, o);
+        }
+      }
+      return 0;
+    }
     Path dir = Files.createTempDirectory("mimik-bench-track");
     try {
       int code = new CommandLine(new SimulateCommand()).setOut(err).setErr(err).execute("--out", dir.toString(),
@@ -86,7 +117,12 @@ final class BenchTrackCommand implements Callable<Integer> {
       TrainingOptions options = TrainingOptions.defaults().withEpochs(epochs).withSeed(seed).withProgress(false);
       try (TrackingModel model = TrainCommand.train(List.of(session), LandmarkSet.IBUG_51, 30, options, null, err)
           .model()) {
-        run(model, session, o);
+        FrontEnd fe = model.frontEnd();
+        double[][] raw = new double[fe.channels().size()][];
+        for (int c = 0; c < raw.length; c++) {
+          raw[c] = session.signals().channel(fe.channels().get(c)).orElseThrow().samples();
+        }
+        run(model, raw, session.signals().startTimeSeconds(), o);
       }
     } finally {
       try (var files = Files.walk(dir)) {
@@ -98,14 +134,11 @@ final class BenchTrackCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void run(TrackingModel model, Session session, PrintWriter o) {
+  /** Times the live tracker on {@code raw} (the model's channels) frame by frame; returns every frame it sent. */
+  private List<TrackedFrame> run(TrackingModel model, double[][] raw, double start, PrintWriter o) {
     FrontEnd fe = model.frontEnd();
-    double[][] raw = new double[fe.channels().size()][];
-    for (int c = 0; c < raw.length; c++) {
-      raw[c] = session.signals().channel(fe.channels().get(c)).orElseThrow().samples();
-    }
-    double start = session.signals().startTimeSeconds();
     int n = raw[0].length;
+    List<TrackedFrame> all = new ArrayList<>();
     LiveTracker live = new LiveTracker(model, noFit ? null : EmbeddedRig.load(), TrackRun.assumedCamera(model),
         "bench");
     List<TrackedFrame> out = new ArrayList<>();
@@ -136,6 +169,7 @@ final class BenchTrackCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       out.clear();
       live.accept(k, block);
+      all.addAll(out);
       if (out.size() != 1 || skip-- > 0) {
         continue;
       }
@@ -173,6 +207,55 @@ final class BenchTrackCommand implements Callable<Integer> {
         fps, p99);
     o.printf(Locale.ROOT, "issue 5 targets: >= %.0f frames/s %s, p99 <= %.0f ms %s%n", TARGET_FRAMES_PER_SECOND,
         fps >= TARGET_FRAMES_PER_SECOND ? "met" : "NOT met", TARGET_P99_MS, p99 <= TARGET_P99_MS ? "met" : "NOT met");
+    o.flush();
+    return all;
+  }
+
+  /**
+   * The live eyes against {@code track}'s: each live frame shows the closure decided {@link LiveBlinks#delaySeconds()}
+   * earlier, compared with the offline detector's closure at that time (closed at 0.5); with a simulator truth folder
+   * beside the recording, how many true blinks each closed the eyes on.
+   */
+  private void compareEyes(TrackingModel model, Signal signal, List<TrackedFrame> frames, PrintWriter o)
+      throws IOException {
+    FrontEnd fe = model.frontEnd();
+    double delay = new LiveBlinks(model.blinks().get(), fe).delaySeconds();
+    // the live tracker's clock starts at the first sample
+    double[] shown = frames.stream().mapToDouble(f -> f.t() - delay).toArray();
+    double[] offline = model.blinks().get().closure(SessionSignals.eogBand(signal, fe, signalsFile, w -> { }), fe,
+        shown);
+    int agree = 0;
+    int closedLive = 0;
+    int closedOffline = 0;
+    for (int f = 0; f < frames.size(); f++) {
+      boolean live = frames.get(f).leftClosed() >= 0.5;
+      agree += live == offline[f] >= 0.5 ? 1 : 0;
+      closedLive += live ? 1 : 0;
+      closedOffline += offline[f] >= 0.5 ? 1 : 0;
+    }
+    o.printf(Locale.ROOT, "live eyes (%.2f s behind the face) against track's at the same time: %.2f %% of %d frames"
+        + " agree; closed in %d live, %d offline%n", delay, 100.0 * agree / frames.size(), frames.size(), closedLive,
+        closedOffline);
+    Path truth = signalsFile.resolveSibling("truth").resolve("blinks.csv");
+    if (Files.isRegularFile(truth)) {
+      double[][] blinks = SessionTruth.readBlinks(truth);
+      int seenLive = 0;
+      int seenOffline = 0;
+      for (double[] b : blinks) {
+        boolean live = false;
+        boolean off = false;
+        for (int f = 0; f < shown.length; f++) {
+          if (shown[f] >= b[0] && shown[f] <= b[0] + b[1]) {
+            live |= frames.get(f).leftClosed() >= 0.5;
+            off |= offline[f] >= 0.5;
+          }
+        }
+        seenLive += live ? 1 : 0;
+        seenOffline += off ? 1 : 0;
+      }
+      o.printf(Locale.ROOT, "true blinks (%s) the eyes closed on: %d live, %d offline, of %d%n", truth, seenLive,
+          seenOffline, blinks.length);
+    }
     o.flush();
   }
 }

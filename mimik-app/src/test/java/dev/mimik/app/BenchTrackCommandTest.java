@@ -19,6 +19,11 @@ class BenchTrackCommandTest {
   }
 
   @Test
+  void refusesAModelWithoutARecording() {
+    assertThat(CapturedRun.run("bench", "track", "--model", "m.mimik").exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+  }
+
+  @Test
   void refusesANonPositiveLength() {
     assertThat(CapturedRun.run("bench", "track", "--minutes", "0").exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
   }

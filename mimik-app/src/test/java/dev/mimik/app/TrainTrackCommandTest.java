@@ -230,6 +230,14 @@ class TrainTrackCommandTest {
   }
 
   @Test
+  void benchTrackTimesAGivenModelOnAGivenRecording() {
+    CapturedRun.Result r = CapturedRun.run("bench", "track", "--model", model.toString(), "--signals",
+        data.resolve("p01/s02/signals.edf").toString(), "--warmup", "5");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("frames timed after 5 warm-up frames").contains("issue 5 targets");
+  }
+
+  @Test
   void serveReplayTracksLiveExactlyAsTrackDoes() throws Exception {
     Path session = data.resolve("p01/s02");
     Path out = dir.resolve("tracked-for-live");
