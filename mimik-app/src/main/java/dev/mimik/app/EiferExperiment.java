@@ -216,17 +216,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
    */
   static ParticipantResult measure(String id, EiferModel model, double[][] env, double[][] eog, double[][] saccades,
       double[][] w, double[][] clean, boolean[][] ok) {
-    boolean[] moving = new boolean[w[0].length];
-    MapMetrics spread = MapMetrics.of(w, w);
-    for (int k = 0; k < moving.length; k++) {
-      double mean = 0;
-      double sq = 0;
-      for (double[] row : w) {
-        mean += row[k] / w.length;
-        sq += row[k] * row[k] / w.length;
-      }
-      moving[k] = Math.sqrt(Math.max(0, sq - mean * mean)) > 0.01 && Double.isFinite(spread.pearson()[k]);
-    }
+    boolean[] moving = moving(w);
     double[] strong = FrameWindows.quantile(clean, FrameWindows.HIGH);
     double[] floor = FrameWindows.quantile(env, 0.5);
     boolean[] audible = new boolean[strong.length];
@@ -238,13 +228,11 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
     double[][] lin = model.emg(w, true, level[0], level[1]);
     double[][] e2x = model.expression(env, eog, saccades, false);
     double[][] e2xLin = model.expression(env, eog, saccades, true);
-    EiferTraining.Recording marked = new EiferTraining.Recording(env, w, ok, null, null);
-    boolean[][] okWindow = new boolean[w.length][w[0].length];
+    boolean[][] okWindow = windowsClean(ok, model.window(), w[0].length);
     double kept = 0;
-    for (int f = 0; f < w.length; f++) {
-      java.util.Arrays.fill(okWindow[f], marked.cleanWindow(f, model.window()));
-      for (boolean b : ok[f]) {
-        kept += b ? 1.0 / (ok.length * ok[f].length) : 0;
+    for (boolean[] row : ok) {
+      for (boolean b : row) {
+        kept += b ? 1.0 / (ok.length * row.length) : 0;
       }
     }
     return new ParticipantResult(id, MapMetrics.of(e2x, w), MapMetrics.of(e2xLin, w), MapMetrics.of(net, env),
@@ -252,6 +240,36 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
         MapMetrics.of(clean, env), audible, MapMetrics.of(e2x, w, okWindow), MapMetrics.of(e2xLin, w, okWindow),
         MapMetrics.of(net, env, ok), MapMetrics.of(lin, env, ok), MapMetrics.of(clean, env, ok), kept);
   }
+
+  /** The blendshapes that move in {@code w} ({@code [frame][shape]}): standard deviation above 0.01. */
+  static boolean[] moving(double[][] w) {
+    boolean[] moving = new boolean[w[0].length];
+    MapMetrics spread = MapMetrics.of(w, w);
+    for (int k = 0; k < moving.length; k++) {
+      double mean = 0;
+      double sq = 0;
+      for (double[] row : w) {
+        mean += row[k] / w.length;
+        sq += row[k] * row[k] / w.length;
+      }
+      moving[k] = Math.sqrt(Math.max(0, sq - mean * mean)) > 0.01 && Double.isFinite(spread.pearson()[k]);
+    }
+    return moving;
+  }
+
+  /**
+   * Per frame and blendshape ({@code shapes} of them), whether EMG2Exp's input window of {@code window} frames around
+   * the frame is clear of artefacts on every channel of {@code clean} ({@code [frame][channel]}): the mask EMG2Exp is
+   * scored on artefact-free frames with.
+   */
+  static boolean[][] windowsClean(boolean[][] clean, int window, int shapes) {
+    boolean[][] out = new boolean[clean.length][shapes];
+    for (int f = 0; f < out.length; f++) {
+      java.util.Arrays.fill(out[f], EiferTraining.cleanWindow(clean, f, window));
+    }
+    return out;
+  }
+
 
   /** Mean of {@code values} over the entries where {@code keep} is true (all when {@code keep} is null). */
   static double mean(double[] values, boolean[] keep) {

@@ -13,5 +13,5 @@ import picocli.CommandLine.Command;
       "Example: mimik emg train --signals s1.edf --blendshapes s1.csv --preset eifer --out model.zip"
     },
     subcommands = {EmgTrainCommand.class, EmgApplyCommand.class, EmgSynthesizeCommand.class,
-      EmgExperimentCommand.class})
+      EmgExperimentCommand.class, EmgEvalCommand.class})
 public final class EmgCommand {}

@@ -1,11 +1,13 @@
 package dev.mimik.app;
 
 import dev.mimik.core.data.BlendshapeTrack;
+import dev.mimik.core.data.Blendshapes;
 import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.SignalFormats;
 import dev.mimik.core.io.csv.BlendshapeCsv;
+import dev.mimik.learn.eifer.EiferTraining;
 import dev.mimik.signal.artefact.Artefact;
 import dev.mimik.signal.artefact.PopDetector;
 import dev.mimik.signal.preset.EiferChain;
@@ -13,7 +15,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Reads the inputs of {@code mimik emg}: signal files (any supported format) as envelopes, made by the EIFER preset
@@ -46,6 +50,73 @@ final class EmgRecordings {
   }
 
   /**
+   * One recording paired with its blendshapes, as {@code mimik emg train} and {@code eval} take it: the recording's
+   * inputs on all its envelope frames (as {@code apply} computes them) and the blendshapes on the frames they cover.
+   *
+   * @param envelopes envelopes {@code [frame][channel]}
+   * @param eog the EOG band, or null when not asked for
+   * @param saccades the saccade integral, or null when not asked for
+   * @param clean values clear of electrode pops (EIFER preset; else null)
+   * @param inside the frames the blendshape file covers
+   * @param weights the blendshapes at those frames
+   * @param channels the envelope channels, in the columns' order
+   * @param rate the envelopes' frame rate
+   * @param pops electrode pops found (0 without the EIFER preset)
+   */
+  record Paired(double[][] envelopes, double[][] eog, double[][] saccades, boolean[][] clean, int[] inside,
+      double[][] weights, List<String> channels, double rate, int pops) {
+
+    /** The covered frames as one training recording. */
+    EiferTraining.Recording recording() {
+      return new EiferTraining.Recording(at(envelopes), weights, at(clean), at(eog), at(saccades));
+    }
+
+    /** Covered frames that touch a pop on some channel. */
+    int touched() {
+      return clean == null ? 0 : (int) Arrays.stream(inside).filter(f -> !EiferTraining.cleanWindow(clean, f, 1))
+          .count();
+    }
+
+    /** The rows of {@code rows} at the covered frames (null stays null). */
+    <T> T[] at(T[] rows) {
+      if (rows == null) {
+        return null;
+      }
+      T[] out = Arrays.copyOf(rows, inside.length);
+      for (int i = 0; i < inside.length; i++) {
+        out[i] = rows[inside[i]];
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Reads {@code signals} through {@code chain} and {@code blendshapes}; the blendshapes must cover at least 60
+   * envelope frames. {@code names} picks the channels (null: all of the file's); {@code eog} and {@code saccades}
+   * add the EOG band and the saccade integral (EIFER preset only); {@code warnings} gets the pop detector's.
+   */
+  static Paired paired(Path signals, Path blendshapes, EmgChainOptions chain, List<String> names, boolean eog,
+      boolean saccades, PrintWriter warnings) throws IOException {
+    Signal env = chain.envelopes(signals);
+    List<String> channels = names != null ? names : env.channelNames();
+    BlendshapeTrack track = blendshapes(blendshapes, Blendshapes.ARKIT_52);
+    double[] times = frameTimes(env);
+    double first = track.timesSeconds()[0];
+    double last = track.timesSeconds()[track.frameCount() - 1];
+    int[] inside = IntStream.range(0, times.length).filter(f -> times[f] >= first && times[f] <= last).toArray();
+    if (inside.length < 60) {
+      throw new BadInputException(blendshapes, "overlaps the signals for only " + inside.length
+          + " frames; need at least 60");
+    }
+    Pops found = "eifer".equals(chain.preset) ? pops(signals, chain.firTaps, channels, times.length, warnings) : null;
+    return new Paired(rows(signals, env, channels), eog ? rows(signals, chain.eogBand(signals), channels) : null,
+        saccades ? rows(signals, chain.saccadeIntegral(signals), channels) : null,
+        found == null ? null : found.clean(), inside,
+        at(track, Arrays.stream(inside).mapToDouble(f -> times[f]).toArray()), channels, env.samplingRate(),
+        found == null ? 0 : found.count());
+  }
+
+  /**
    * Electrode pops in the raw sEMG of {@code file}: per channel of {@code names}, what {@link PopDetector#standard()}
    * finds (seconds from the first sample), and which of the {@code frames} envelope frames stay clear of them,
    * {@code [frame][channel]} ({@link EiferChain#cleanRows}).
@@ -59,13 +130,9 @@ final class EmgRecordings {
 
     /** Whether envelope frame {@code f} is clear of pops on every channel. */
     boolean cleanAt(int f) {
-      for (boolean ok : clean[f]) {
-        if (!ok) {
-          return false;
-        }
-      }
-      return true;
+      return EiferTraining.cleanWindow(clean, f, 1);
     }
+
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.mimik.app;
 
 import dev.mimik.core.data.Blendshapes;
-import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.learn.eifer.EiferModel;
 import dev.mimik.learn.eifer.EiferModelFile;
@@ -9,11 +8,9 @@ import dev.mimik.learn.eifer.EiferTraining;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -68,49 +65,28 @@ public final class EmgTrainCommand implements Callable<Integer> {
       throw new BadInputException("need one --blendshapes file per --signals file, got " + signals.size() + " and "
           + blendshapes.size());
     }
-    List<String> channels = null;
-    double rate = 0;
     boolean eog = eogBand != null ? eogBand : "eifer".equals(chain.preset);
     boolean sac = saccadeIntegral != null ? saccadeIntegral : "eifer".equals(chain.preset);
+    List<String> channels = null;
+    double rate = 0;
     List<EiferTraining.Recording> recordings = new ArrayList<>();
     int pops = 0;
     int frames = 0;
     int dropped = 0;
     for (int i = 0; i < signals.size(); i++) {
-      Signal env = chain.envelopes(signals.get(i));
+      EmgRecordings.Paired p = EmgRecordings.paired(signals.get(i), blendshapes.get(i), chain, channels, eog, sac,
+          spec.commandLine().getErr());
       if (channels == null) {
-        channels = env.channelNames();
-        rate = env.samplingRate();
-      } else if (Math.abs(env.samplingRate() - rate) > 1e-9) {
-        throw new BadInputException(signals.get(i), "envelopes at " + env.samplingRate() + " Hz, the first file's at "
-            + rate + " Hz");
+        channels = p.channels();
+        rate = p.rate();
+      } else if (Math.abs(p.rate() - rate) > 1e-9) {
+        throw new BadInputException(signals.get(i), "envelopes at " + p.rate() + " Hz, the first file's at " + rate
+            + " Hz");
       }
-      var track = EmgRecordings.blendshapes(blendshapes.get(i), Blendshapes.ARKIT_52);
-      double[] times = EmgRecordings.frameTimes(env);
-      double first = track.timesSeconds()[0];
-      double last = track.timesSeconds()[track.frameCount() - 1];
-      int[] inside = IntStream.range(0, times.length)
-          .filter(f -> times[f] >= first && times[f] <= last).toArray();
-      if (inside.length < 60) {
-        throw new BadInputException(blendshapes.get(i), "overlaps the signals for only " + inside.length
-            + " frames; need at least 60");
-      }
-      double[][] rows = EmgRecordings.rows(signals.get(i), env, channels);
-      double[][] w = EmgRecordings.at(track, Arrays.stream(inside).mapToDouble(f -> times[f]).toArray());
-      double[][] eogRows = eog ? EmgRecordings.rows(signals.get(i), chain.eogBand(signals.get(i)), channels) : null;
-      double[][] sacRows = sac
-          ? EmgRecordings.rows(signals.get(i), chain.saccadeIntegral(signals.get(i)), channels) : null;
-      boolean[][] clean = null;
-      if ("eifer".equals(chain.preset)) {
-        EmgRecordings.Pops found = EmgRecordings.pops(signals.get(i), chain.firTaps, channels, times.length,
-            spec.commandLine().getErr());
-        pops += found.count();
-        dropped += (int) Arrays.stream(inside).filter(f -> !found.cleanAt(f)).count();
-        clean = Arrays.stream(inside).mapToObj(f -> found.clean()[f]).toArray(boolean[][]::new);
-      }
-      recordings.add(new EiferTraining.Recording(inside(rows, inside), w, clean, inside(eogRows, inside),
-          inside(sacRows, inside)));
-      frames += inside.length;
+      recordings.add(p.recording());
+      pops += p.pops();
+      dropped += p.touched();
+      frames += p.recording().envelopes().length;
     }
     EiferModel model = EiferTraining.standard(seed).train(channels, Blendshapes.ARKIT_52, rate, recordings);
     EiferModelFile.write(model, out);
@@ -124,10 +100,5 @@ public final class EmgTrainCommand implements Callable<Integer> {
         sac ? (eog ? " and" : " with their") + " saccade integral" : "", out);
     spec.commandLine().getOut().flush();
     return 0;
-  }
-
-  /** The rows of {@code rows} at the frames {@code inside} (null stays null). */
-  private static double[][] inside(double[][] rows, int[] inside) {
-    return rows == null ? null : Arrays.stream(inside).mapToObj(f -> rows[f]).toArray(double[][]::new);
   }
 }

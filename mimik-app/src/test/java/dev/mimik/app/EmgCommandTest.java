@@ -50,6 +50,46 @@ class EmgCommandTest {
         .isZero();
     assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isGreaterThan(100);
     assertThat(Files.readAllLines(syn).get(0).split(",")).hasSize(23).contains("Zyg li");
+
+    // eval scores exactly what apply wrote, against the truth at apply's frame times
+    Path eval = dir.resolve("eval");
+    Path truthCsv = sim.resolve("p02/s01/truth/blendshapes.csv");
+    assertThat(Main.run("emg", "eval", "--model", model.toString(), "--signals",
+        sim.resolve("p02/s01/signals.edf").toString(), "--blendshapes", truthCsv.toString(), "--preset", "eifer",
+        "--out", eval.toString())).isZero();
+    var metrics = new com.fasterxml.jackson.databind.ObjectMapper().readTree(eval.resolve("metrics.json").toFile());
+    var applied = dev.mimik.core.io.csv.BlendshapeCsv.read(face.resolve("blendshapes.csv"));
+    var truth = dev.mimik.core.io.csv.BlendshapeCsv.read(truthCsv);
+    double[] tt = truth.timesSeconds();
+    var shapes = metrics.get("recordings").get(0).get("emg2exp").fields();
+    int checked = 0;
+    while (shapes.hasNext()) {
+      var shape = shapes.next();
+      int a = applied.names().indexOf(shape.getKey());
+      int b = truth.names().indexOf(shape.getKey());
+      List<double[]> pairs = new ArrayList<>();
+      for (int f = 0; f < applied.frameCount(); f++) {
+        double t = applied.timesSeconds()[f];
+        if (t < tt[0] || t > tt[tt.length - 1]) {
+          continue;
+        }
+        int j = 0;
+        while (j < tt.length - 2 && tt[j + 1] <= t) {
+          j++;
+        }
+        double u = (t - tt[j]) / (tt[j + 1] - tt[j]);
+        pairs.add(new double[] {applied.weights()[f][a],
+            truth.weights()[j][b] + u * (truth.weights()[j + 1][b] - truth.weights()[j][b])});
+      }
+      double r = new org.hipparchus.stat.correlation.PearsonsCorrelation().correlation(
+          pairs.stream().mapToDouble(x -> x[0]).toArray(), pairs.stream().mapToDouble(x -> x[1]).toArray());
+      assertThat(shape.getValue().get("r").asDouble()).as(shape.getKey()).isCloseTo(r,
+          org.assertj.core.api.Assertions.within(1e-9));
+      checked++;
+    }
+    assertThat(checked).isGreaterThan(10);
+    assertThat(metrics.get("pooled").get("exp2emg").get("Zyg li").get("r2").isNumber()).isTrue();
+    assertThat(Files.readString(eval.resolve("report.html"))).contains("Exp2EMG per channel");
   }
 
   @Test

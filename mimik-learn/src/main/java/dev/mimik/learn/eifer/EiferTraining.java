@@ -65,18 +65,23 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
 
     /** Whether every channel is clean on every frame of the window of {@code window} frames centred on {@code f}. */
     public boolean cleanWindow(int f, int window) {
-      if (clean == null) {
-        return true;
-      }
-      for (int g = Math.max(0, f - window / 2); g <= Math.min(clean.length - 1, f + window / 2); g++) {
-        for (boolean b : clean[g]) {
-          if (!b) {
-            return false;
-          }
+      return clean == null || EiferTraining.cleanWindow(clean, f, window);
+    }
+  }
+
+  /**
+   * Whether every channel of {@code clean} ({@code [frame][channel]}) is clean on every frame of the window of
+   * {@code window} frames centred on {@code f} (cut at the ends).
+   */
+  public static boolean cleanWindow(boolean[][] clean, int f, int window) {
+    for (int g = Math.max(0, f - window / 2); g <= Math.min(clean.length - 1, f + window / 2); g++) {
+      for (boolean b : clean[g]) {
+        if (!b) {
+          return false;
         }
       }
-      return true;
     }
+    return true;
   }
 
   /** Defaults: a window of 15 frames (0.5 s at 30 fps, the EIFER RMS window), lambda 1e-3, {@link NetworkTrainer#standard}. */
