@@ -51,11 +51,7 @@ public final class EmgEvalCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, description = "model file from 'mimik emg train'")
   private Path model;
 
-  @Option(names = "--signals", required = true, split = ",", description = "signal files, comma separated")
-  private List<Path> signals;
-
-  @Option(names = "--blendshapes", required = true, split = ",", description = "blendshape CSV files, one per signal file")
-  private List<Path> blendshapes;
+  @Mixin private EmgPairedFiles files;
 
   @Mixin private EmgChainOptions chain;
 
@@ -121,22 +117,18 @@ public final class EmgEvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (signals.size() != blendshapes.size()) {
-      throw new BadInputException("need one --blendshapes file per --signals file, got " + signals.size() + " and "
-          + blendshapes.size());
-    }
     EiferModel m = EiferModelFile.read(model);
     List<Frames> recordings = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < signals.size(); i++) {
-      EmgRecordings.Paired p = EmgRecordings.paired(signals.get(i), blendshapes.get(i), chain, m.channels(),
+    for (int i = 0; i < files.count(); i++) {
+      EmgRecordings.Paired p = EmgRecordings.paired(files.signals.get(i), files.blendshapes.get(i), chain, m.channels(),
           m.eogBand(), m.saccadeIntegral(), spec.commandLine().getErr());
       if (Math.abs(p.rate() - m.frameRate()) > 1e-6) {
-        throw new BadInputException(signals.get(i), "envelopes at " + p.rate() + " Hz, the model's at "
+        throw new BadInputException(files.signals.get(i), "envelopes at " + p.rate() + " Hz, the model's at "
             + m.frameRate() + " Hz");
       }
       recordings.add(Frames.of(m, p));
-      names.add(signals.get(i).toString());
+      names.add(files.signals.get(i).toString());
     }
     Frames pooled = Frames.pooled(recordings);
     boolean[] moving = EiferExperiment.moving(pooled.weights());

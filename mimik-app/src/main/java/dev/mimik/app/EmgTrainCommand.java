@@ -34,11 +34,7 @@ public final class EmgTrainCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--signals", required = true, split = ",", description = "signal files, comma separated")
-  private List<Path> signals;
-
-  @Option(names = "--blendshapes", required = true, split = ",", description = "blendshape CSV files, one per signal file")
-  private List<Path> blendshapes;
+  @Mixin private EmgPairedFiles files;
 
   @Mixin private EmgChainOptions chain;
 
@@ -61,10 +57,6 @@ public final class EmgTrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (signals.size() != blendshapes.size()) {
-      throw new BadInputException("need one --blendshapes file per --signals file, got " + signals.size() + " and "
-          + blendshapes.size());
-    }
     boolean eog = eogBand != null ? eogBand : "eifer".equals(chain.preset);
     boolean sac = saccadeIntegral != null ? saccadeIntegral : "eifer".equals(chain.preset);
     List<String> channels = null;
@@ -73,14 +65,14 @@ public final class EmgTrainCommand implements Callable<Integer> {
     int pops = 0;
     int frames = 0;
     int dropped = 0;
-    for (int i = 0; i < signals.size(); i++) {
-      EmgRecordings.Paired p = EmgRecordings.paired(signals.get(i), blendshapes.get(i), chain, channels, eog, sac,
+    for (int i = 0; i < files.count(); i++) {
+      EmgRecordings.Paired p = EmgRecordings.paired(files.signals.get(i), files.blendshapes.get(i), chain, channels, eog, sac,
           spec.commandLine().getErr());
       if (channels == null) {
         channels = p.channels();
         rate = p.rate();
       } else if (Math.abs(p.rate() - rate) > 1e-9) {
-        throw new BadInputException(signals.get(i), "envelopes at " + p.rate() + " Hz, the first file's at " + rate
+        throw new BadInputException(files.signals.get(i), "envelopes at " + p.rate() + " Hz, the first file's at " + rate
             + " Hz");
       }
       recordings.add(p.recording());
