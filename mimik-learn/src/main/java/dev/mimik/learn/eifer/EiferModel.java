@@ -34,8 +34,10 @@ import java.util.List;
  * @param saccadeAxes null, or when the model takes the saccade integral, reference axes {@code [component][channel]}
  *     (see {@link AlignedComponents#reference}): EMG2Exp then takes, instead of the standardised channels, that
  *     many leading principal components of the recording's standardised saccade integral, each signed to agree
- *     with its reference axis and standardised; a lead's gaze sensitivity, sign included, changes with electrode
- *     placement, the components much less. Null in files written before it (the channels themselves).
+ *     with its reference axis and standardised, over the whole window as the envelopes (a blink is a dip of the
+ *     integral that comes back within 0.1-0.4 s, a vertical saccade a step that stays); a lead's gaze
+ *     sensitivity, sign included, changes with electrode placement, the components much less. Null in files
+ *     written before it (the channels themselves, at the centre frame).
  */
 public record EiferModel(List<String> channels, List<String> blendshapes, int window, double frameRate, double[] restLog,
     double[] spanLog,
@@ -51,7 +53,7 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
       throw new IllegalArgumentException("saccade axes need the saccade integral and one weight per channel");
     }
     int ew = channels.size() * (window + (eogBand ? 1 : 0))
-        + (saccadeIntegral ? saccadeAxes != null ? saccadeAxes.length : channels.size() : 0);
+        + (saccadeIntegral ? saccadeAxes != null ? saccadeAxes.length * window : channels.size() : 0);
     int bw = blendshapes.size() * window;
     if (restLog.length != channels.size() || spanLog.length != channels.size()
         || levelLow.length != channels.size() || levelHigh.length != channels.size()) {
@@ -92,7 +94,7 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
    * EMG2Exp's input rows of one recording: windows of its log envelopes on the {@link FrameWindows#levels} scale,
    * then, for each of {@code eog} and {@code saccades} that is not null, its standardised values at each window's
    * centre frame; for {@code saccades}, when {@code saccadeAxes} is not null, its {@link AlignedComponents#scores
-   * aligned components} instead, standardised.
+   * aligned components} instead, standardised, over the whole window as the envelopes.
    */
   static double[][] inputs(double[][] envelopes, double[][] eog, double[][] saccades, int window,
       double[][] saccadeAxes) {
@@ -105,7 +107,7 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
     if (saccades != null) {
       double[][] z = FrameWindows.standardised(sameFrames(saccades, envelopes));
       rows = FrameWindows.joined(rows, saccadeAxes == null ? z
-          : FrameWindows.standardised(AlignedComponents.scores(z, saccadeAxes)));
+          : FrameWindows.of(FrameWindows.standardised(AlignedComponents.scores(z, saccadeAxes)), window));
     }
     return rows;
   }
