@@ -31,16 +31,29 @@ import java.util.List;
  * @param saccadeIntegral whether EMG2Exp (network and baseline) also takes each channel's saccade integral (see
  *     {@code EiferChain#saccadeIntegral}: gaze read through the baseline wander that hides it in the band),
  *     standardised per recording, at the window's centre frame after the EOG band's
+ * @param saccadeAxes null, or when the model takes the saccade integral, reference axes {@code [component][channel]}
+ *     (see {@link AlignedComponents#reference}): EMG2Exp then takes, instead of the standardised channels, that
+ *     many leading principal components of the recording's standardised saccade integral, each signed to agree
+ *     with its reference axis and standardised, over the whole window as the envelopes (a blink is a dip of the
+ *     integral that comes back within 0.1-0.4 s, a vertical saccade a step that stays); a lead's gaze
+ *     sensitivity, sign included, changes with electrode placement, the components much less. Null in files
+ *     written before it (the channels themselves, at the centre frame).
  */
 public record EiferModel(List<String> channels, List<String> blendshapes, int window, double frameRate, double[] restLog,
     double[] spanLog,
     DenseMap emg2exp, DenseMap exp2emg, DenseMap emg2expLinear, DenseMap exp2emgLinear, double[] levelLow,
-    double[] levelHigh, boolean eogBand, boolean saccadeIntegral) {
+    double[] levelHigh, boolean eogBand, boolean saccadeIntegral, double[][] saccadeAxes) {
 
   public EiferModel {
     channels = List.copyOf(channels);
     blendshapes = List.copyOf(blendshapes);
-    int ew = channels.size() * (window + (eogBand ? 1 : 0) + (saccadeIntegral ? 1 : 0));
+    int n = channels.size();
+    if (saccadeAxes != null && (!saccadeIntegral || java.util.Arrays.stream(saccadeAxes)
+        .anyMatch(a -> a.length != n))) {
+      throw new IllegalArgumentException("saccade axes need the saccade integral and one weight per channel");
+    }
+    int ew = channels.size() * (window + (eogBand ? 1 : 0))
+        + (saccadeIntegral ? saccadeAxes != null ? saccadeAxes.length * window : channels.size() : 0);
     int bw = blendshapes.size() * window;
     if (restLog.length != channels.size() || spanLog.length != channels.size()
         || levelLow.length != channels.size() || levelHigh.length != channels.size()) {
@@ -67,7 +80,8 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
       throw new IllegalArgumentException(saccadeIntegral ? "this model needs the saccade integral"
           : "this model takes no saccade integral");
     }
-    double[][] w = (linear ? emg2expLinear : emg2exp).apply(inputs(envelopes, eog, saccades, window));
+    double[][] w = (linear ? emg2expLinear : emg2exp).apply(inputs(envelopes, eog, saccades, window,
+        saccadeAxes));
     for (double[] row : w) {
       for (int k = 0; k < row.length; k++) {
         row[k] = Math.max(0, Math.min(1, row[k]));
@@ -79,22 +93,30 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
   /**
    * EMG2Exp's input rows of one recording: windows of its log envelopes on the {@link FrameWindows#levels} scale,
    * then, for each of {@code eog} and {@code saccades} that is not null, its standardised values at each window's
-   * centre frame.
+   * centre frame; for {@code saccades}, when {@code saccadeAxes} is not null, its {@link AlignedComponents#scores
+   * aligned components} instead, standardised, over the whole window as the envelopes.
    */
-  static double[][] inputs(double[][] envelopes, double[][] eog, double[][] saccades, int window) {
+  static double[][] inputs(double[][] envelopes, double[][] eog, double[][] saccades, int window,
+      double[][] saccadeAxes) {
     double[][] logs = FrameWindows.log(envelopes);
     double[][] level = FrameWindows.levels(logs);
     double[][] rows = FrameWindows.of(FrameWindows.scaled(logs, level[0], level[1]), window);
-    for (double[][] extra : java.util.Arrays.asList(eog, saccades)) {
-      if (extra == null) {
-        continue;
-      }
-      if (extra.length != envelopes.length || extra[0].length != envelopes[0].length) {
-        throw new IllegalArgumentException("the EOG inputs need the envelopes' frames and channels");
-      }
-      rows = FrameWindows.joined(rows, FrameWindows.standardised(extra));
+    if (eog != null) {
+      rows = FrameWindows.joined(rows, FrameWindows.standardised(sameFrames(eog, envelopes)));
+    }
+    if (saccades != null) {
+      double[][] z = FrameWindows.standardised(sameFrames(saccades, envelopes));
+      rows = FrameWindows.joined(rows, saccadeAxes == null ? z
+          : FrameWindows.of(FrameWindows.standardised(AlignedComponents.scores(z, saccadeAxes)), window));
     }
     return rows;
+  }
+
+  private static double[][] sameFrames(double[][] extra, double[][] envelopes) {
+    if (extra.length != envelopes.length || extra[0].length != envelopes[0].length) {
+      throw new IllegalArgumentException("the EOG inputs need the envelopes' frames and channels");
+    }
+    return extra;
   }
 
   /**

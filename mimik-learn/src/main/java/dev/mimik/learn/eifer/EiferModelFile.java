@@ -18,7 +18,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * The EIFER model file: a zip holding {@code manifest.json} (format version {@value #FORMAT}, channel and
  * blendshape names, window, frame rate, resting levels, Exp2EMG's level range, {@code eogBand} and
- * {@code saccadeIntegral}, each absent in files written before it and then false) and one JSON file per map
+ * {@code saccadeIntegral}, each absent in files written before it and then false, and {@code saccadeAxes}, absent
+ * when the model takes the saccade integral's channels themselves) and one JSON file per map
  * ({@code emg2exp.json}, {@code exp2emg.json} and their {@code -linear} baselines, each a {@link DenseMap}). Written
  * atomically; any problem reading it is one {@link BadInputException} naming the file.
  */
@@ -46,6 +47,9 @@ public final class EiferModelFile {
     manifest.putPOJO("levelHigh", model.levelHigh());
     manifest.put("eogBand", model.eogBand());
     manifest.put("saccadeIntegral", model.saccadeIntegral());
+    if (model.saccadeAxes() != null) {
+      manifest.putPOJO("saccadeAxes", model.saccadeAxes());
+    }
     List<DenseMap> maps = List.of(model.emg2exp(), model.exp2emg(), model.emg2expLinear(), model.exp2emgLinear());
     AtomicFiles.write(file, out -> {
       ZipOutputStream zip = new ZipOutputStream(out);
@@ -92,7 +96,9 @@ public final class EiferModelFile {
       double[] high = range(manifest, "levelHigh", channels.size(), Double.POSITIVE_INFINITY);
       return new EiferModel(channels, shapes, manifest.path("window").asInt(), manifest.path("frameRate")
           .asDouble(), rest, span, maps[0], maps[1], maps[2], maps[3], low, high,
-          manifest.path("eogBand").asBoolean(false), manifest.path("saccadeIntegral").asBoolean(false));
+          manifest.path("eogBand").asBoolean(false), manifest.path("saccadeIntegral").asBoolean(false),
+          manifest.hasNonNull("saccadeAxes") ? JSON.treeToValue(manifest.get("saccadeAxes"), double[][].class)
+              : null);
     } catch (IOException | RuntimeException e) {
       if (e instanceof BadInputException b) {
         throw b;

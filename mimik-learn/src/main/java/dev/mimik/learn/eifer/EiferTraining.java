@@ -40,6 +40,13 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
   public static final double EXP2EMG_HUBER = 1;
 
   /**
+   * How many {@link AlignedComponents aligned principal components} of the saccade integral EMG2Exp takes in place
+   * of its channels: the vertical gaze and blink pattern and the horizontal one (a third changed nothing on
+   * simulated sessions with seeds of their own, {@code docs/notes/eifer.md}).
+   */
+  public static final int SACCADE_COMPONENTS = 2;
+
+  /**
    * One recording: envelopes {@code [frame][channel]} and weights {@code [frame][shape]}, frame for frame, and which
    * envelope values are clear of artefacts {@code [frame][channel]} (null: all of them). A frame whose window holds
    * an artefact on any channel is left out of training and validation (both maps see every channel). {@code eog} is
@@ -91,7 +98,8 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
 
   /**
    * Trains both directions; EMG2Exp takes the EOG band and the saccade integral when the recordings have them (each
-   * all or none).
+   * all or none), the latter as {@link #SACCADE_COMPONENTS} components aligned to reference axes learned, without
+   * labels, from these recordings' saccade integrals.
    */
   public EiferModel train(List<String> channels, List<String> blendshapes, double frameRate,
       List<Recording> recordings) {
@@ -103,6 +111,8 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
     if (recordings.stream().anyMatch(r -> (r.saccades() != null) != saccades)) {
       throw new IllegalArgumentException("either every recording has its saccade integral or none does");
     }
+    double[][] axes = saccades ? AlignedComponents.reference(recordings.stream()
+        .map(r -> FrameWindows.standardised(r.saccades())).toList(), SACCADE_COMPONENTS) : null;
     List<double[]> emgRows = new ArrayList<>();
     List<double[]> expRows = new ArrayList<>();
     List<double[]> logEnv = new ArrayList<>();
@@ -135,7 +145,7 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
         low[c] = Math.min(low[c], bottom[c]);
         high[c] = Math.max(high[c], top[c]);
       }
-      emgRows.addAll(List.of(EiferModel.inputs(r.envelopes(), r.eog(), r.saccades(), window)));
+      emgRows.addAll(List.of(EiferModel.inputs(r.envelopes(), r.eog(), r.saccades(), window, axes)));
       expRows.addAll(List.of(FrameWindows.of(r.weights(), window)));
       logEnv.addAll(List.of(logs));
       weights.addAll(List.of(r.weights()));
@@ -158,7 +168,7 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
       high[c] += LEVEL_MARGIN;
     }
     return new EiferModel(channels, blendshapes, window, frameRate, rest, span, e2x, x2e, e2xLinear, x2eLinear, low,
-        high, eogBand, saccades);
+        high, eogBand, saccades, axes);
   }
 
   private static double[][] pick(double[][] rows, int[] index) {

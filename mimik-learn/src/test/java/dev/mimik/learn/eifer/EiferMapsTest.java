@@ -151,7 +151,8 @@ class EiferMapsTest {
    * A third shape that moves no muscle but shows in the channels' EOG band (as gaze does): the model that takes the
    * band follows it, network and baseline, and so does one that takes the same values as its saccade integral; the
    * envelope-only model cannot. Saved and loaded, the inputs are kept, and a file written before they existed (no
-   * {@code eogBand} or {@code saccadeIntegral} in its manifest) loads as a model without them.
+   * {@code eogBand} or {@code saccadeIntegral} in its manifest) loads as a model without them; one that takes the
+   * saccade integral's channels themselves (no {@code saccadeAxes}) still reads them so.
    */
   @Test
   void theEogInputsLetEmg2ExpFollowAShapeNoMuscleMoves(@TempDir Path dir) throws Exception {
@@ -194,8 +195,17 @@ class EiferMapsTest {
     EiferModelFile.write(sac, file);
     back = EiferModelFile.read(file);
     assertThat(back.saccadeIntegral()).isTrue();
+    assertThat(back.saccadeAxes()).hasDimensions(EiferTraining.SACCADE_COMPONENTS, 3);
     assertThat(back.expression(test[0], null, test[2], false))
         .isDeepEqualTo(sac.expression(test[0], null, test[2], false));
+    EiferModel channels = new EiferModel(eog.channels(), eog.blendshapes(), eog.window(), eog.frameRate(),
+        eog.restLog(), eog.spanLog(), eog.emg2exp(), eog.exp2emg(), eog.emg2expLinear(), eog.exp2emgLinear(),
+        eog.levelLow(), eog.levelHigh(), false, true, null);
+    EiferModelFile.write(channels, file);
+    back = EiferModelFile.read(file);
+    assertThat(back.saccadeAxes()).isNull();
+    assertThat(back.expression(test[0], null, test[2], false))
+        .isDeepEqualTo(eog.expression(test[0], test[2], null, false));
     Path old = dir.resolve("old.zip");
     EiferModelFile.write(plain, old);
     withoutEogKeys(old);

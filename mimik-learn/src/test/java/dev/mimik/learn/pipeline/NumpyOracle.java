@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
  * {@code save(name, array)}) on float64 arrays and returns one saved array; skips the test where python3 with
  * numpy and scipy is missing.
  */
-final class NumpyOracle {
+public final class NumpyOracle {
 
   private NumpyOracle() {}
 
-  static double[] run(String code, Map<String, double[]> inputs, String output) throws IOException, InterruptedException {
+  public static double[] run(String code, Map<String, double[]> inputs, String output) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory("mimik-learn-oracle");
     for (Map.Entry<String, double[]> e : inputs.entrySet()) {
       ByteBuffer b = ByteBuffer.allocate(8 * e.getValue().length).order(ByteOrder.LITTLE_ENDIAN);
