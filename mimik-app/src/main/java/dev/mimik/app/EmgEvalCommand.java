@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mimik.core.io.AtomicFiles;
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.eval.report.Charts;
 import dev.mimik.eval.report.HtmlReport;
 import dev.mimik.learn.eifer.EiferModel;
 import dev.mimik.learn.eifer.EiferModelFile;
@@ -61,6 +62,7 @@ public final class EmgEvalCommand implements Callable<Integer> {
   /**
    * One recording's frames, or several pooled: the truth, both maps' predictions and which values are clear of pops.
    *
+   * @param times frame times, seconds from the recording's first envelope frame
    * @param weights true blendshapes {@code [frame][shape]}
    * @param envelopes recorded envelopes {@code [frame][channel]}
    * @param expression EMG2Exp's network and linear predictions
@@ -68,7 +70,7 @@ public final class EmgEvalCommand implements Callable<Integer> {
    * @param clean per channel, frames clear of pops
    * @param windowClean per shape, frames whose input window is clear on every channel
    */
-  private record Frames(double[][] weights, double[][] envelopes, double[][][] expression, double[][][] emg,
+  private record Frames(double[] times, double[][] weights, double[][] envelopes, double[][][] expression, double[][][] emg,
       boolean[][] clean, boolean[][] windowClean) {
 
     /**
@@ -85,7 +87,8 @@ public final class EmgEvalCommand implements Callable<Integer> {
           Arrays.fill(row, true);
         }
       }
-      return new Frames(r.weights(), r.envelopes(),
+      double[] times = Arrays.stream(p.inside()).mapToDouble(f -> f / p.rate()).toArray();
+      return new Frames(times, r.weights(), r.envelopes(),
           new double[][][] {p.at(m.expression(p.envelopes(), p.eog(), p.saccades(), false)),
               p.at(m.expression(p.envelopes(), p.eog(), p.saccades(), true))},
           new double[][][] {m.emg(r.weights(), false, level[0], level[1]),
@@ -95,7 +98,8 @@ public final class EmgEvalCommand implements Callable<Integer> {
 
 
     static Frames pooled(List<Frames> all) {
-      return new Frames(cat(all, Frames::weights), cat(all, Frames::envelopes),
+      return new Frames(all.stream().flatMapToDouble(f -> Arrays.stream(f.times())).toArray(),
+          cat(all, Frames::weights), cat(all, Frames::envelopes),
           new double[][][] {cat(all, f -> f.expression()[0]), cat(all, f -> f.expression()[1])},
           new double[][][] {cat(all, f -> f.emg()[0]), cat(all, f -> f.emg()[1])},
           all.stream().flatMap(f -> Stream.of(f.clean())).toArray(boolean[][]::new),
@@ -199,6 +203,13 @@ public final class EmgEvalCommand implements Callable<Integer> {
     }
     rows.add(List.of("pooled frames", summary(all, moving, pops)));
     h.table(List.of("recording", "metrics"), rows);
+    Frames first = recordings.get(0);
+    h.chart("EMG2Exp on " + names.get(0) + ": the moving blendshapes that vary most, true and predicted (network)",
+        traces(first.times(), first.weights(), first.expression()[0], m.blendshapes(), moving, "blendshape weight"));
+    boolean[] everyChannel = new boolean[m.channels().size()];
+    Arrays.fill(everyChannel, true);
+    h.chart("Exp2EMG on " + names.get(0) + ": the channels that vary most, measured and predicted (network)",
+        traces(first.times(), first.envelopes(), first.emg()[0], m.channels(), everyChannel, "envelope (uV)"));
     h.heading("EMG2Exp per moving blendshape (pooled frames)");
     rows = new ArrayList<>();
     for (int k = 0; k < moving.length; k++) {
@@ -216,6 +227,26 @@ public final class EmgEvalCommand implements Callable<Integer> {
     }
     h.table(List.of("channel", "r", "R²", "linear r", "linear R²"), rows);
     return h;
+  }
+
+  /** Truth and prediction over time of the three columns of {@code truth} (among {@code among}) that vary most. */
+  private static org.knowm.xchart.XYChart traces(double[] times, double[][] truth, double[][] predicted,
+      List<String> names, boolean[] among, String label) {
+    double[] spread = new double[names.size()];
+    for (int k = 0; k < spread.length; k++) {
+      int col = k;
+      double[] v = Arrays.stream(truth).mapToDouble(row -> row[col]).toArray();
+      double mean = Arrays.stream(v).average().orElse(0);
+      spread[k] = among[k] ? Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() : -1;
+    }
+    List<Charts.Series> series = new ArrayList<>();
+    java.util.stream.IntStream.range(0, spread.length).boxed()
+        .sorted((a, b) -> Double.compare(spread[b], spread[a])).limit(3).forEach(k -> {
+          series.add(new Charts.Series(names.get(k), times, Arrays.stream(truth).mapToDouble(r -> r[k]).toArray()));
+          series.add(new Charts.Series(names.get(k) + " predicted", times,
+              Arrays.stream(predicted).mapToDouble(r -> r[k]).toArray()));
+        });
+    return Charts.timeSeries("", label, series);
   }
 
   private static int count(boolean[] b) {

@@ -212,6 +212,7 @@ public final class Charts {
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
         .xAxisTitle(xLabel).yAxisTitle(yLabel).build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setChartBackgroundColor(java.awt.Color.WHITE);
+    chart.getStyler().setXAxisDecimalPattern("#0.##");
     return chart;
   }
 
