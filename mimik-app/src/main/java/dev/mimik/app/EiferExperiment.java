@@ -226,8 +226,8 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
     double[][] level = FrameWindows.levels(FrameWindows.log(env));
     double[][] net = model.emg(w, false, level[0], level[1]);
     double[][] lin = model.emg(w, true, level[0], level[1]);
-    double[][] e2x = model.expression(env, eog, saccades, false);
-    double[][] e2xLin = model.expression(env, eog, saccades, true);
+    double[][] e2x = model.expression(env, eog, saccades, ok, false);
+    double[][] e2xLin = model.expression(env, eog, saccades, ok, true);
     boolean[][] okWindow = windowsClean(ok, model.window(), w[0].length);
     double kept = 0;
     for (boolean[] row : ok) {

@@ -70,11 +70,11 @@ public final class EmgApplyCommand implements Callable<Integer> {
     double[][] sac = m.saccadeIntegral()
         ? EmgRecordings.rows(signals, chain.saccadeIntegral(signals), m.channels()) : null;
     double[][] rows = EmgRecordings.rows(signals, env, m.channels());
-    double[][] w = m.expression(rows, eog, sac, linear);
+    EmgRecordings.Pops pops = "eifer".equals(chain.preset) ? EmgRecordings.pops(signals, chain.firTaps, m.channels(),
+        rows.length, spec.commandLine().getErr()) : null;
+    double[][] w = m.expression(rows, eog, sac, pops == null ? null : pops.clean(), linear);
     BlendshapeTrack track = new BlendshapeTrack(EmgRecordings.frameTimes(env), m.blendshapes(), w);
     byte[] glb = new GltfAnimationWriter().toGlb(EmbeddedRig.load(), track);
-    EmgRecordings.Pops pops = "eifer".equals(chain.preset) ? EmgRecordings.pops(signals, chain.firTaps, m.channels(),
-        track.frameCount(), spec.commandLine().getErr()) : null;
     int strongest = EiferHeatMap.strongestFrame(rows);
     byte[] png = !heatmap ? null : EiferHeatMap.png(model, m.channels(), w[strongest], rows[strongest],
         String.format(Locale.ROOT, "measured at %.2f s", track.timesSeconds()[strongest]));

@@ -89,8 +89,8 @@ public final class EmgEvalCommand implements Callable<Integer> {
       }
       double[] times = Arrays.stream(p.inside()).mapToDouble(f -> f / p.rate()).toArray();
       return new Frames(times, r.weights(), r.envelopes(),
-          new double[][][] {p.at(m.expression(p.envelopes(), p.eog(), p.saccades(), false)),
-              p.at(m.expression(p.envelopes(), p.eog(), p.saccades(), true))},
+          new double[][][] {p.at(m.expression(p.envelopes(), p.eog(), p.saccades(), p.clean(), false)),
+              p.at(m.expression(p.envelopes(), p.eog(), p.saccades(), p.clean(), true))},
           new double[][][] {m.emg(r.weights(), false, level[0], level[1]),
               m.emg(r.weights(), true, level[0], level[1])},
           p.at(clean), p.at(EiferExperiment.windowsClean(clean, m.window(), r.weights()[0].length)));

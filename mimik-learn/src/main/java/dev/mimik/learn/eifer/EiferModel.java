@@ -73,6 +73,16 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
    * {@code [frame][channel]} on the same frames (else null).
    */
   public double[][] expression(double[][] envelopes, double[][] eog, double[][] saccades, boolean linear) {
+    return expression(envelopes, eog, saccades, null, linear);
+  }
+
+  /**
+   * As {@link #expression(double[][], double[][], double[][], boolean)}, with the values that {@code clean}
+   * ({@code [frame][channel]}, e.g. frames clear of detected electrode pops; null: all) marks false replaced by their
+   * channel's median first ({@link FrameWindows#imputed}), in every input.
+   */
+  public double[][] expression(double[][] envelopes, double[][] eog, double[][] saccades, boolean[][] clean,
+      boolean linear) {
     if (eogBand != (eog != null)) {
       throw new IllegalArgumentException(eogBand ? "this model needs the EOG band" : "this model takes no EOG band");
     }
@@ -81,7 +91,7 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
           : "this model takes no saccade integral");
     }
     double[][] w = (linear ? emg2expLinear : emg2exp).apply(inputs(envelopes, eog, saccades, window,
-        saccadeAxes));
+        saccadeAxes, clean));
     for (double[] row : w) {
       for (int k = 0; k < row.length; k++) {
         row[k] = Math.max(0, Math.min(1, row[k]));
@@ -94,18 +104,23 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
    * EMG2Exp's input rows of one recording: windows of its log envelopes on the {@link FrameWindows#levels} scale,
    * then, for each of {@code eog} and {@code saccades} that is not null, its standardised values at each window's
    * centre frame; for {@code saccades}, when {@code saccadeAxes} is not null, its {@link AlignedComponents#scores
-   * aligned components} instead, standardised, over the whole window as the envelopes.
+   * aligned components} instead, standardised, over the whole window as the envelopes. Values that {@code clean}
+   * marks false (null: none) are first replaced by their channel's median ({@link FrameWindows#imputed}).
    */
   static double[][] inputs(double[][] envelopes, double[][] eog, double[][] saccades, int window,
-      double[][] saccadeAxes) {
-    double[][] logs = FrameWindows.log(envelopes);
+      double[][] saccadeAxes, boolean[][] clean) {
+    if (clean != null && clean.length != envelopes.length) {
+      throw new IllegalArgumentException("the artefact marks need the envelopes' frames");
+    }
+    double[][] logs = FrameWindows.imputed(FrameWindows.log(envelopes), clean);
     double[][] level = FrameWindows.levels(logs);
     double[][] rows = FrameWindows.of(FrameWindows.scaled(logs, level[0], level[1]), window);
     if (eog != null) {
-      rows = FrameWindows.joined(rows, FrameWindows.standardised(sameFrames(eog, envelopes)));
+      rows = FrameWindows.joined(rows, FrameWindows.standardised(FrameWindows.imputed(sameFrames(eog, envelopes),
+          clean)));
     }
     if (saccades != null) {
-      double[][] z = FrameWindows.standardised(sameFrames(saccades, envelopes));
+      double[][] z = FrameWindows.standardised(FrameWindows.imputed(sameFrames(saccades, envelopes), clean));
       rows = FrameWindows.joined(rows, saccadeAxes == null ? z
           : FrameWindows.of(FrameWindows.standardised(AlignedComponents.scores(z, saccadeAxes)), window));
     }

@@ -112,7 +112,8 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
       throw new IllegalArgumentException("either every recording has its saccade integral or none does");
     }
     double[][] axes = saccades ? AlignedComponents.reference(recordings.stream()
-        .map(r -> FrameWindows.standardised(r.saccades())).toList(), SACCADE_COMPONENTS) : null;
+        .map(r -> FrameWindows.standardised(FrameWindows.imputed(r.saccades(), r.clean()))).toList(),
+        SACCADE_COMPONENTS) : null;
     List<double[]> emgRows = new ArrayList<>();
     List<double[]> expRows = new ArrayList<>();
     List<double[]> logEnv = new ArrayList<>();
@@ -145,7 +146,7 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
         low[c] = Math.min(low[c], bottom[c]);
         high[c] = Math.max(high[c], top[c]);
       }
-      emgRows.addAll(List.of(EiferModel.inputs(r.envelopes(), r.eog(), r.saccades(), window, axes)));
+      emgRows.addAll(List.of(EiferModel.inputs(r.envelopes(), r.eog(), r.saccades(), window, axes, r.clean())));
       expRows.addAll(List.of(FrameWindows.of(r.weights(), window)));
       logEnv.addAll(List.of(logs));
       weights.addAll(List.of(r.weights()));

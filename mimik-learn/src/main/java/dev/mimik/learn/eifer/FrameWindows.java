@@ -102,6 +102,37 @@ public final class FrameWindows {
     return scaled(values, mean, sd);
   }
 
+  /**
+   * {@code values [frame][channel]} with every value that {@code clean} marks false replaced by the median of the
+   * channel's clean values (a new array; {@code values} itself when {@code clean} is null): an electrode pop's
+   * hundreds of microvolts then neither stand in for muscle or eye activity nor inflate the channel's spread.
+   */
+  public static double[][] imputed(double[][] values, boolean[][] clean) {
+    if (clean == null) {
+      return values;
+    }
+    int k = values[0].length;
+    double[][] out = new double[values.length][];
+    for (int f = 0; f < values.length; f++) {
+      out[f] = values[f].clone();
+    }
+    for (int c = 0; c < k; c++) {
+      int col = c;
+      double[] kept = java.util.stream.IntStream.range(0, values.length).filter(f -> clean[f][col])
+          .mapToDouble(f -> values[f][col]).sorted().toArray();
+      if (kept.length == 0 || kept.length == values.length) {
+        continue;
+      }
+      double median = kept[kept.length / 2];
+      for (int f = 0; f < values.length; f++) {
+        if (!clean[f][c]) {
+          out[f][c] = median;
+        }
+      }
+    }
+    return out;
+  }
+
   /** Rows of {@code a} followed, column-wise, by those of {@code b} (same number of frames). */
   public static double[][] joined(double[][] a, double[][] b) {
     double[][] out = new double[a.length][];
