@@ -61,17 +61,19 @@ public final class EmgApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     EiferModel m = EiferModelFile.read(model);
-    Signal env = chain.envelopes(signals);
+    Signal raw = EmgRecordings.read(signals);
+    Signal env = chain.envelopes(signals, raw);
     if (Math.abs(env.samplingRate() - m.frameRate()) > 1e-6) {
       throw new BadInputException(signals, "envelopes at " + env.samplingRate() + " Hz, the model's at "
           + m.frameRate() + " Hz");
     }
-    double[][] eog = m.eogBand() ? EmgRecordings.rows(signals, chain.eogBand(signals), m.channels()) : null;
+    double[][] eog = m.eogBand() ? EmgRecordings.rows(signals, chain.eogBand(signals, raw), m.channels()) : null;
     double[][] sac = m.saccadeIntegral()
-        ? EmgRecordings.rows(signals, chain.saccadeIntegral(signals), m.channels()) : null;
+        ? EmgRecordings.rows(signals, chain.saccadeIntegral(signals, raw), m.channels()) : null;
     double[][] rows = EmgRecordings.rows(signals, env, m.channels());
-    EmgRecordings.Pops pops = "eifer".equals(chain.preset) ? EmgRecordings.pops(signals, chain.firTaps, m.channels(),
-        rows.length, spec.commandLine().getErr()) : null;
+    EmgRecordings.Pops pops = "eifer".equals(chain.preset)
+        ? EmgRecordings.pops(signals, raw, chain.firTaps, m.channels(), rows.length, spec.commandLine().getErr())
+        : null;
     double[][] w = m.expression(rows, eog, sac, pops == null ? null : pops.clean(), linear);
     BlendshapeTrack track = new BlendshapeTrack(EmgRecordings.frameTimes(env), m.blendshapes(), w);
     byte[] glb = new GltfAnimationWriter().toGlb(EmbeddedRig.load(), track);

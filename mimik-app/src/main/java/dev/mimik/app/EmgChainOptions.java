@@ -1,7 +1,6 @@
 package dev.mimik.app;
 
 import dev.mimik.core.data.Signal;
-import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -18,27 +17,27 @@ final class EmgChainOptions {
           + " (default ${DEFAULT-VALUE})")
   int firTaps;
 
-  /** The envelopes of a recording under these options. */
-  Signal envelopes(Path signals) throws IOException {
-    return EmgRecordings.envelopes(signals, preset, firTaps);
+  /** The envelopes of recording {@code raw}, read from {@code signals}, under these options. */
+  Signal envelopes(Path signals, Signal raw) {
+    return EmgRecordings.envelopes(signals, raw, preset, firTaps);
   }
 
   /**
    * The EOG band of a recording on the envelopes' frames ({@link dev.mimik.signal.preset.EiferChain#eogBand}); needs
    * {@code --preset eifer}, since envelopes carry no EOG.
    */
-  Signal eogBand(Path signals) throws IOException {
+  Signal eogBand(Path signals, Signal raw) {
     needRaw(signals);
-    return EmgRecordings.eogBand(signals, firTaps);
+    return EmgRecordings.eogBand(signals, raw, firTaps);
   }
 
   /**
    * The saccade integral of a recording on the envelopes' frames
    * ({@link dev.mimik.signal.preset.EiferChain#saccadeIntegral}); needs {@code --preset eifer}.
    */
-  Signal saccadeIntegral(Path signals) throws IOException {
+  Signal saccadeIntegral(Path signals, Signal raw) {
     needRaw(signals);
-    return EmgRecordings.saccadeIntegral(signals, firTaps);
+    return EmgRecordings.saccadeIntegral(signals, raw, firTaps);
   }
 
   private void needRaw(Path signals) {

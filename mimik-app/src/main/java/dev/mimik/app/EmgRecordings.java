@@ -34,8 +34,7 @@ final class EmgRecordings {
    * {@link EiferChain#sound()}'s): EIFER's 129 taps at 4096 Hz cannot make a 10 Hz edge and pass 0-5 Hz at about
    * two thirds amplitude, baseline wander included.
    */
-  static Signal envelopes(Path file, String preset, int firTaps) throws IOException {
-    Signal s = read(file);
+  static Signal envelopes(Path file, Signal s, String preset, int firTaps) {
     return switch (preset) {
       case "none" -> s;
       case "eifer" -> chain(file, s, firTaps).apply(s);
@@ -43,9 +42,8 @@ final class EmgRecordings {
     };
   }
 
-  /** The EOG band of the raw sEMG in {@code file} on the EIFER preset's frames ({@link EiferChain#eogBand}). */
-  static Signal eogBand(Path file, int firTaps) throws IOException {
-    Signal s = read(file);
+  /** The EOG band of the raw sEMG {@code s} of {@code file} on the EIFER preset's frames ({@link EiferChain#eogBand}). */
+  static Signal eogBand(Path file, Signal s, int firTaps) {
     return chain(file, s, firTaps).eogBand(s);
   }
 
@@ -97,7 +95,8 @@ final class EmgRecordings {
    */
   static Paired paired(Path signals, Path blendshapes, EmgChainOptions chain, List<String> names, boolean eog,
       boolean saccades, PrintWriter warnings) throws IOException {
-    Signal env = chain.envelopes(signals);
+    Signal raw = read(signals);
+    Signal env = chain.envelopes(signals, raw);
     List<String> channels = names != null ? names : env.channelNames();
     BlendshapeTrack track = blendshapes(blendshapes, Blendshapes.ARKIT_52);
     double[] times = frameTimes(env);
@@ -108,9 +107,10 @@ final class EmgRecordings {
       throw new BadInputException(blendshapes, "overlaps the signals for only " + inside.length
           + " frames; need at least 60");
     }
-    Pops found = "eifer".equals(chain.preset) ? pops(signals, chain.firTaps, channels, times.length, warnings) : null;
-    return new Paired(rows(signals, env, channels), eog ? rows(signals, chain.eogBand(signals), channels) : null,
-        saccades ? rows(signals, chain.saccadeIntegral(signals), channels) : null,
+    Pops found = "eifer".equals(chain.preset) ? pops(signals, raw, chain.firTaps, channels, times.length, warnings)
+        : null;
+    return new Paired(rows(signals, env, channels), eog ? rows(signals, chain.eogBand(signals, raw), channels) : null,
+        saccades ? rows(signals, chain.saccadeIntegral(signals, raw), channels) : null,
         found == null ? null : found.clean(), inside,
         at(track, Arrays.stream(inside).mapToDouble(f -> times[f]).toArray()), channels, env.samplingRate(),
         found == null ? 0 : found.count());
@@ -139,8 +139,7 @@ final class EmgRecordings {
    * The electrode pops of {@link Pops} in {@code file}. A channel whose unit is not a voltage cannot be held to the
    * detector's microvolt thresholds: it is not searched, and {@code warnings} says so.
    */
-  static Pops pops(Path file, int firTaps, List<String> names, int frames, PrintWriter warnings) throws IOException {
-    Signal s = read(file);
+  static Pops pops(Path file, Signal s, int firTaps, List<String> names, int frames, PrintWriter warnings) {
     List<List<Artefact>> found = new ArrayList<>();
     for (String n : names) {
       Channel c = s.channel(n).orElseThrow(() -> new BadInputException(file, "has no channel '" + n + "'"));
@@ -165,8 +164,7 @@ final class EmgRecordings {
    * The saccade integral of the raw sEMG in {@code file} on the EIFER preset's frames
    * ({@link EiferChain#saccadeIntegral}).
    */
-  static Signal saccadeIntegral(Path file, int firTaps) throws IOException {
-    Signal s = read(file);
+  static Signal saccadeIntegral(Path file, Signal s, int firTaps) {
     return chain(file, s, firTaps).saccadeIntegral(s);
   }
 
@@ -178,7 +176,8 @@ final class EmgRecordings {
     return EiferExperiment.chainAt(s.samplingRate(), firTaps);
   }
 
-  private static Signal read(Path file) throws IOException {
+  /** A signal file, refused when its channels differ in rate or hold a value that is not a number. */
+  static Signal read(Path file) throws IOException {
     Signal s = SignalFormats.standard().read(file);
     if (!s.hasUniformRate()) {
       throw new BadInputException(file, "channels have different sampling rates");
