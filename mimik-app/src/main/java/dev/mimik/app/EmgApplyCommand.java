@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
     name = "apply",
     mixinStandardHelpOptions = true,
     description = {
-      "Apply a model's EMG->expression map to a recording; writes blendshapes.csv and face.glb (the embedded rig",
-      "animated) into --out. A model trained with the EOG band or saccade integral takes them from the same raw",
+      "Apply a model's EMG->expression map to a recording: blendshapes.csv and an animated face.glb.",
+      "Writes both into --out (face.glb animates the embedded rig). A model trained with the EOG band or saccade integral takes them from the same raw",
       "signals (--preset eifer), which also gives artefacts.csv: the electrode pops found in them, per channel;",
       "--heatmap draws the measured envelopes at the frame of strongest activity on the face it reconstructs.",
       "",

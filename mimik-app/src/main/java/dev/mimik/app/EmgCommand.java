@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
     name = "emg",
     mixinStandardHelpOptions = true,
     description = {
-      "Muscles and expressions both ways (EIFER): train EMG->expression and expression->EMG maps, apply them,",
-      "and measure them on simulated Fridlund sessions.",
+      "Muscles and expressions both ways (EIFER): EMG->expression and expression->EMG maps.",
+      "Train both maps on recordings, apply them, measure them on recordings or on simulated Fridlund sessions.",
       "",
       "Example: mimik emg train --signals s1.edf --blendshapes s1.csv --preset eifer --out model.zip"
     },

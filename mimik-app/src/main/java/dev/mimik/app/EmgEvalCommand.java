@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure a model's two maps on recordings paired with their blendshape CSV files (as for 'train'): EMG2Exp r",
-      "and MAE per moving blendshape, Exp2EMG r and R2 per channel, network and linear baseline, per recording and",
+      "Measure a model's two maps on recordings paired with their blendshape CSV files.",
+      "Pairs the files as 'train' does. EMG2Exp r and MAE per moving blendshape, Exp2EMG r and R2 per channel, network and linear baseline, per recording and",
       "pooled; with --preset eifer also on the frames clear of electrode pops. Writes metrics.json and report.html.",
       "",
       "Example: mimik emg eval --model eifer.zip --signals p3.bdf --blendshapes p3.csv --preset eifer --out p3-eval"

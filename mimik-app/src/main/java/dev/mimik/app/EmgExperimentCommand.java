@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
     name = "experiment",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulate Fridlund-montage sessions, train EMG2Exp and Exp2EMG with their linear baselines on some",
-      "participants, measure them on the others, and compare Exp2EMG at each emotion's apex with the real",
+      "Measure EMG2Exp and Exp2EMG on simulated Fridlund sessions and against the real per-emotion table.",
+      "Simulates Fridlund-montage sessions, trains both maps with their linear baselines on some participants, measures them on the others, and compare Exp2EMG at each emotion's apex with the real",
       "per-emotion table (fridlund.csv). The simulator's muscle amplitudes are calibrated on --calibrate only.",
       "",
       "Example: mimik emg experiment --fridlund ../shared/data/emg-fridlund/fridlund.csv --out eifer-report"

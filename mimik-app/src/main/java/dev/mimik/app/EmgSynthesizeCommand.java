@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
     name = "synthesize",
     mixinStandardHelpOptions = true,
     description = {
-      "Apply a model's expression->EMG map to a blendshape CSV; writes the predicted envelope of every channel",
-      "(uV, on the training recordings' mean resting level) as a signal CSV at the blendshapes' frames;",
+      "Apply a model's expression->EMG map to a blendshape CSV: the predicted envelope of every channel.",
+      "Writes the envelopes (uV, on the training recordings' mean resting level) as a signal CSV at the blendshapes' frames;",
       "--heatmap also draws the prediction at the expression's apex on the face (Fridlund channel names).",
       "",
       "Example: mimik emg synthesize --model eifer.zip --blendshapes smile.csv --out smile-emg.csv"

@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Train EMG->expression and expression->EMG maps (networks and linear baselines) from recordings: signal",
-      "files (EDF/BDF/XDF/CSV; raw sEMG with --preset eifer, or envelopes at the frame rate) paired in order with",
+      "Train EMG->expression and expression->EMG maps (networks and linear baselines) from recordings.",
+      "Takes signal files (EDF/BDF/XDF/CSV; raw sEMG with --preset eifer, or envelopes at the frame rate) paired in order with",
       "blendshape CSV files on the same clock. Channels are those of the first recording; later ones need them too.",
       "With --preset eifer, frames near electrode pops found in the raw signals are left out of training.",
       "",
