@@ -74,9 +74,13 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
     }
   }
 
-  /** The comparison of Exp2EMG at one emotion's apex with the real table's row. */
+  /**
+   * The comparison of Exp2EMG at one emotion's apex with the real table's row. {@code pearsonMuscleModel} is the
+   * simulator's own apex profile (its muscle model after calibration, no noise and no learnt map) against the same
+   * row: what the maps learn to reproduce, so a miss there is the simulator's, not the network's.
+   */
   record EmotionResult(Expression emotion, boolean calibrated, double pearson, double pearsonLinear,
-      double[] predicted, double[] real) {}
+      double pearsonMuscleModel, double[] predicted, double[] real) {}
 
   /** Everything measured, and the model. */
   record Result(EiferModel model, Montage montage, List<ParticipantResult> participants, ParticipantResult pooled,
@@ -154,29 +158,30 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
     sessions.addAll(test);
     List<EmotionResult> emotions = new ArrayList<>();
     List<String> names = montage.channelNames();
+    double[][] muscleModel = FridlundCalibration.predictedRms(montage, amplitudes, table.emotions());
     for (int e = 0; e < table.emotions().size(); e++) {
       Expression x = table.emotions().get(e);
       double[][] apex = {x.apex()};
       double[] net = model.emg(apex, false)[0];
       double[] lin = model.emg(apex, true)[0];
-      List<Double> p = new ArrayList<>();
-      List<Double> pl = new ArrayList<>();
-      List<Double> real = new ArrayList<>();
+      List<double[]> p = new ArrayList<>();
       for (int k = 0; k < table.channels().size(); k++) {
         int c = names.indexOf(table.channels().get(k));
         double v = table.microvolts()[e][k];
         if (c >= 0 && v > 0) {
-          p.add(net[c]);
-          pl.add(lin[c]);
-          real.add(v);
+          p.add(new double[] {net[c], lin[c], muscleModel[e][c], v});
         }
       }
-      double[] pa = p.stream().mapToDouble(Double::doubleValue).toArray();
-      double[] ra = real.stream().mapToDouble(Double::doubleValue).toArray();
+      double[] pa = column(p, 0);
+      double[] ra = column(p, 3);
       emotions.add(new EmotionResult(x, calibration.contains(x), MapMetrics.pearson(pa, ra),
-          MapMetrics.pearson(pl.stream().mapToDouble(Double::doubleValue).toArray(), ra), pa, ra));
+          MapMetrics.pearson(column(p, 1), ra), MapMetrics.pearson(column(p, 2), ra), pa, ra));
     }
     return new Result(model, montage, per, all, emotions, table, detection(sessions));
+  }
+
+  private static double[] column(List<double[]> rows, int k) {
+    return rows.stream().mapToDouble(r -> r[k]).toArray();
   }
 
   /** Which envelope frames of {@code s}, {@code [frame][channel]}, are clear of its detected artefacts. */

@@ -181,7 +181,8 @@ class EmgCommandTest {
     assertThat(Main.run("emg", "experiment", "--fridlund", table.toString(), "--out", out.toString(), "--train",
         "1", "--test", "1", "--seconds", "25", "--rate", "1024")).isZero();
     assertThat(Files.readString(out.resolve("report.html"))).contains("Exp2EMG").contains("held out")
-        .contains("ceiling r, artefact-free");
+        .contains("ceiling r, artefact-free")
+        .contains("muscle model r");
     assertThat(out.resolve("eifer-model.zip")).exists();
     java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("muscle-heatmap.png").toFile());
     assertThat(png.getWidth()).isGreaterThan(png.getHeight());
