@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mimik.core.data.Blendshapes;
 import dev.mimik.sim.performance.Expression;
 import dev.mimik.sim.sensor.FridlundCalibration;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class EiferEogInputsTest {
@@ -22,8 +20,7 @@ class EiferEogInputsTest {
    */
   @Test
   void theEogInputsRaiseEmg2ExpOnTheEyeShapes() {
-    Path table = Path.of(System.getProperty("mimik.shared", "../shared"), "data/emg-fridlund/fridlund.csv");
-    Assumptions.assumeTrue(Files.isRegularFile(table), "no " + table + " (shared data absent)");
+    Path table = SharedFridlund.table();
     FridlundCalibration.Table t = FridlundCalibration.read(table);
     List<Expression> cal = List.of(Expression.HAPPY, Expression.SURPRISE, Expression.DISGUST);
     double[][] eye = new double[3][2];

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.offset;
 
 import dev.mimik.sim.performance.Expression;
 import dev.mimik.sim.sensor.FridlundCalibration;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class EiferRealTableTest {
@@ -23,8 +21,7 @@ class EiferRealTableTest {
    */
   @Test
   void theMuscleModelColumnIsTheSimulatorsOwnProfileAndExp2EmgFollowsIt() {
-    Path table = Path.of(System.getProperty("mimik.shared", "../shared"), "data/emg-fridlund/fridlund.csv");
-    Assumptions.assumeTrue(Files.isRegularFile(table), "no " + table + " (shared data absent)");
+    Path table = SharedFridlund.table();
     FridlundCalibration.Table t = FridlundCalibration.read(table);
     List<Expression> cal = List.of(Expression.HAPPY, Expression.SURPRISE, Expression.DISGUST);
     EiferExperiment.Result r = new EiferExperiment(3, 1, 40, 1024, 6, 0, cal, true, true).run(t, line -> {});

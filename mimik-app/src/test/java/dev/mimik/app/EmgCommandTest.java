@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -175,8 +174,7 @@ class EmgCommandTest {
 
   @Test
   void experimentWritesAReportAndHeatMap(@TempDir Path dir) throws Exception {
-    Path table = Path.of(System.getProperty("mimik.shared", "../shared"), "data/emg-fridlund/fridlund.csv");
-    Assumptions.assumeTrue(Files.isRegularFile(table), "shared Fridlund table absent: " + table);
+    Path table = SharedFridlund.table();
     Path out = dir.resolve("exp");
     assertThat(Main.run("emg", "experiment", "--fridlund", table.toString(), "--out", out.toString(), "--train",
         "1", "--test", "1", "--seconds", "25", "--rate", "1024")).isZero();
