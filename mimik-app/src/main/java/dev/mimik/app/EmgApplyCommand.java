@@ -61,7 +61,7 @@ public final class EmgApplyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     EiferModel m = EiferModelFile.read(model);
-    Signal raw = EmgRecordings.read(signals);
+    Signal raw = chain.read(signals);
     Signal env = chain.envelopes(signals, raw);
     if (Math.abs(env.samplingRate() - m.frameRate()) > 1e-6) {
       throw new BadInputException(signals, "envelopes at " + env.samplingRate() + " Hz, the model's at "

@@ -1,11 +1,22 @@
 package dev.mimik.app;
 
 import dev.mimik.core.data.Signal;
+import dev.mimik.signal.reference.BipolarPairs;
+import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** How {@code mimik emg} commands turn a recording into envelopes: shared by {@code train} and {@code apply}. */
+/**
+ * How {@code mimik emg} commands read a recording and turn it into envelopes: shared by {@code train}, {@code apply}
+ * and {@code eval}.
+ */
 final class EmgChainOptions {
+
+  @Option(names = "--bipolar", paramLabel = "PAIRS.csv",
+      description = "derive bipolar leads from electrodes recorded against a common reference: a CSV with the header"
+          + " channel,plus,minus, one lead per line (lead = plus - minus); the recording's other channels are left"
+          + " out. Give the same file to train, apply and eval")
+  Path bipolar;
 
   @Option(names = "--preset", defaultValue = "none",
       description = "eifer (raw sEMG through EIFER's chain) or none (envelopes already) (default ${DEFAULT-VALUE})")
@@ -16,6 +27,15 @@ final class EmgChainOptions {
           + " which blocks baseline wander; 129 at 4096 Hz is EIFER's literal chain, which passes it"
           + " (default ${DEFAULT-VALUE})")
   int firTaps;
+
+  /**
+   * The recording in {@code signals} ({@link EmgRecordings#read}), its electrodes paired into bipolar leads when
+   * {@code --bipolar} names a pairs file.
+   */
+  Signal read(Path signals) throws IOException {
+    Signal s = EmgRecordings.read(signals);
+    return bipolar == null ? s : BipolarPairs.read(bipolar).apply(signals, s);
+  }
 
   /** The envelopes of recording {@code raw}, read from {@code signals}, under these options. */
   Signal envelopes(Path signals, Signal raw) {

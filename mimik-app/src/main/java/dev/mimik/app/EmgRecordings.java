@@ -95,7 +95,7 @@ final class EmgRecordings {
    */
   static Paired paired(Path signals, Path blendshapes, EmgChainOptions chain, List<String> names, boolean eog,
       boolean saccades, PrintWriter warnings) throws IOException {
-    Signal raw = read(signals);
+    Signal raw = chain.read(signals);
     Signal env = chain.envelopes(signals, raw);
     List<String> channels = names != null ? names : env.channelNames();
     BlendshapeTrack track = blendshapes(blendshapes, Blendshapes.ARKIT_52);

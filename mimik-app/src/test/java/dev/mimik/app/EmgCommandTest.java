@@ -131,6 +131,61 @@ class EmgCommandTest {
     assertThat(is).hasSize(was.size() + 1);
   }
 
+  /**
+   * Electrodes recorded against a common reference, each lead's two electrodes carrying a large common-mode signal
+   * (DC offset, drift, mains), paired with {@code --bipolar} give the same face as the bipolar leads themselves.
+   */
+  @Test
+  void applyPairsMonopolarElectrodesIntoTheBipolarLeads(@TempDir Path dir) throws Exception {
+    Path sim = dir.resolve("sim");
+    assertThat(Main.run("simulate", "--out", sim.toString(), "--participants", "1", "--minutes", "0.4",
+        "--montage", "fridlund", "--rate", "1024", "--format", "edf", "--seed", "9")).isZero();
+    Path edf = sim.resolve("p01/s01/signals.edf");
+    Path model = dir.resolve("m.zip");
+    assertThat(Main.run("emg", "train", "--signals", edf.toString(), "--blendshapes",
+        sim.resolve("p01/s01/truth/blendshapes.csv").toString(), "--preset", "eifer", "--out", model.toString()))
+        .isZero();
+    Signal leads = SignalFormats.standard().read(edf);
+    List<Channel> electrodes = new ArrayList<>();
+    StringBuilder pairs = new StringBuilder("channel,plus,minus\n");
+    for (Channel c : leads.channels()) {
+      double[] common = new double[c.samples().length];
+      double[] plus = new double[common.length];
+      for (int i = 0; i < common.length; i++) {
+        double t = i / c.samplingRate();
+        common[i] = 5000 + 300 * t + 2000 * Math.sin(2 * Math.PI * 50 * t);
+        plus[i] = c.samples()[i] + common[i];
+      }
+      electrodes.add(new Channel(c.name() + " 1", c.unit(), c.samplingRate(), plus));
+      electrodes.add(new Channel(c.name() + " 2", c.unit(), c.samplingRate(), common));
+      pairs.append(c.name()).append(',').append(c.name()).append(" 1,").append(c.name()).append(" 2\n");
+    }
+    Path bipolar = dir.resolve("bipolar.csv");
+    Path monopolar = dir.resolve("monopolar.csv");
+    Path pairsCsv = dir.resolve("pairs.csv");
+    new CsvSignalWriter().write(leads, bipolar);
+    new CsvSignalWriter().write(leads.withChannels(electrodes), monopolar);
+    Files.writeString(pairsCsv, pairs);
+    Path direct = dir.resolve("direct");
+    Path paired = dir.resolve("paired");
+    assertThat(Main.run("emg", "apply", "--model", model.toString(), "--signals", bipolar.toString(), "--preset",
+        "eifer", "--out", direct.toString())).isZero();
+    assertThat(Main.run("emg", "apply", "--model", model.toString(), "--signals", monopolar.toString(), "--preset",
+        "eifer", "--out", dir.resolve("unpaired").toString())).isEqualTo(2);
+    assertThat(Main.run("emg", "apply", "--model", model.toString(), "--signals", monopolar.toString(), "--preset",
+        "eifer", "--bipolar", pairsCsv.toString(), "--out", paired.toString())).isZero();
+    var a = dev.mimik.core.io.csv.BlendshapeCsv.read(direct.resolve("blendshapes.csv"));
+    var b = dev.mimik.core.io.csv.BlendshapeCsv.read(paired.resolve("blendshapes.csv"));
+    assertThat(b.frameCount()).isEqualTo(a.frameCount());
+    for (int f = 0; f < a.frameCount(); f++) {
+      for (int k = 0; k < a.names().size(); k++) {
+        assertThat(b.weights()[f][k]).isCloseTo(a.weights()[f][k], org.assertj.core.api.Assertions.within(1e-5));
+      }
+    }
+    assertThat(Files.readString(paired.resolve("artefacts.csv")))
+        .isEqualTo(Files.readString(direct.resolve("artefacts.csv")));
+  }
+
   @Test
   void aHeatMapOfChannelsOffTheFridlundMontageExitsWithTwoAndWritesNothing(@TempDir Path dir) throws Exception {
     StringBuilder env = new StringBuilder("time_s,A,B\n");

@@ -1,0 +1,119 @@
+package dev.mimik.signal.reference;
+
+import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.io.TextTable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Bipolar leads derived from monopolar electrodes: each lead is one electrode minus another, sample by sample. Surface
+ * EMG on the Fridlund montage is read between two electrodes 1 cm apart over each muscle; amplifiers that record
+ * every electrode against a common reference (BioSemi's BDF, most EEG systems) leave that subtraction to software,
+ * and it is the "bipolar pairing" step of EIFER's chain. The derived lead keeps the plus electrode's unit and rate.
+ *
+ * <p>A pairs file is CSV with the header {@code channel,plus,minus} and one lead per line: the lead's name and the
+ * names of its two electrodes in the recording. Blank lines are skipped.
+ *
+ * @param file where the pairs came from, for error messages
+ * @param pairs the leads, in output order
+ */
+public record BipolarPairs(Path file, List<Pair> pairs) {
+
+  /** The header a pairs file starts with. */
+  public static final String HEADER = "channel,plus,minus";
+
+  /** One lead: {@code plus - minus}, named {@code channel}. */
+  public record Pair(String channel, String plus, String minus) {}
+
+  public BipolarPairs {
+    pairs = List.copyOf(pairs);
+  }
+
+  /**
+   * Reads a pairs file.
+   *
+   * @throws BadInputException naming the file and line for a wrong header, a line without three names, a lead
+   *     named twice or one whose two electrodes are the same
+   */
+  public static BipolarPairs read(Path file) throws IOException {
+    TextTable t = TextTable.read(file);
+    if (t.lineCount() == 0 || !String.join(",", t.cells(0)).equals(HEADER)) {
+      throw new BadInputException(file, "a bipolar pairs file starts with the header " + HEADER);
+    }
+    List<Pair> pairs = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int i = 1; i < t.lineCount(); i++) {
+      if (t.line(i).isBlank()) {
+        continue;
+      }
+      String[] c = t.cells(i);
+      if (c.length != 3 || c[0].isEmpty() || c[1].isEmpty() || c[2].isEmpty()) {
+        throw t.problem(i, "needs three names: the lead, its plus electrode and its minus electrode");
+      }
+      if (!names.add(c[0])) {
+        throw t.problem(i, "lead '" + c[0] + "' is named twice");
+      }
+      if (c[1].equals(c[2])) {
+        throw t.problem(i, "lead '" + c[0] + "' takes electrode '" + c[1] + "' on both sides");
+      }
+      pairs.add(new Pair(c[0], c[1], c[2]));
+    }
+    if (pairs.isEmpty()) {
+      throw new BadInputException(file, "names no lead");
+    }
+    return new BipolarPairs(file, pairs);
+  }
+
+  /**
+   * The leads of {@code recording}, read from {@code source}: one channel per pair, in the pairs' order; the
+   * recording's other channels are left out. Start time and annotations are kept.
+   *
+   * @throws BadInputException naming the recording and the pairs file when an electrode is missing, or when a pair's
+   *     electrodes differ in rate, length or in a unit that cannot be converted
+   */
+  public Signal apply(Path source, Signal recording) {
+    List<Channel> leads = new ArrayList<>();
+    for (Pair p : pairs) {
+      Channel plus = electrode(source, recording, p.plus());
+      Channel minus = electrode(source, recording, p.minus());
+      if (plus.samplingRate() != minus.samplingRate() || plus.samples().length != minus.samples().length) {
+        throw new BadInputException(source, "lead '" + p.channel() + "' of " + file + ": electrodes " + p.plus()
+            + " and " + p.minus() + " differ in rate or length");
+      }
+      double scale = minusScale(source, p, plus, minus);
+      double[] a = plus.samples();
+      double[] b = minus.samples();
+      double[] d = new double[a.length];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = a[i] - scale * b[i];
+      }
+      leads.add(new Channel(p.channel(), plus.unit(), plus.samplingRate(), d));
+    }
+    return recording.withChannels(leads);
+  }
+
+  private Channel electrode(Path source, Signal recording, String name) {
+    return recording.channel(name).orElseThrow(() -> new BadInputException(source, "has no electrode '" + name
+        + "' that " + file + " pairs (it has " + recording.channelNames() + ")"));
+  }
+
+  /** The factor that brings the minus electrode's samples to the plus electrode's unit. */
+  private double minusScale(Path source, Pair p, Channel plus, Channel minus) {
+    if (plus.unit().equals(minus.unit())) {
+      return 1;
+    }
+    var a = plus.microvoltsPerUnit();
+    var b = minus.microvoltsPerUnit();
+    if (a.isEmpty() || b.isEmpty()) {
+      throw new BadInputException(source, "lead '" + p.channel() + "' of " + file + ": electrode " + p.plus()
+          + " is in '" + plus.unit() + "', " + p.minus() + " in '" + minus.unit() + "'");
+    }
+    return b.getAsDouble() / a.getAsDouble();
+  }
+}
