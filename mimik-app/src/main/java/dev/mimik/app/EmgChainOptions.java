@@ -1,6 +1,7 @@
 package dev.mimik.app;
 
 import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.TextTable;
 import dev.mimik.signal.reference.BipolarPairs;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,12 +30,12 @@ final class EmgChainOptions {
   int firTaps;
 
   /**
-   * The recording in {@code signals} ({@link EmgRecordings#read}), its electrodes paired into bipolar leads when
-   * {@code --bipolar} names a pairs file.
+   * The recording in {@code signals} ({@link EmgRecordings#read}), its electrodes paired into bipolar leads
+   * when {@code --bipolar} names a pairs file.
    */
   Signal read(Path signals) throws IOException {
     Signal s = EmgRecordings.read(signals);
-    return bipolar == null ? s : BipolarPairs.read(bipolar).apply(signals, s);
+    return bipolar == null ? s : BipolarPairs.parse(TextTable.read(bipolar)).apply(signals, s);
   }
 
   /** The envelopes of recording {@code raw}, read from {@code signals}, under these options. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mimik.core.data.Blendshapes;
 import dev.mimik.sim.performance.Expression;
 import dev.mimik.sim.sensor.FridlundCalibration;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +19,8 @@ class EiferEogInputsTest {
    */
   @Test
   void theEogInputsRaiseEmg2ExpOnTheEyeShapes() {
-    Path table = SharedFridlund.table();
-    FridlundCalibration.Table t = FridlundCalibration.read(table);
-    List<Expression> cal = List.of(Expression.HAPPY, Expression.SURPRISE, Expression.DISGUST);
+    FridlundCalibration.Table t = SharedFridlund.read();
+    List<Expression> cal = SharedFridlund.CALIBRATION;
     double[][] eye = new double[3][2];
     double[][] look = new double[3][2];
     for (int k = 0; k < 3; k++) {

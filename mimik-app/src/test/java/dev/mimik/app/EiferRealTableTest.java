@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.offset;
 
 import dev.mimik.sim.performance.Expression;
 import dev.mimik.sim.sensor.FridlundCalibration;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +20,8 @@ class EiferRealTableTest {
    */
   @Test
   void theMuscleModelColumnIsTheSimulatorsOwnProfileAndExp2EmgFollowsIt() {
-    Path table = SharedFridlund.table();
-    FridlundCalibration.Table t = FridlundCalibration.read(table);
-    List<Expression> cal = List.of(Expression.HAPPY, Expression.SURPRISE, Expression.DISGUST);
+    FridlundCalibration.Table t = SharedFridlund.read();
+    List<Expression> cal = SharedFridlund.CALIBRATION;
     EiferExperiment.Result r = new EiferExperiment(3, 1, 40, 1024, 6, 0, cal, true, true).run(t, line -> {});
     EiferExperiment.EmotionResult happy = r.emotions().stream()
         .filter(e -> e.emotion() == Expression.HAPPY).findFirst().orElseThrow();

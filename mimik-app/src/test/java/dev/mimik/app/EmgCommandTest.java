@@ -93,14 +93,8 @@ class EmgCommandTest {
 
   @Test
   void applyListsAnElectrodePopAddedToTheRawSignal(@TempDir Path dir) throws Exception {
-    Path sim = dir.resolve("sim");
-    assertThat(Main.run("simulate", "--out", sim.toString(), "--participants", "1", "--minutes", "0.4",
-        "--montage", "fridlund", "--rate", "1024", "--format", "edf", "--seed", "7")).isZero();
-    Path edf = sim.resolve("p01/s01/signals.edf");
-    Path model = dir.resolve("m.zip");
-    assertThat(Main.run("emg", "train", "--signals", edf.toString(), "--blendshapes",
-        sim.resolve("p01/s01/truth/blendshapes.csv").toString(), "--preset", "eifer", "--no-eog-band",
-        "--out", model.toString())).isZero();
+    Path edf = simulatedFridlundSession(dir, 7);
+    Path model = trained(dir, edf, "--no-eog-band");
     Signal raw = SignalFormats.standard().read(edf);
     List<Channel> popped = new ArrayList<>(raw.channels());
     Channel zyg = raw.channel("Zyg li").orElseThrow();
@@ -137,14 +131,8 @@ class EmgCommandTest {
    */
   @Test
   void applyPairsMonopolarElectrodesIntoTheBipolarLeads(@TempDir Path dir) throws Exception {
-    Path sim = dir.resolve("sim");
-    assertThat(Main.run("simulate", "--out", sim.toString(), "--participants", "1", "--minutes", "0.4",
-        "--montage", "fridlund", "--rate", "1024", "--format", "edf", "--seed", "9")).isZero();
-    Path edf = sim.resolve("p01/s01/signals.edf");
-    Path model = dir.resolve("m.zip");
-    assertThat(Main.run("emg", "train", "--signals", edf.toString(), "--blendshapes",
-        sim.resolve("p01/s01/truth/blendshapes.csv").toString(), "--preset", "eifer", "--out", model.toString()))
-        .isZero();
+    Path edf = simulatedFridlundSession(dir, 9);
+    Path model = trained(dir, edf);
     Signal leads = SignalFormats.standard().read(edf);
     List<Channel> electrodes = new ArrayList<>();
     StringBuilder pairs = new StringBuilder("channel,plus,minus\n");
@@ -239,5 +227,23 @@ class EmgCommandTest {
     assertThat(out.resolve("eifer-model.zip")).exists();
     java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(out.resolve("muscle-heatmap.png").toFile());
     assertThat(png.getWidth()).isGreaterThan(png.getHeight());
+  }
+
+  /** One simulated Fridlund-montage session (24 s at 1024 Hz, EDF) in {@code dir/sim}; its signal file. */
+  private static Path simulatedFridlundSession(Path dir, long seed) {
+    Path sim = dir.resolve("sim");
+    assertThat(Main.run("simulate", "--out", sim.toString(), "--participants", "1", "--minutes", "0.4",
+        "--montage", "fridlund", "--rate", "1024", "--format", "edf", "--seed", Long.toString(seed))).isZero();
+    return sim.resolve("p01/s01/signals.edf");
+  }
+
+  /** A model trained with the EIFER preset (and {@code options}) on the session of {@code edf}, in {@code dir}. */
+  private static Path trained(Path dir, Path edf, String... options) {
+    Path model = dir.resolve("m.zip");
+    List<String> args = new ArrayList<>(List.of("emg", "train", "--signals", edf.toString(), "--blendshapes",
+        edf.resolveSibling("truth/blendshapes.csv").toString(), "--preset", "eifer", "--out", model.toString()));
+    args.addAll(List.of(options));
+    assertThat(Main.run(args.toArray(String[]::new))).isZero();
+    return model;
   }
 }

@@ -4,7 +4,6 @@ import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.TextTable;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,13 +35,13 @@ public record BipolarPairs(Path file, List<Pair> pairs) {
   }
 
   /**
-   * Reads a pairs file.
+   * The pairs in a pairs file's lines ({@link TextTable#read} reads them).
    *
    * @throws BadInputException naming the file and line for a wrong header, a line without three names, a lead
    *     named twice or one whose two electrodes are the same
    */
-  public static BipolarPairs read(Path file) throws IOException {
-    TextTable t = TextTable.read(file);
+  public static BipolarPairs parse(TextTable t) {
+    Path file = t.file();
     if (t.lineCount() == 0 || !String.join(",", t.cells(0)).equals(HEADER)) {
       throw new BadInputException(file, "a bipolar pairs file starts with the header " + HEADER);
     }

@@ -7,6 +7,7 @@ import dev.mimik.core.data.Annotation;
 import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.io.TextTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,6 +31,10 @@ class BipolarPairsTest {
     return new Channel(name, unit, 2048, x);
   }
 
+  private static BipolarPairs read(Path file) throws Exception {
+    return BipolarPairs.parse(TextTable.read(file));
+  }
+
   private Path pairs(String text) throws Exception {
     Path f = dir.resolve("pairs.csv");
     Files.writeString(f, text);
@@ -43,7 +48,7 @@ class BipolarPairsTest {
     Channel c = electrode("EXG3", "uV", 3);
     Channel status = electrode("Status", "Boolean", 4);
     Signal rec = new Signal(List.of(a, b, c, status), 12.5, Optional.empty(), List.of(new Annotation(1, 0, "smile")));
-    BipolarPairs p = BipolarPairs.read(pairs("channel,plus,minus\nZyg li,EXG3,EXG1\n\nCorr li , EXG1 , EXG2\n"));
+    BipolarPairs p = read(pairs("channel,plus,minus\nZyg li,EXG3,EXG1\n\nCorr li , EXG1 , EXG2\n"));
     Signal leads = p.apply(RECORDING, rec);
     assertThat(leads.channelNames()).containsExactly("Zyg li", "Corr li");
     assertThat(leads.startTimeSeconds()).isEqualTo(12.5);
@@ -60,7 +65,7 @@ class BipolarPairsTest {
   void theMinusElectrodeIsBroughtToThePlusElectrodesUnit() throws Exception {
     Channel plus = electrode("A", "mV", 5);
     Channel minus = electrode("B", "uV", 6);
-    Signal leads = BipolarPairs.read(pairs("channel,plus,minus\nL,A,B\n")).apply(RECORDING,
+    Signal leads = read(pairs("channel,plus,minus\nL,A,B\n")).apply(RECORDING,
         Signal.of(List.of(plus, minus)));
     assertThat(leads.channel(0).unit()).isEqualTo("mV");
     assertThat(leads.channel(0).samples()[7]).isCloseTo(plus.samples()[7] - minus.samples()[7] / 1000,
@@ -71,7 +76,7 @@ class BipolarPairsTest {
   void aMissingElectrodeNamesTheRecordingTheElectrodeAndThePairsFile() throws Exception {
     Path f = pairs("channel,plus,minus\nL,A,Nowhere\n");
     Signal rec = Signal.of(List.of(electrode("A", "uV", 1)));
-    assertThatThrownBy(() -> BipolarPairs.read(f).apply(RECORDING, rec)).isInstanceOf(BadInputException.class)
+    assertThatThrownBy(() -> read(f).apply(RECORDING, rec)).isInstanceOf(BadInputException.class)
         .hasMessageContaining("rec.bdf").hasMessageContaining("Nowhere").hasMessageContaining(f.toString());
   }
 
@@ -80,24 +85,24 @@ class BipolarPairsTest {
     Path f = pairs("channel,plus,minus\nL,A,B\n");
     Channel a = electrode("A", "uV", 1);
     Signal rates = Signal.of(List.of(a, new Channel("B", "uV", 1024, a.samples())));
-    assertThatThrownBy(() -> BipolarPairs.read(f).apply(RECORDING, rates)).isInstanceOf(BadInputException.class)
+    assertThatThrownBy(() -> read(f).apply(RECORDING, rates)).isInstanceOf(BadInputException.class)
         .hasMessageContaining("differ in rate");
     Signal units = Signal.of(List.of(a, new Channel("B", "degC", 2048, a.samples())));
-    assertThatThrownBy(() -> BipolarPairs.read(f).apply(RECORDING, units)).isInstanceOf(BadInputException.class)
+    assertThatThrownBy(() -> read(f).apply(RECORDING, units)).isInstanceOf(BadInputException.class)
         .hasMessageContaining("degC");
   }
 
   @Test
   void badPairsFilesAreRefusedWithTheLine() throws Exception {
-    assertThatThrownBy(() -> BipolarPairs.read(pairs("lead,a,b\nL,A,B\n"))).isInstanceOf(BadInputException.class)
+    assertThatThrownBy(() -> read(pairs("lead,a,b\nL,A,B\n"))).isInstanceOf(BadInputException.class)
         .hasMessageContaining("header channel,plus,minus");
-    assertThatThrownBy(() -> BipolarPairs.read(pairs("channel,plus,minus\nL,A\n")))
+    assertThatThrownBy(() -> read(pairs("channel,plus,minus\nL,A\n")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("line 2");
-    assertThatThrownBy(() -> BipolarPairs.read(pairs("channel,plus,minus\nL,A,B\nL,C,D\n")))
+    assertThatThrownBy(() -> read(pairs("channel,plus,minus\nL,A,B\nL,C,D\n")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("line 3").hasMessageContaining("twice");
-    assertThatThrownBy(() -> BipolarPairs.read(pairs("channel,plus,minus\nL,A,A\n")))
+    assertThatThrownBy(() -> read(pairs("channel,plus,minus\nL,A,A\n")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("both sides");
-    assertThatThrownBy(() -> BipolarPairs.read(pairs("channel,plus,minus\n\n")))
+    assertThatThrownBy(() -> read(pairs("channel,plus,minus\n\n")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("no lead");
   }
 }

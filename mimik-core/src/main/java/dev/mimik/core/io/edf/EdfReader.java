@@ -222,7 +222,8 @@ public final class EdfReader implements SignalReader {
       long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
       if (doubles > (free / Double.BYTES) * 3 / 4) {
         throw new BadInputException(file, "holding " + doubles + " samples needs " + (doubles * 8 >> 20)
-            + " MiB, more than the Java heap has free (" + (free >> 20) + " MiB; raise -Xmx, with the mimik launcher e.g. MIMIK_JAVA_OPTS=-Xmx8g)");
+            + " MiB, more than the Java heap has free (" + (free >> 20)
+            + " MiB; raise -Xmx, with the mimik launcher e.g. MIMIK_JAVA_OPTS=-Xmx8g)");
       }
     }
 
