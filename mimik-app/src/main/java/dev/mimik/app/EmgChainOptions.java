@@ -34,8 +34,9 @@ final class EmgChainOptions {
    * when {@code --bipolar} names a pairs file.
    */
   Signal read(Path signals) throws IOException {
+    BipolarPairs pairs = bipolar == null ? null : BipolarPairs.parse(TextTable.read(bipolar));
     Signal s = EmgRecordings.read(signals);
-    return bipolar == null ? s : BipolarPairs.parse(TextTable.read(bipolar)).apply(signals, s);
+    return pairs == null ? s : pairs.apply(signals, s);
   }
 
   /** The envelopes of recording {@code raw}, read from {@code signals}, under these options. */
