@@ -8,6 +8,8 @@ import dev.mimik.core.io.csv.BlendshapeCsv;
 import dev.mimik.face.gltf.GltfAnimationWriter;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.learn.eifer.EiferModel;
+import dev.mimik.lab.eifer.EiferHeatMap;
+import dev.mimik.lab.eifer.EmgInputs;
 import dev.mimik.learn.eifer.EiferModelFile;
 import dev.mimik.signal.artefact.Artefact;
 import java.io.PrintWriter;
@@ -62,20 +64,23 @@ public final class EmgApplyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     EiferModel m = EiferModelFile.read(model);
     Signal raw = chain.read(signals);
-    Signal env = chain.envelopes(signals, raw);
+    EmgInputs inputs = chain.inputs();
+    Signal env = inputs.envelopes(signals, raw);
     if (Math.abs(env.samplingRate() - m.frameRate()) > 1e-6) {
       throw new BadInputException(signals, "envelopes at " + env.samplingRate() + " Hz, the model's at "
           + m.frameRate() + " Hz");
     }
-    double[][] eog = m.eogBand() ? EmgRecordings.rows(signals, chain.eogBand(signals, raw), m.channels()) : null;
+    double[][] eog = m.eogBand() ? EmgInputs.rows(signals, inputs.eogBand(signals, raw), m.channels()) : null;
     double[][] sac = m.saccadeIntegral()
-        ? EmgRecordings.rows(signals, chain.saccadeIntegral(signals, raw), m.channels()) : null;
-    double[][] rows = EmgRecordings.rows(signals, env, m.channels());
-    EmgRecordings.Pops pops = "eifer".equals(chain.preset)
-        ? EmgRecordings.pops(signals, raw, chain.firTaps, m.channels(), rows.length, spec.commandLine().getErr())
-        : null;
+        ? EmgInputs.rows(signals, inputs.saccadeIntegral(signals, raw), m.channels()) : null;
+    double[][] rows = EmgInputs.rows(signals, env, m.channels());
+    PrintWriter err = spec.commandLine().getErr();
+    EmgInputs.Pops pops = inputs.raw() ? inputs.pops(signals, raw, m.channels(), rows.length, w -> {
+      err.println(w);
+      err.flush();
+    }) : null;
     double[][] w = m.expression(rows, eog, sac, pops == null ? null : pops.clean(), linear);
-    BlendshapeTrack track = new BlendshapeTrack(EmgRecordings.frameTimes(env), m.blendshapes(), w);
+    BlendshapeTrack track = new BlendshapeTrack(EmgInputs.frameTimes(env), m.blendshapes(), w);
     byte[] glb = new GltfAnimationWriter().toGlb(EmbeddedRig.load(), track);
     int strongest = EiferHeatMap.strongestFrame(rows);
     byte[] png = !heatmap ? null : EiferHeatMap.png(model, m.channels(), w[strongest], rows[strongest],
@@ -99,7 +104,7 @@ public final class EmgApplyCommand implements Callable<Integer> {
   }
 
   /** One row per pop: channel, start and end on the recording's clock, seconds. */
-  private static String artefactsCsv(List<String> channels, EmgRecordings.Pops pops, double start) {
+  private static String artefactsCsv(List<String> channels, EmgInputs.Pops pops, double start) {
     StringBuilder b = new StringBuilder("channel,start_s,end_s\n");
     for (int c = 0; c < channels.size(); c++) {
       for (Artefact a : pops.perChannel().get(c)) {

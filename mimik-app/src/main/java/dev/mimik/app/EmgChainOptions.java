@@ -1,15 +1,19 @@
 package dev.mimik.app;
 
+import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.io.SignalFormats;
 import dev.mimik.core.io.TextTable;
+import dev.mimik.lab.eifer.EmgInputs;
 import dev.mimik.signal.reference.BipolarPairs;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
- * How {@code mimik emg} commands read a recording and turn it into envelopes: shared by {@code train}, {@code apply}
- * and {@code eval}.
+ * How {@code mimik emg} commands read a recording and turn it into envelopes ({@link EmgInputs}): shared by
+ * {@code train}, {@code apply} and {@code eval}.
  */
 final class EmgChainOptions {
 
@@ -29,43 +33,28 @@ final class EmgChainOptions {
           + " (default ${DEFAULT-VALUE})")
   int firTaps;
 
+  /** The chain these options describe. */
+  EmgInputs inputs() {
+    return new EmgInputs(preset, firTaps);
+  }
+
   /**
-   * The recording in {@code signals} ({@link EmgRecordings#read}), its electrodes paired into bipolar leads
-   * when {@code --bipolar} names a pairs file.
+   * The recording in {@code signals}, refused when its channels differ in rate or hold a value that is not a number,
+   * its electrodes paired into bipolar leads when {@code --bipolar} names a pairs file.
    */
   Signal read(Path signals) throws IOException {
     BipolarPairs pairs = bipolar == null ? null : BipolarPairs.parse(TextTable.read(bipolar));
-    Signal s = EmgRecordings.read(signals);
-    return pairs == null ? s : pairs.apply(signals, s);
-  }
-
-  /** The envelopes of recording {@code raw}, read from {@code signals}, under these options. */
-  Signal envelopes(Path signals, Signal raw) {
-    return EmgRecordings.envelopes(signals, raw, preset, firTaps);
-  }
-
-  /**
-   * The EOG band of a recording on the envelopes' frames ({@link dev.mimik.signal.preset.EiferChain#eogBand}); needs
-   * {@code --preset eifer}, since envelopes carry no EOG.
-   */
-  Signal eogBand(Path signals, Signal raw) {
-    needRaw(signals);
-    return EmgRecordings.eogBand(signals, raw, firTaps);
-  }
-
-  /**
-   * The saccade integral of a recording on the envelopes' frames
-   * ({@link dev.mimik.signal.preset.EiferChain#saccadeIntegral}); needs {@code --preset eifer}.
-   */
-  Signal saccadeIntegral(Path signals, Signal raw) {
-    needRaw(signals);
-    return EmgRecordings.saccadeIntegral(signals, raw, firTaps);
-  }
-
-  private void needRaw(Path signals) {
-    if (!"eifer".equals(preset)) {
-      throw new dev.mimik.core.io.BadInputException(signals, "the EOG inputs need the raw signals (--preset eifer);"
-          + " give --no-eog-band --no-saccade-integral, or a model trained without them, for envelopes");
+    Signal s = SignalFormats.standard().read(signals);
+    if (!s.hasUniformRate()) {
+      throw new BadInputException(signals, "channels have different sampling rates");
     }
+    for (Channel c : s.channels()) {
+      for (double v : c.samples()) {
+        if (!Double.isFinite(v)) {
+          throw new BadInputException(signals, "channel " + c.name() + " has a value that is not a number");
+        }
+      }
+    }
+    return pairs == null ? s : pairs.apply(signals, s);
   }
 }

@@ -1,6 +1,8 @@
 package dev.mimik.app;
 
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.lab.eifer.EiferExperiment;
+import dev.mimik.lab.eifer.EiferReport;
 import dev.mimik.learn.eifer.EiferModelFile;
 import dev.mimik.sim.performance.Expression;
 import dev.mimik.sim.sensor.FridlundCalibration;

@@ -4,7 +4,10 @@ import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.AtomicFiles;
+import dev.mimik.core.io.csv.BlendshapeCsv;
 import dev.mimik.core.io.csv.CsvSignalWriter;
+import dev.mimik.lab.eifer.EiferHeatMap;
+import dev.mimik.lab.eifer.EmgInputs;
 import dev.mimik.learn.eifer.EiferModel;
 import dev.mimik.learn.eifer.EiferModelFile;
 import java.io.IOException;
@@ -53,7 +56,7 @@ public final class EmgSynthesizeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     EiferModel m = EiferModelFile.read(model);
-    BlendshapeTrack track = EmgRecordings.blendshapes(blendshapes, m.blendshapes());
+    BlendshapeTrack track = EmgInputs.shapes(blendshapes, BlendshapeCsv.read(blendshapes), m.blendshapes());
     double[] t = track.timesSeconds();
     double rate = (t.length - 1) / (t[t.length - 1] - t[0]);
     double[][] env = m.emg(track.weights(), linear);

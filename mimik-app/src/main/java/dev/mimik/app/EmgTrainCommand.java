@@ -2,6 +2,7 @@ package dev.mimik.app;
 
 import dev.mimik.core.data.Blendshapes;
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.lab.eifer.EmgInputs;
 import dev.mimik.learn.eifer.EiferModel;
 import dev.mimik.learn.eifer.EiferModelFile;
 import dev.mimik.learn.eifer.EiferTraining;
@@ -57,8 +58,10 @@ public final class EmgTrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    boolean eog = eogBand != null ? eogBand : "eifer".equals(chain.preset);
-    boolean sac = saccadeIntegral != null ? saccadeIntegral : "eifer".equals(chain.preset);
+    EmgInputs inputs = chain.inputs();
+    boolean eog = eogBand != null ? eogBand : inputs.raw();
+    boolean sac = saccadeIntegral != null ? saccadeIntegral : inputs.raw();
+    PrintWriter err = spec.commandLine().getErr();
     List<String> channels = null;
     double rate = 0;
     List<EiferTraining.Recording> recordings = new ArrayList<>();
@@ -66,8 +69,7 @@ public final class EmgTrainCommand implements Callable<Integer> {
     int frames = 0;
     int dropped = 0;
     for (int i = 0; i < files.count(); i++) {
-      EmgRecordings.Paired p = EmgRecordings.paired(files.signals.get(i), files.blendshapes.get(i), chain, channels, eog, sac,
-          spec.commandLine().getErr());
+      EmgInputs.Paired p = files.paired(i, chain, channels, eog, sac, err);
       if (channels == null) {
         channels = p.channels();
         rate = p.rate();
@@ -83,7 +85,7 @@ public final class EmgTrainCommand implements Callable<Integer> {
     EiferModel model = EiferTraining.standard(seed).train(channels, Blendshapes.ARKIT_52, rate, recordings);
     EiferModelFile.write(model, out);
     PrintWriter o = spec.commandLine().getOut();
-    if ("eifer".equals(chain.preset)) {
+    if (inputs.raw()) {
       o.printf(Locale.ROOT, "%d electrode pops found; %d of %d frames touch one on some channel and are left out"
           + " (with the windows around them)%n", pops, dropped, frames);
     }

@@ -6,6 +6,7 @@ import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.SignalFormats;
 import dev.mimik.core.io.csv.CsvSignalWriter;
+import dev.mimik.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -217,7 +218,7 @@ class EmgCommandTest {
 
   @Test
   void experimentWritesAReportAndHeatMap(@TempDir Path dir) throws Exception {
-    Path table = SharedFridlund.table();
+    Path table = SharedData.file("emg-fridlund/fridlund.csv");
     Path out = dir.resolve("exp");
     assertThat(Main.run("emg", "experiment", "--fridlund", table.toString(), "--out", out.toString(), "--train",
         "1", "--test", "1", "--seconds", "25", "--rate", "1024")).isZero();

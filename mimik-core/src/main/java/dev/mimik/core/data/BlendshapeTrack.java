@@ -42,4 +42,27 @@ public record BlendshapeTrack(double[] timesSeconds, List<String> names, double[
     }
     return out;
   }
+
+  /**
+   * This track with its columns in {@code order} (typically {@link Blendshapes#ARKIT_52}): a shape the track lacks is
+   * 0 in every frame, a shape not in {@code order} is left out.
+   */
+  public BlendshapeTrack reordered(List<String> order) {
+    if (order.equals(names)) {
+      return this;
+    }
+    int[] column = order.stream().mapToInt(names::indexOf).toArray();
+    double[][] out = new double[weights.length][order.size()];
+    for (int f = 0; f < out.length; f++) {
+      for (int k = 0; k < column.length; k++) {
+        out[f][k] = column[k] < 0 ? 0 : weights[f][column[k]];
+      }
+    }
+    return new BlendshapeTrack(timesSeconds, order, out);
+  }
+
+  /** How many of {@code wanted} this track has. */
+  public int countOf(List<String> wanted) {
+    return (int) wanted.stream().filter(names::contains).count();
+  }
 }

@@ -15,6 +15,7 @@ import dev.mimik.core.io.openbci.OpenBciReader;
 import dev.mimik.core.io.openface.OpenFaceReader;
 import dev.mimik.core.io.openface.OpenFaceWriter;
 import dev.mimik.core.io.xdf.XdfReader;
+import dev.mimik.testing.SharedData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

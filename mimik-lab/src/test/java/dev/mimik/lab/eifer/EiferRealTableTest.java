@@ -1,4 +1,4 @@
-package dev.mimik.app;
+package dev.mimik.lab.eifer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;

@@ -1,4 +1,4 @@
-package dev.mimik.app;
+package dev.mimik.lab.eifer;
 
 import dev.mimik.core.data.Blendshapes;
 import dev.mimik.learn.eifer.EiferModel;
@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  * @param saccadeIntegral whether EMG2Exp (network and baseline) also takes each lead's saccade integral
  *     ({@link EiferChain#saccadeIntegral})
  */
-record EiferExperiment(int trainParticipants, int testParticipants, double seconds, double rate, long seed,
+public record EiferExperiment(int trainParticipants, int testParticipants, double seconds, double rate, long seed,
     int taps, List<Expression> calibration, boolean eogBand, boolean saccadeIntegral) {
 
   /**
@@ -55,7 +55,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
    * ceiling; for EMG2Exp, frames whose input window is clear on every channel); {@code cleanShare} is the share of
    * channel frames kept.
    */
-  record ParticipantResult(String id, MapMetrics emg2exp, MapMetrics emg2expLinear, MapMetrics exp2emg,
+  public record ParticipantResult(String id, MapMetrics emg2exp, MapMetrics emg2expLinear, MapMetrics exp2emg,
       MapMetrics exp2emgLinear, boolean[] moving, MapMetrics exp2emgMuscles, MapMetrics exp2emgMusclesLinear,
       MapMetrics ceiling, boolean[] audible, MapMetrics emg2expClean, MapMetrics emg2expLinearClean,
       MapMetrics exp2emgClean, MapMetrics exp2emgLinearClean, MapMetrics ceilingClean, double cleanShare) {}
@@ -64,12 +64,12 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
    * How {@link PopDetector} did on every simulated session against the simulator's exact pops: a pop is found when a
    * detected artefact on its lead holds its onset; an artefact is right when it holds some pop's onset.
    */
-  record Detection(int sessions, int pops, int found, int artefacts, int right) {
-    double recall() {
+  public record Detection(int sessions, int pops, int found, int artefacts, int right) {
+    public double recall() {
       return found / (double) pops;
     }
 
-    double precision() {
+    public double precision() {
       return right / (double) artefacts;
     }
   }
@@ -79,11 +79,11 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
    * simulator's own apex profile (its muscle model after calibration, no noise and no learnt map) against the same
    * row: what the maps learn to reproduce, so a miss there is the simulator's, not the network's.
    */
-  record EmotionResult(Expression emotion, boolean calibrated, double pearson, double pearsonLinear,
+  public record EmotionResult(Expression emotion, boolean calibrated, double pearson, double pearsonLinear,
       double pearsonMuscleModel, double[] predicted, double[] real) {}
 
   /** Everything measured, and the model. */
-  record Result(EiferModel model, Montage montage, List<ParticipantResult> participants, ParticipantResult pooled,
+  public record Result(EiferModel model, Montage montage, List<ParticipantResult> participants, ParticipantResult pooled,
       List<EmotionResult> emotions, FridlundCalibration.Table table, Detection detection) {}
 
   /**
@@ -91,14 +91,14 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
    * {@link EiferChain#sound()}'s 513 taps at 4096 Hz scaled to {@code rate} (EIFER's literal 129 taps let baseline
    * wander through: give {@code 129 * rate / 4096} for them).
    */
-  static EiferChain chainAt(double rate, int taps) {
+  public static EiferChain chainAt(double rate, int taps) {
     EiferChain s = EiferChain.sound();
     taps = taps > 0 ? taps | 1 : (int) Math.round(s.taps() * rate / 4096.0) | 1;
     int rms = (int) Math.round(s.rmsSamples() * rate / 4096.0);
     return new EiferChain(s.notchHz(), s.notchQ(), s.lowHz(), s.highHz(), taps, rms, s.outputRate());
   }
 
-  Result run(FridlundCalibration.Table table, Consumer<String> progress) {
+  public Result run(FridlundCalibration.Table table, Consumer<String> progress) {
     FridlundCalibration.Table part = subset(table, calibration);
     double lambda = FridlundCalibration.chooseLambda(part);
     double[] amplitudes = FridlundCalibration.fit(part, lambda);
@@ -185,7 +185,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
   }
 
   /** Which envelope frames of {@code s}, {@code [frame][channel]}, are clear of its detected artefacts. */
-  static boolean[][] clean(EnvelopeSession s, EiferChain chain, double rate) {
+  public static boolean[][] clean(EnvelopeSession s, EiferChain chain, double rate) {
     return chain.cleanRows(s.artefacts(), rate, s.truth().weights().length);
   }
 
@@ -219,7 +219,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
    * how well {@code clean} itself, the exact muscle activity, predicts {@code env}. {@code eog} and {@code saccades}
    * are the recording's EOG band and saccade integral when the model takes them, else null.
    */
-  static ParticipantResult measure(String id, EiferModel model, double[][] env, double[][] eog, double[][] saccades,
+  public static ParticipantResult measure(String id, EiferModel model, double[][] env, double[][] eog, double[][] saccades,
       double[][] w, double[][] clean, boolean[][] ok) {
     boolean[] moving = moving(w);
     double[] strong = FrameWindows.quantile(clean, FrameWindows.HIGH);
@@ -247,7 +247,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
   }
 
   /** The blendshapes that move in {@code w} ({@code [frame][shape]}): standard deviation above 0.01. */
-  static boolean[] moving(double[][] w) {
+  public static boolean[] moving(double[][] w) {
     boolean[] moving = new boolean[w[0].length];
     MapMetrics spread = MapMetrics.of(w, w);
     for (int k = 0; k < moving.length; k++) {
@@ -267,7 +267,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
    * the frame is clear of artefacts on every channel of {@code clean} ({@code [frame][channel]}): the mask EMG2Exp is
    * scored on artefact-free frames with.
    */
-  static boolean[][] windowsClean(boolean[][] clean, int window, int shapes) {
+  public static boolean[][] windowsClean(boolean[][] clean, int window, int shapes) {
     boolean[][] out = new boolean[clean.length][shapes];
     for (int f = 0; f < out.length; f++) {
       java.util.Arrays.fill(out[f], EiferTraining.cleanWindow(clean, f, window));
@@ -277,7 +277,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
 
 
   /** Mean of {@code values} over the entries where {@code keep} is true (all when {@code keep} is null). */
-  static double mean(double[] values, boolean[] keep) {
+  public static double mean(double[] values, boolean[] keep) {
     double s = 0;
     int n = 0;
     for (int i = 0; i < values.length; i++) {
@@ -290,7 +290,7 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
   }
 
   /** The ARKit shapes that contract a muscle under a Fridlund electrode (the rest, e.g. gaze, EMG cannot see). */
-  static boolean[] observable() {
+  public static boolean[] observable() {
     boolean[] out = new boolean[Blendshapes.ARKIT_52.size()];
     for (int k = 0; k < out.length; k++) {
       String name = Blendshapes.ARKIT_52.get(k);
@@ -314,11 +314,11 @@ record EiferExperiment(int trainParticipants, int testParticipants, double secon
     return saccadeIntegral ? rows(s.saccades(), s.truth().weights().length) : null;
   }
 
-  static double[][] rows(EnvelopeSession s) {
+  public static double[][] rows(EnvelopeSession s) {
     return rows(s.envelopes(), s.truth().weights().length);
   }
 
-  static double[][] rows(dev.mimik.core.data.Signal envelopes, int maxFrames) {
+  public static double[][] rows(dev.mimik.core.data.Signal envelopes, int maxFrames) {
     int frames = Math.min(envelopes.channel(0).samples().length, maxFrames);
     double[][] out = new double[frames][envelopes.channelCount()];
     for (int c = 0; c < out[0].length; c++) {

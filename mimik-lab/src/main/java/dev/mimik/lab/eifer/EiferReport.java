@@ -1,4 +1,4 @@
-package dev.mimik.app;
+package dev.mimik.lab.eifer;
 
 import dev.mimik.core.data.Blendshapes;
 import dev.mimik.eval.report.HtmlReport;
@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** The text summary and the HTML report of an {@link EiferExperiment}. */
-final class EiferReport {
+public final class EiferReport {
 
   private EiferReport() {}
 
-  static String summary(EiferExperiment.Result r) {
+  public static String summary(EiferExperiment.Result r) {
     boolean[] obs = EiferExperiment.observable();
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "Means over %d held-out participants of each participant's mean (pooled frames "
@@ -109,7 +109,7 @@ final class EiferReport {
     return out;
   }
 
-  static void write(EiferExperiment.Result r, List<Expression> calibration, Path dir) throws IOException {
+  public static void write(EiferExperiment.Result r, List<Expression> calibration, Path dir) throws IOException {
     HtmlReport h = new HtmlReport("EIFER: muscles and expressions both ways");
     h.paragraph("Simulated Fridlund-montage sessions through the EIFER chain; maps trained on "
         + "training participants, measured on held-out participants. Simulator muscle amplitudes calibrated on "

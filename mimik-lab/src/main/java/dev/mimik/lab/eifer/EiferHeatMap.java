@@ -1,4 +1,4 @@
-package dev.mimik.app;
+package dev.mimik.lab.eifer;
 
 import dev.mimik.core.io.AtomicFiles;
 import dev.mimik.core.io.BadInputException;
@@ -27,7 +27,7 @@ import javax.imageio.ImageIO;
  * the montage's leads near it (a Gaussian of 9 mm around each lead's centre, seen from the front), from dark
  * (rest) through red to yellow (the largest value of the picture), with a dot at each electrode pair.
  */
-final class EiferHeatMap {
+public final class EiferHeatMap {
 
   private static final int W = 220;
   private static final int H = 260;
@@ -39,7 +39,7 @@ final class EiferHeatMap {
    * Adds the picture of Exp2EMG at each emotion's apex against the real table to the report and writes it as
    * {@code muscle-heatmap.png} in {@code dir}.
    */
-  static void addTo(HtmlReport report, EiferExperiment.Result r, Path dir) throws IOException {
+  public static void addTo(HtmlReport report, EiferExperiment.Result r, Path dir) throws IOException {
     FaceRig rig = EmbeddedRig.load();
     List<EiferExperiment.EmotionResult> emotions = r.emotions();
     BufferedImage all = new BufferedImage(W * emotions.size(), 2 * H, BufferedImage.TYPE_INT_RGB);
@@ -81,7 +81,7 @@ final class EiferHeatMap {
    *
    * @throws BadInputException (naming {@code source}) when none of the channels is a Fridlund lead
    */
-  static byte[] png(Path source, List<String> channels, double[] weights, double[] values, String caption)
+  public static byte[] png(Path source, List<String> channels, double[] weights, double[] values, String caption)
       throws IOException {
     Montage montage = Montage.fridlund();
     List<String> names = montage.channelNames();
@@ -107,7 +107,7 @@ final class EiferHeatMap {
    * The frame to draw of a recording: the one where {@code rows} ({@code [frame][value]}) sum highest, the apex of
    * the expression or of the muscle activity.
    */
-  static int strongestFrame(double[][] rows) {
+  public static int strongestFrame(double[][] rows) {
     int best = 0;
     double most = Double.NEGATIVE_INFINITY;
     for (int f = 0; f < rows.length; f++) {
@@ -124,7 +124,7 @@ final class EiferHeatMap {
   }
 
   /** One picture: the rig at {@code weights}, coloured by {@code values} per lead ({@code known} ones only). */
-  static BufferedImage draw(FaceRig rig, Montage montage, double[] weights, double[] values, boolean[] known,
+  public static BufferedImage draw(FaceRig rig, Montage montage, double[] weights, double[] values, boolean[] known,
       String caption) {
     double[] w = new double[rig.shapeCount()];
     for (int k = 0; k < weights.length && k < dev.mimik.core.data.Blendshapes.ARKIT_52.size(); k++) {

@@ -1,4 +1,4 @@
-package dev.mimik.core.io;
+package dev.mimik.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
