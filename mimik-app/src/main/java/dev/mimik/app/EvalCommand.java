@@ -15,6 +15,8 @@ import dev.mimik.eval.report.Charts;
 import dev.mimik.eval.report.HtmlReport;
 import dev.mimik.eval.report.LandmarkSections;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
+import dev.mimik.lab.face.FaceScores;
+import dev.mimik.sim.session.GroundTruth;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,9 +95,9 @@ public final class EvalCommand implements Callable<Integer> {
     ObjectNode metricsJson = MetricsJson.of(metrics);
     metricsJson.put("predicted", pred.toString());
     metricsJson.put("truth", truth.toString());
-    FaceFitAblation.Row face = blendshapes == null ? null : faceScores();
+    FaceScores.Row face = blendshapes == null ? null : faceScores();
     if (face != null) {
-      FaceFitAblation.put(metricsJson, face);
+      FaceScores.put(metricsJson, face);
     }
     String jsonText = MetricsJson.toText(metricsJson);
     PrintWriter stdout = spec.commandLine().getOut();
@@ -103,7 +105,7 @@ public final class EvalCommand implements Callable<Integer> {
       // render everything before writing anything
       HtmlReport report = report(metrics, predicted, expected);
       if (face != null) {
-        FaceFitAblation.addTo(report.heading("The 3D face against the truth"), List.of(face));
+        FaceScores.addTo(report.heading("The 3D face against the truth"), List.of(face));
       }
       String html = report.toHtml();
       AtomicFiles.writeString(out.resolve("metrics.json"), jsonText);
@@ -114,12 +116,7 @@ public final class EvalCommand implements Callable<Integer> {
     } else {
       stdout.print(summary(metrics));
       if (face != null) {
-        stdout.printf(Locale.ROOT, "3D face: eye state accuracy %.1f%%, F1 %.1f%%; mouth closure accuracy %.1f%%; mesh"
-            + " error eye region %.2f mm, mouth region %.2f mm (median)%s%n", 100 * face.face().eyes().accuracy(),
-            100 * face.face().eyes().f1(), 100 * face.face().mouth().accuracy(), face.face().eyeRegion().medianMm(),
-            face.face().mouthRegion().medianMm(), face.blinks() == null ? "" : String.format(Locale.ROOT,
-                "; %d of %d blinks reproduced, %.0f%% within 2 frames", face.blinks().reproduced(),
-                face.blinks().count(), 100 * face.blinks().onTime()));
+        stdout.println("3D face: " + FaceScores.summary(face));
       }
       if (out != null) {
         stdout.println("wrote " + out.resolve("metrics.json") + " and " + out.resolve("report.html"));
@@ -130,8 +127,8 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   /** The 3D face of the predicted blendshapes, on the embedded rig with the true identity, against the truth. */
-  private FaceFitAblation.Row faceScores() throws java.io.IOException {
-    SessionTruth t = SessionTruth.read(truth);
+  private FaceScores.Row faceScores() throws java.io.IOException {
+    GroundTruth t = GroundTruth.read(truth);
     if (t.blendshapes() == null) {
       throw new BadInputException(truth, "--blendshapes needs the true blendshapes.csv beside the truth landmarks");
     }
@@ -142,8 +139,7 @@ public final class EvalCommand implements Callable<Integer> {
     double[] times = predicted.timesSeconds();
     double fps = (times.length - 1) / (times[times.length - 1] - times[0]);
     double[] identity = t.identity() != null ? t.identity() : new double[0];
-    return FaceFitAblation.score(EmbeddedRig.load(), blendshapes.getFileName().toString(),
-        new TrackRun.Fitted(predicted, identity), t, fps);
+    return FaceScores.score(EmbeddedRig.load(), blendshapes.getFileName().toString(), predicted, identity, t, fps);
   }
 
   private LandmarkTrack read(Path file) throws java.io.IOException {

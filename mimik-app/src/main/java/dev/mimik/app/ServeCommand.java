@@ -8,8 +8,9 @@ import dev.mimik.face.gltf.GltfAnimationWriter;
 import dev.mimik.face.io.GltfRigReader;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
-import dev.mimik.learn.pipeline.SessionSignals;
-import dev.mimik.learn.pipeline.TrackingModel;
+import dev.mimik.learn.bioface.SessionSignals;
+import dev.mimik.learn.bioface.TrackingModel;
+import dev.mimik.track.RecordingTracker;
 import dev.mimik.app.serve.BlendshapeReplaySource;
 import dev.mimik.app.serve.FrameSource;
 import dev.mimik.app.serve.MimikServer;
@@ -103,8 +104,14 @@ public final class ServeCommand implements Callable<Integer> {
     FrameSource source;
     if (model != null) {
       TrackingModel m = TrackingModel.load(model);
-      live = new LiveTracker(m, rig, TrackRun.assumedCamera(m), model.getFileName().toString());
-      source = input.ingest ? live : signalReplay(m, live, input.replay);
+      if (input.ingest) {
+        live = new LiveTracker(m, rig, 0, model.getFileName().toString());
+        source = live;
+      } else {
+        Signal signal = SignalFormats.standard().read(input.replay);
+        live = new LiveTracker(m, rig, signal.startTimeSeconds(), model.getFileName().toString());
+        source = signalReplay(m, live, signal, input.replay);
+      }
     } else {
       source = replay(input.replay);
     }
@@ -129,14 +136,13 @@ public final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private FrameSource signalReplay(TrackingModel m, LiveTracker live, Path file) throws IOException {
-    Signal signal = SignalFormats.standard().read(file);
+  private FrameSource signalReplay(TrackingModel m, LiveTracker live, Signal signal, Path file) {
     double[][] samples = SessionSignals.select(signal, m.frontEnd(), file, w -> {
       spec.commandLine().getErr().println("warning: " + w);
       spec.commandLine().getErr().flush();
     });
-    return new SignalReplaySource(live, samples, m.frontEnd().samplingRateHz(), speed, loop,
-        file.getFileName().toString());
+    return new SignalReplaySource(live, samples, m.frontEnd().samplingRateHz(),
+        RecordingTracker.blockSamples(m.frontEnd()), speed, loop, file.getFileName().toString());
   }
 
   private static Supplier<byte[]> glb(FaceRig rig) throws IOException {

@@ -7,7 +7,7 @@ import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.LandmarkFormats;
 import dev.mimik.core.io.SignalFormats;
 import dev.mimik.core.io.TextTable;
-import dev.mimik.learn.pipeline.Session;
+import dev.mimik.learn.bioface.Session;
 import dev.mimik.signal.band.Band;
 import dev.mimik.signal.filter.ZeroPhaseSosFilter;
 import dev.mimik.signal.envelope.SlidingRms;

@@ -1,21 +1,39 @@
 package dev.mimik.app;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.SignalFormats;
+import dev.mimik.core.io.csv.BlendshapeCsv;
+import dev.mimik.core.io.csv.LandmarkCsvWriter;
 import dev.mimik.eval.landmarks.LandmarkMetrics;
+import dev.mimik.eval.landmarks.MetricsJson;
+import dev.mimik.eval.report.HtmlReport;
+import dev.mimik.face.gltf.GltfAnimationWriter;
 import dev.mimik.face.io.GltfRigReader;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
-import dev.mimik.learn.pipeline.TrackingModel;
+import dev.mimik.lab.face.FaceFitAblation;
+import dev.mimik.lab.face.FaceScores;
+import dev.mimik.lab.tracking.TrackReport;
+import dev.mimik.learn.bioface.TrackingModel;
+import dev.mimik.sim.session.GroundTruth;
+import dev.mimik.track.FaceFit;
+import dev.mimik.track.RecordingTracker;
+import dev.mimik.track.StageTimings;
+import dev.mimik.track.TrackedRecording;
+import dev.mimik.track.TrackingRecipe;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -27,6 +45,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Track the face from biosignals alone: landmarks.csv, blendshapes.csv, face.glb and report.html.",
+      "Runs the same pipeline as 'mimik serve' (causal filters, BioNet, Kalman smoothing, the blink detector, the",
+      "face fit with the person's identity), so it writes what the live viewer shows; --offline looks ahead.",
       "",
       "Example: mimik track --model me.mimik --signals session2.edf --out tracked"
     })
@@ -50,7 +70,8 @@ public final class TrackCommand implements Callable<Integer> {
   @Option(names = "--no-3d", description = "landmarks only: no rig fit, blendshapes or face.glb")
   private boolean no3d;
 
-  @Option(names = "--offline", description = "zero-phase filtering and RTS smoothing (look ahead; recordings only)")
+  @Option(names = "--offline", description = "zero-phase filtering, RTS smoothing and the blink detector on the whole"
+      + " recording (look ahead; recordings only)")
   private boolean offline;
 
   @Option(names = "--truth", paramLabel = "LANDMARKS",
@@ -72,26 +93,34 @@ public final class TrackCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     Signal signal = SignalFormats.standard().read(signals);
-    SessionTruth truthFiles = truth == null ? null : SessionTruth.read(truth);
+    GroundTruth truthFiles = truth == null ? null : GroundTruth.read(truth);
     if (eyeAblation && (no3d || truthFiles == null || truthFiles.blendshapes() == null)) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+      throw new ParameterException(spec.commandLine(),
           "--eye-ablation needs the 3D fit and --truth with the simulator's blendshapes.csv beside it");
     }
     FaceRig rig = no3d ? null : faceModel == null ? EmbeddedRig.load() : new GltfRigReader().read(faceModel);
-    try (TrackingModel m = TrackingModel.load(model); Progress progress = new Progress(err, "tracking")) {
-      TrackRun run = TrackRun.run(m, signal, signals, offline, rig,
-          eyeAdjust ? TrackRun.FaceFit.EYES : TrackRun.FaceFit.PLAIN, progress);
-      List<FaceFitAblation.Row> ablation = List.of();
+    TrackingRecipe recipe = TrackingRecipe.causal().withOffline(offline)
+        .withFace(eyeAdjust ? FaceFit.ELAM_LDL : FaceFit.PLAIN);
+    try (TrackingModel m = TrackingModel.load(model)) {
+      TrackedRecording tracked;
+      try (Progress progress = new Progress(err, "tracking")) {
+        tracked = RecordingTracker.track(m, signal, signals, rig, recipe, progress::warn, progress::update);
+      }
+      List<FaceScores.Row> ablation = List.of();
       if (eyeAblation) {
         try (Progress fits = new Progress(err, "eye ablation")) {
-          ablation = FaceFitAblation.run(run, truthFiles, fits);
+          ablation = FaceFitAblation.run(m, rig, tracked, truthFiles, fits::update);
         }
       }
-      LandmarkMetrics metrics = run.write(out, "mimik track: " + signals.getFileName(), truthFiles, ablation);
+      TrackReport report = new TrackReport(m, signal, tracked, rig);
+      LandmarkMetrics metrics = truthFiles == null ? null : report.against(truthFiles);
+      FaceScores.Row face = report.face(truthFiles);
+      write(out, tracked, rig, report.report("mimik track: " + signals.getFileName(), metrics, face, ablation),
+          metrics == null ? null : report.metrics(metrics, face, ablation));
       PrintWriter o = spec.commandLine().getOut();
+      StageTimings.Summary network = StageTimings.summarise(tracked.timings().of("network"));
       o.printf(Locale.ROOT, "tracked %d frames (%.1f s) into %s; network %.2f ms/frame (p99 %.2f ms)%n",
-          run.landmarks().frameCount(), signal.durationSeconds(), out, mean(run.networkMillis()),
-          percentile(run.networkMillis(), 0.99));
+          tracked.frames().size(), signal.durationSeconds(), out, network.mean(), network.p99());
       if (metrics != null) {
         o.printf(Locale.ROOT, "against %s: nme_percent %.2f, mae_mm %.2f over %d frames%n", truth,
             metrics.nmePercent(), metrics.maeMm(), metrics.frames());
@@ -100,16 +129,19 @@ public final class TrackCommand implements Callable<Integer> {
     return 0;
   }
 
-  static double mean(double[] v) {
-    return Arrays.stream(v).average().orElse(Double.NaN);
-  }
-
-  static double percentile(double[] v, double p) {
-    if (v.length == 0) {
-      return Double.NaN;
+  /** The outputs of FORMATS.md written into {@code dir}; metrics.json when there are metrics. */
+  static void write(Path dir, TrackedRecording tracked, FaceRig rig, HtmlReport report, ObjectNode metrics)
+      throws IOException {
+    Files.createDirectories(dir);
+    new LandmarkCsvWriter().write(tracked.ibugLandmarks(), dir.resolve("landmarks.csv"));
+    BlendshapeTrack shapes = tracked.blendshapes();
+    if (shapes != null) {
+      BlendshapeCsv.write(shapes, dir.resolve("blendshapes.csv"));
+      new GltfAnimationWriter().write(rig, shapes, dir.resolve("face.glb"));
     }
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s[Math.min(s.length - 1, (int) Math.ceil(p * s.length) - 1)];
+    if (metrics != null) {
+      MetricsJson.write(metrics, dir.resolve("metrics.json"));
+    }
+    report.write(dir.resolve("report.html"));
   }
 }

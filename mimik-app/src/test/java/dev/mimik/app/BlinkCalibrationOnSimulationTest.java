@@ -2,13 +2,14 @@ package dev.mimik.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mimik.learn.pipeline.BlinkModel;
-import dev.mimik.learn.pipeline.FrontEnd;
-import dev.mimik.learn.pipeline.ModelTraining;
-import dev.mimik.learn.pipeline.Session;
-import dev.mimik.learn.pipeline.SessionSignals;
+import dev.mimik.learn.bioface.BlinkModel;
+import dev.mimik.learn.bioface.FrontEnd;
+import dev.mimik.learn.bioface.ModelTraining;
+import dev.mimik.learn.bioface.Session;
+import dev.mimik.learn.bioface.SessionSignals;
 import dev.mimik.signal.blink.Blink;
 import dev.mimik.signal.blink.BlinkCalibration;
+import dev.mimik.sim.session.GroundTruth;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class BlinkCalibrationOnSimulationTest {
     double[][] eog = SessionSignals.eogBand(next.signals(), frontEnd, next.source(), warnings::add);
     List<Blink> found = model.detector().detect(eog[frontEnd.channels().indexOf(model.channel())],
         frontEnd.samplingRateHz());
-    double[][] truth = SessionTruth.readBlinks(next.source().resolveSibling("truth").resolve("blinks.csv"));
+    double[][] truth = GroundTruth.readBlinks(next.source().resolveSibling("truth").resolve("blinks.csv"));
     double[][] intervals = Arrays.stream(truth).map(b -> new double[] {b[0], b[0] + b[1]}).toArray(double[][]::new);
     int hits = BlinkCalibration.matches(found, intervals);
     double recall = hits / (double) truth.length;

@@ -1,16 +1,45 @@
 package dev.mimik.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mimik.app.serve.LiveTracker;
+import dev.mimik.app.serve.TrackedFrame;
+import dev.mimik.app.serve.WsClient;
+import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Blendshapes;
-import dev.mimik.learn.pipeline.SessionSignals;
+import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.core.data.LandmarkTrack;
+import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.LandmarkFormats;
+import dev.mimik.core.io.SignalFormats;
+import dev.mimik.core.io.csv.BlendshapeCsv;
+import dev.mimik.face.rig.embedded.EmbeddedRig;
+import dev.mimik.learn.bioface.BlinkModel;
+import dev.mimik.learn.bioface.SessionSignals;
+import dev.mimik.learn.bioface.TrackingModel;
+import dev.mimik.signal.blink.BlinkDetector;
+import dev.mimik.track.RecordingTracker;
+import dev.mimik.track.TrackedRecording;
+import dev.mimik.track.TrackingRecipe;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,53 +199,47 @@ class TrainTrackCommandTest {
     assertThat(out.resolve("models/p01.mimik")).exists();
   }
 
+  /**
+   * The live eyes are {@code track}'s: serve's pipeline (the detector on a sliding buffer, each frame held until its
+   * closure is decided) closes the eyes where the detector on the whole recording ({@code track --offline}) does,
+   * and the rig's lids follow.
+   */
   @Test
-  void serveClosesTheEyesWhereTrackDoesAfterTheDetectorsDelay() throws Exception {
+  void serveClosesTheEyesWhereTheDetectorOnTheWholeRecordingDoes() throws Exception {
     Path session = data.resolve("p01/s02");
-    dev.mimik.core.data.Signal signal = dev.mimik.core.io.SignalFormats.standard().read(session.resolve("signals.edf"));
-    try (dev.mimik.learn.pipeline.TrackingModel trained = dev.mimik.learn.pipeline.TrackingModel.load(model)) {
+    Signal signal = SignalFormats.standard().read(session.resolve("signals.edf"));
+    try (TrackingModel trained = TrackingModel.load(model)) {
       // a detector on the channel and sign the simulated earpiece shows blinks on, whether or not 0.3 minutes of
       // camera were enough to calibrate one
-      dev.mimik.learn.pipeline.BlinkModel blinks = trained.blinks().orElse(new dev.mimik.learn.pipeline.BlinkModel(
-          trained.frontEnd().channels().get(0), dev.mimik.signal.blink.BlinkDetector.standard().withPositive(true)
-              .calibrated(3, 0.3), 1, 1, 1));
-      var m = new dev.mimik.learn.pipeline.TrackingModel(trained.network(), trained.frontEnd(),
-          trained.landmarkFrame(), java.util.Optional.of(blinks));
-      double[][] samples = dev.mimik.learn.pipeline.SessionSignals.select(signal, m.frontEnd(), session, w -> { });
-      dev.mimik.app.serve.LiveTracker live = new dev.mimik.app.serve.LiveTracker(m,
-          dev.mimik.face.rig.embedded.EmbeddedRig.load(), TrackRun.assumedCamera(m), "test");
-      List<dev.mimik.app.serve.TrackedFrame> frames = new ArrayList<>();
-      live.start(new dev.mimik.app.serve.FrameSource.Listener() {
-        @Override
-        public void onFrame(dev.mimik.app.serve.TrackedFrame frame) {
-          frames.add(frame);
-        }
-
-        @Override
-        public void onEnd(String why) { }
-      });
-      int block = (int) Math.round(m.frontEnd().samplingRateHz() / 30);
-      for (int from = 0; from + block <= samples[0].length; from += block) {
+      BlinkModel blinks = trained.blinks().orElse(new BlinkModel(trained.frontEnd().channels().get(0),
+          BlinkDetector.standard().withPositive(true).calibrated(3, 0.3), 1, 1, 1));
+      TrackingModel m = new TrackingModel(trained.network(), trained.frontEnd(), trained.landmarkFrame(),
+          Optional.of(blinks));
+      double[][] samples = SessionSignals.select(signal, m.frontEnd(), session, w -> { });
+      LiveTracker live = new LiveTracker(m, EmbeddedRig.load(), signal.startTimeSeconds(), "test");
+      List<TrackedFrame> frames = new ArrayList<>();
+      live.start(frames::add);
+      int block = RecordingTracker.blockSamples(m.frontEnd());
+      for (int from = 0; from < samples[0].length; from += block) {
         double[][] chunk = new double[samples.length][];
         for (int c = 0; c < chunk.length; c++) {
-          chunk[c] = java.util.Arrays.copyOfRange(samples[c], from, from + block);
+          chunk[c] = Arrays.copyOfRange(samples[c], from, Math.min(samples[0].length, from + block));
         }
         live.accept(from, chunk);
       }
-      double delay = new dev.mimik.learn.pipeline.LiveBlinks(blinks, m.frontEnd()).delaySeconds();
-      double[] shown = frames.stream().mapToDouble(f -> f.t() - delay).toArray();
-      double[] offline = EyeTracking.estimate(m, new dev.mimik.core.data.LandmarkTrack(shown, 0,
-          new double[shown.length][0], new boolean[shown.length]), SessionSignals.eogBand(signal, m.frontEnd(),
-          session, w -> { }), signal.startTimeSeconds()).eogClosure();
-      int blink = dev.mimik.core.data.Blendshapes.indexOf("eyeBlinkLeft");
+      live.end();
+      TrackedRecording offline = RecordingTracker.track(m, signal, session, null,
+          TrackingRecipe.causal().withOffline(true), w -> { }, p -> { });
+      double[] closure = offline.eogClosure();
+      int blink = Blendshapes.indexOf("eyeBlinkLeft");
       int agree = 0;
       int closed = 0;
       double lidsClosed = 0;
       double lidsOpen = 0;
-      for (int f = 0; f < frames.size(); f++) {
-        dev.mimik.app.serve.TrackedFrame frame = frames.get(f);
+      for (TrackedFrame frame : frames) {
+        int f = (int) Math.round((frame.t() - offline.times()[0]) * 30);
         boolean c = frame.leftClosed() >= 0.5;
-        agree += c == offline[f] >= 0.5 ? 1 : 0;
+        agree += c == closure[f] >= 0.5 ? 1 : 0;
         closed += c ? 1 : 0;
         lidsClosed += c ? frame.blendshapes()[blink] : 0;
         lidsOpen += c ? 0 : frame.blendshapes()[blink];
@@ -232,57 +255,85 @@ class TrainTrackCommandTest {
   @Test
   void benchTrackTimesAGivenModelOnAGivenRecording() {
     CapturedRun.Result r = CapturedRun.run("bench", "track", "--model", model.toString(), "--signals",
-        data.resolve("p01/s02/signals.edf").toString(), "--warmup", "5");
+        data.resolve("p01/s02/signals.edf").toString(), "--warmup", "5", "--threads", "1");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("frames timed after 5 warm-up frames").contains("issue 5 targets");
+    assertThat(r.out()).contains("5 warm-up frames").contains("1 pytorch thread(s)").contains("targets:")
+        .contains("network").contains("eyes").contains("fit").contains("frames/s");
   }
 
+  /**
+   * The live face is the tracked face: {@code mimik serve --replay}, a real server in its own process, streams over
+   * its WebSocket the blendshapes (and landmarks) {@code mimik track} writes for the same recording, to 1e-6.
+   */
   @Test
-  void serveReplayTracksLiveExactlyAsTrackDoes() throws Exception {
-    Path session = data.resolve("p01/s02");
+  void serveReplayStreamsTheBlendshapesTrackWrites() throws Exception {
+    Path signals = data.resolve("p01/s02/signals.edf");
     Path out = dir.resolve("tracked-for-live");
-    CapturedRun.Result r = CapturedRun.run("track", "--model", model.toString(), "--signals",
-        session.resolve("signals.edf").toString(), "--out", out.toString(), "--no-3d");
+    CapturedRun.Result r = CapturedRun.run("track", "--model", model.toString(), "--signals", signals.toString(),
+        "--out", out.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
-    dev.mimik.core.data.LandmarkTrack offline = dev.mimik.core.io.LandmarkFormats.standard()
-        .read(out.resolve("landmarks.csv"));
+    BlendshapeTrack tracked = BlendshapeCsv.read(out.resolve("blendshapes.csv"));
+    LandmarkTrack landmarks = LandmarkFormats.standard().read(out.resolve("landmarks.csv"));
 
-    try (dev.mimik.learn.pipeline.TrackingModel m = dev.mimik.learn.pipeline.TrackingModel.load(model)) {
-      dev.mimik.app.serve.LiveTracker live = new dev.mimik.app.serve.LiveTracker(m,
-          dev.mimik.face.rig.embedded.EmbeddedRig.load(), TrackRun.assumedCamera(m), "test");
-      double[][] samples = dev.mimik.learn.pipeline.SessionSignals.select(
-          dev.mimik.core.io.SignalFormats.standard().read(session.resolve("signals.edf")), m.frontEnd(), session,
-          w -> { });
-      List<dev.mimik.app.serve.TrackedFrame> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
-      java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
-      dev.mimik.app.serve.SignalReplaySource replay = new dev.mimik.app.serve.SignalReplaySource(live, samples,
-          m.frontEnd().samplingRateHz(), 50, false, "test");
-      replay.start(new dev.mimik.app.serve.FrameSource.Listener() {
-        @Override
-        public void onFrame(dev.mimik.app.serve.TrackedFrame frame) {
-          frames.add(frame);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
+        "--model", model.toString(), "--replay", signals.toString(), "--port", "0", "--speed", "4")
+        .redirectErrorStream(true).start();
+    List<String> lines = new ArrayList<>();
+    try (BufferedReader output = new BufferedReader(new InputStreamReader(p.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      Pattern open = Pattern.compile("open http://127\\.0\\.0\\.1:(\\d+)/");
+      int port = -1;
+      String line;
+      while (port < 0 && (line = output.readLine()) != null) {
+        lines.add(line);
+        Matcher matcher = open.matcher(line);
+        if (matcher.find()) {
+          port = Integer.parseInt(matcher.group(1));
         }
-
-        @Override
-        public void onEnd(String why) {
-          ended.countDown();
-        }
-      });
-      assertThat(ended.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-      assertThat(frames.size()).isGreaterThan(400);
-      int[] ibug = m.landmarkFrame().set().ibugIndices();
-      for (dev.mimik.app.serve.TrackedFrame frame : frames) {
-        int f = (int) Math.round(frame.t() * 30) - (int) Math.round(offline.timesSeconds()[0] * 30);
-        assertThat(frame.landmarks().length).isEqualTo(ibug.length);
-        for (int i = 0; i < ibug.length; i++) {
-          assertThat(frame.landmarks()[i][0]).isCloseTo(offline.x(f, ibug[i]), org.assertj.core.api.Assertions.within(1e-3));
-          assertThat(frame.landmarks()[i][1]).isCloseTo(offline.y(f, ibug[i]), org.assertj.core.api.Assertions.within(1e-3));
-        }
-        for (double w : frame.blendshapes()) {
-          assertThat(w).isBetween(0.0, 1.0);
-        }
-        assertThat(frame.latencyMs()).isPositive();
       }
+      assertThat(port).as(String.join("\n", lines)).isPositive();
+      HttpClient http = HttpClient.newHttpClient();
+      List<JsonNode> frames = new ArrayList<>();
+      try (WsClient ws = WsClient.open(http, port, "/ws/frames")) {
+        URI health = URI.create("http://127.0.0.1:" + port + "/health");
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        boolean ended = false;
+        while (!ended && System.nanoTime() < deadline) {
+          ended = http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()).body()
+              .contains("\"source_ended\":true");
+          String message;
+          while ((message = ws.next(0)) != null) {
+            frames.add(new ObjectMapper().readTree(message));
+          }
+          Thread.sleep(100);
+        }
+        String message;
+        while ((message = ws.next(1)) != null) {
+          frames.add(new ObjectMapper().readTree(message));
+        }
+        assertThat(ended).as("the replay ended").isTrue();
+      }
+      assertThat(frames.size()).as("frames streamed").isGreaterThan(tracked.frameCount() * 3 / 4);
+      int[] ibug = LandmarkSet.IBUG_51.ibugIndices();
+      double worst = 0;
+      for (JsonNode frame : frames) {
+        double t = frame.get("t").doubleValue();
+        int f = (int) Math.round((t - tracked.timesSeconds()[0]) * 30);
+        assertThat(tracked.timesSeconds()[f]).isCloseTo(t, within(1e-9));
+        for (int k = 0; k < Blendshapes.ARKIT_52.size(); k++) {
+          double w = frame.get("blendshapes").get(Blendshapes.ARKIT_52.get(k)).doubleValue();
+          worst = Math.max(worst, Math.abs(w - tracked.weights()[f][k]));
+        }
+        JsonNode points = frame.get("landmarks");
+        for (int i = 0; i < ibug.length; i++) {
+          assertThat(points.get(i).get(0).doubleValue()).isCloseTo(landmarks.x(f, ibug[i]), within(1e-4));
+          assertThat(points.get(i).get(1).doubleValue()).isCloseTo(landmarks.y(f, ibug[i]), within(1e-4));
+        }
+      }
+      assertThat(worst).as("largest blendshape difference").isLessThanOrEqualTo(1e-6);
+    } finally {
+      p.destroyForcibly();
     }
   }
 }

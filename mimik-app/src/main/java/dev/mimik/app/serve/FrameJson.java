@@ -37,7 +37,7 @@ public final class FrameJson {
       g.writeObjectFieldStart("blendshapes");
       double[] w = frame.blendshapes();
       for (int k = 0; k < w.length; k++) {
-        g.writeNumberField(Blendshapes.ARKIT_52.get(k), round(w[k]));
+        g.writeNumberField(Blendshapes.ARKIT_52.get(k), roundWeight(w[k]));
       }
       g.writeEndObject();
       g.writeObjectFieldStart("eyes");
@@ -60,8 +60,13 @@ public final class FrameJson {
     return out.toString();
   }
 
-  /** Four decimals: well below a pixel and a weight's resolution, and a third of the text of full doubles. */
+  /** Four decimals: well below a pixel and a third of the text of full doubles. */
   private static double round(double v) {
     return Double.isFinite(v) ? Math.round(v * 1e4) / 1e4 : 0;
+  }
+
+  /** Blendshape weights to 1e-6, so that a replayed recording's frames can be checked against track's CSV. */
+  private static double roundWeight(double v) {
+    return Double.isFinite(v) ? Math.round(v * 1e6) / 1e6 : 0;
   }
 }

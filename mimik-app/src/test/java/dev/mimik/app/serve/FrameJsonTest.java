@@ -27,7 +27,7 @@ class FrameJsonTest {
     json.get("blendshapes").fieldNames().forEachRemaining(names::add);
     assertThat(names).isEqualTo(Blendshapes.ARKIT_52);
     assertThat(json.get("blendshapes").get("tongueOut").doubleValue()).isEqualTo(1.0);
-    assertThat(json.get("blendshapes").get("eyeLookDownLeft").doubleValue()).isEqualTo(0.0196);
+    assertThat(json.get("blendshapes").get("eyeLookDownLeft").doubleValue()).isEqualTo(0.019608);
     assertThat(json.get("eyes").get("left_closed").doubleValue()).isEqualTo(0.1);
     assertThat(json.get("eyes").get("right_closed").doubleValue()).isEqualTo(0.9);
     assertThat(json.get("latency_ms").doubleValue()).isEqualTo(4.25);

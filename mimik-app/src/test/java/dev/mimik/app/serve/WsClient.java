@@ -10,9 +10,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A WebSocket test client on the JDK's HttpClient: collects text messages and when each arrived. */
-final class WsClient implements WebSocket.Listener, AutoCloseable {
+public final class WsClient implements WebSocket.Listener, AutoCloseable {
 
-  final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+  public final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
   final BlockingQueue<Long> arrivalsNanos = new LinkedBlockingQueue<>();
   private final StringBuilder partial = new StringBuilder();
   volatile String closedWith;
@@ -22,7 +22,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     this.socket = http.newWebSocketBuilder().buildAsync(uri, this).join();
   }
 
-  static WsClient open(HttpClient http, int port, String path) {
+  public static WsClient open(HttpClient http, int port, String path) {
     return new WsClient(http, URI.create("ws://127.0.0.1:" + port + path));
   }
 
@@ -49,7 +49,7 @@ final class WsClient implements WebSocket.Listener, AutoCloseable {
     return null;
   }
 
-  String next(long seconds) throws InterruptedException {
+  public String next(long seconds) throws InterruptedException {
     return messages.poll(seconds, TimeUnit.SECONDS);
   }
 

@@ -1,6 +1,5 @@
 package dev.mimik.learn.bionet;
 
-import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
@@ -11,6 +10,7 @@ import ai.djl.translate.TranslateException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.learn.LandmarkRegressor;
+import dev.mimik.learn.engine.TorchEngine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -50,7 +50,7 @@ public final class BioNetModel implements LandmarkRegressor, AutoCloseable {
       throw new MalformedModelException("normalisation (" + normalisation.inputs() + " inputs, " + normalisation.coordinates()
           + " coordinates) does not match the network (" + config.inputs() + ", " + config.outputs() + ")");
     }
-    Model model = Model.newInstance("bionet", Device.cpu(), "PyTorch");
+    Model model = TorchEngine.newModel("bionet");
     try {
       Block block = BioNet.build(config);
       block.initialize(model.getNDManager(), DataType.FLOAT32, inputShape(config, 1));

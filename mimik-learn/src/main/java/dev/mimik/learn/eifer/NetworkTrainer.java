@@ -2,7 +2,6 @@ package dev.mimik.learn.eifer;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -19,6 +18,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import dev.mimik.learn.engine.TorchEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -92,7 +92,7 @@ public record NetworkTrainer(int[] hidden, int epochs, int patience, int batchSi
     }
     int k = in[0].length;
     int m = out[0].length;
-    Engine.getEngine("PyTorch").setRandomSeed((int) (seed ^ (seed >>> 32)));
+    TorchEngine.seed(seed);
     SequentialBlock net = new SequentialBlock();
     for (int units : hidden) {
       net.add(Linear.builder().setUnits(units).build());
@@ -104,7 +104,7 @@ public record NetworkTrainer(int[] hidden, int epochs, int patience, int batchSi
     DefaultTrainingConfig config = new DefaultTrainingConfig(objective).optOptimizer(adam)
         .optDevices(new Device[] {Device.cpu()});
     SplittableRandom random = new SplittableRandom(seed);
-    try (Model model = Model.newInstance("eifer-map", Device.cpu(), "PyTorch")) {
+    try (Model model = TorchEngine.newModel("eifer-map")) {
       model.setBlock(net);
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(1, k));

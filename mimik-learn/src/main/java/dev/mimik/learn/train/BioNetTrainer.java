@@ -3,7 +3,6 @@ package dev.mimik.learn.train;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -20,6 +19,7 @@ import dev.mimik.learn.bionet.BioNet;
 import dev.mimik.learn.bionet.BioNetConfig;
 import dev.mimik.learn.bionet.BioNetModel;
 import dev.mimik.learn.bionet.Normalisation;
+import dev.mimik.learn.engine.TorchEngine;
 import dev.mimik.learn.loss.WingLoss;
 import dev.mimik.learn.metric.NormalisedMeanError;
 import java.io.ByteArrayInputStream;
@@ -109,11 +109,10 @@ public final class BioNetTrainer {
     }
     WingLoss loss = WingLoss.forAlignedCoordinates(norm, interOcular / split.train().length);
 
-    Engine engine = Engine.getEngine("PyTorch");
-    engine.setRandomSeed((int) options.seed());
+    TorchEngine.get().setRandomSeed((int) options.seed());
     ResumableAdam adam = new ResumableAdam(options.learningRate());
     DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
-    try (Model model = Model.newInstance("bionet-training", Device.cpu(), "PyTorch")) {
+    try (Model model = TorchEngine.newModel("bionet-training")) {
       Block block = BioNet.build(config);
       model.setBlock(block);
       try (Trainer trainer = model.newTrainer(trainingConfig)) {
@@ -176,7 +175,7 @@ public final class BioNetTrainer {
       float[][] targets, int[] train, int epoch, ProgressBar bar) {
     // one seed per epoch, so a resumed run draws the same batches and dropout masks as an uninterrupted one
     long epochSeed = options.seed() * 1_000_003L + epoch;
-    Engine.getEngine("PyTorch").setRandomSeed((int) (epochSeed ^ (epochSeed >>> 32)));
+    TorchEngine.seed(epochSeed);
     int[] order = train.clone();
     Random random = new Random(epochSeed);
     for (int i = order.length - 1; i > 0; i--) {
@@ -304,7 +303,7 @@ public final class BioNetTrainer {
    * the arrays it was initialised with: replacing them (as {@code Block.loadParameters} does) would detach training.
    */
   private static void loadParameters(Block block, BioNetConfig config, byte[] parameters) throws IOException {
-    try (NDManager scratch = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+    try (NDManager scratch = TorchEngine.newManager()) {
       Block source = BioNet.build(config);
       source.initialize(scratch, DataType.FLOAT32, BioNetModel.inputShape(config, 1));
       source.loadParameters(scratch, new DataInputStream(new ByteArrayInputStream(parameters)));

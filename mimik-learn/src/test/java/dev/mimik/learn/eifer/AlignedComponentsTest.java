@@ -2,7 +2,7 @@ package dev.mimik.learn.eifer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mimik.learn.pipeline.NumpyOracle;
+import dev.mimik.learn.bioface.NumpyOracle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

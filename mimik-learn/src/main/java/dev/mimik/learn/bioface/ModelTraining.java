@@ -1,0 +1,120 @@
+package dev.mimik.learn.bioface;
+
+import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.data.Signal;
+import dev.mimik.learn.bionet.BioNetConfig;
+import dev.mimik.learn.train.BioNetTrainer;
+import dev.mimik.learn.train.TrainingOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Trains a {@link TrackingModel} from recording sessions: builds the training data with the default front end for
+ * the first session's channels and rate, then trains BioNet on it (time-blocked validation with a gap of one
+ * window, so neighbouring windows never straddle the split).
+ */
+public final class ModelTraining {
+
+  private ModelTraining() {}
+
+  /** The outcome: the model and the training history. */
+  public record Outcome(TrackingModel model, BioNetTrainer.Result result, TrainingData data) {}
+
+  /**
+   * The default front end for the sessions' channels and rate, at {@code fps}, notching the mains frequency the
+   * first session was recorded at ({@link #mainsHz}): interference at 60 Hz and its harmonics left in the EMG band
+   * by a 50 Hz notch is larger than the EMG of an electrode near the ear and would drown its envelope.
+   */
+  public static FrontEnd frontEndFor(List<Session> sessions, double fps) {
+    Session first = sessions.get(0);
+    return FrontEnd.defaults(first.signals().channelNames(), first.signals().channel(0).samplingRate(), fps)
+        .withMainsHz(mainsHz(first.signals()));
+  }
+
+  /**
+   * The mains frequency of a recording, 50 or 60 Hz: whichever has more power (a single-bin DFT of every channel
+   * over at most its first minute; the interference is a steady sinusoid, EMG a broadband noise).
+   */
+  public static double mainsHz(Signal signal) {
+    double p50 = 0;
+    double p60 = 0;
+    for (Channel c : signal.channels()) {
+      double fs = c.samplingRate();
+      if (fs <= 120) {
+        continue;
+      }
+      int n = (int) Math.min(c.samples().length, 60 * fs);
+      p50 += power(c.samples(), n, 50 / fs);
+      p60 += power(c.samples(), n, 60 / fs);
+    }
+    return p60 > p50 ? 60 : 50;
+  }
+
+  private static double power(double[] x, int n, double cyclesPerSample) {
+    double re = 0;
+    double im = 0;
+    for (int i = 0; i < n; i++) {
+      double a = 2 * Math.PI * cyclesPerSample * i;
+      re += x[i] * Math.cos(a);
+      im -= x[i] * Math.sin(a);
+    }
+    return re * re + im * im;
+  }
+
+  /** Refuses data too short for a training and a validation part separated by the gap. */
+  private static void requireEnoughFrames(TrainingData data, List<Session> sessions, FrontEnd frontEnd,
+      TrainingOptions options) {
+    try {
+      options.split().split(data.size());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(sessions.get(0).source(), String.format(java.util.Locale.ROOT,
+          "only %d usable frames (%.1f s) in the training sessions, too few to train and validate: %s", data.size(),
+          data.size() / frontEnd.fps(), e.getMessage()));
+    }
+  }
+
+  /** The options with a validation gap of one window, so no training window overlaps a validation window. */
+  public static TrainingOptions withWindowGap(TrainingOptions options, FrontEnd frontEnd) {
+    return options.withGapFrames((int) Math.ceil(frontEnd.windowSeconds() * frontEnd.fps()));
+  }
+
+  /**
+   * Trains a new model.
+   *
+   * @param checkpoint where to checkpoint every epoch (and resume from), or null
+   */
+  public static Outcome train(List<Session> sessions, FrontEnd frontEnd, LandmarkSet set, TrainingOptions options,
+      Path checkpoint, Consumer<String> warnings) throws IOException {
+    TrainingData data = TrainingData.build(sessions, frontEnd, set, null, warnings);
+    requireEnoughFrames(data, sessions, frontEnd, withWindowGap(options, frontEnd));
+    Optional<BlinkModel> blinks = BlinkModel.calibrate(sessions, frontEnd, warnings);
+    BioNetConfig config = BioNetConfig.defaults(frontEnd.inputCount(), frontEnd.windowSamples(), set);
+    BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd)).train(config,
+        TrackingModel.settingsJson(frontEnd, data.frame(), blinks), data.windows(), data.targets(), checkpoint);
+    return new Outcome(new TrackingModel(result.model(), frontEnd, data.frame(), blinks), result, data);
+  }
+
+  /**
+   * Fine-tunes an existing model (typically a cross-participant one) on a few minutes of a new person, keeping its
+   * front end and aligned frame so its inputs and outputs mean the same; {@code base} is unchanged. The blink
+   * detector is calibrated anew on the new person's sessions (blinks differ between people more than faces do);
+   * the base's is kept only when those sessions show too few blinks.
+   */
+  public static Outcome fineTune(TrackingModel base, List<Session> sessions, TrainingOptions options, Path checkpoint,
+      Consumer<String> warnings) throws IOException {
+    FrontEnd frontEnd = base.frontEnd();
+    TrainingData data = TrainingData.build(sessions, frontEnd, base.landmarkFrame().set(), base.landmarkFrame(),
+        warnings);
+    requireEnoughFrames(data, sessions, frontEnd, withWindowGap(options, frontEnd));
+    Optional<BlinkModel> blinks = BlinkModel.calibrate(sessions, frontEnd, warnings).or(base::blinks);
+    BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd)).fineTune(base.network(),
+        TrackingModel.settingsJson(frontEnd, base.landmarkFrame(), blinks), data.windows(), data.targets(),
+        checkpoint);
+    return new Outcome(new TrackingModel(result.model(), frontEnd, base.landmarkFrame(), blinks), result, data);
+  }
+}

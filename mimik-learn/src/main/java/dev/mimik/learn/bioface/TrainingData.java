@@ -1,0 +1,143 @@
+package dev.mimik.learn.bioface;
+
+import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.core.data.LandmarkTrack;
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.face.align.Procrustes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * BioFace-3D's training data: per session, landmarks resampled to a uniform frame rate and Procrustes-aligned,
+ * the two clocks synchronised, and one biosignal window per video frame cut by the same {@link FeatureStream} that
+ * tracking uses. Frames without a face, or before the first full window, are left out.
+ *
+ * @param frame the aligned frame the targets are in
+ * @param windows {@code [frame][input][sample]}
+ * @param targets aligned landmarks {@code [frame][2 * points]}
+ * @param session index of each frame's session
+ * @param times each frame's time on the landmark clock
+ */
+public record TrainingData(LandmarkFrame frame, float[][][] windows, float[][] targets, int[] session,
+    double[] times) {
+
+  /** Longest landmark gap bridged by interpolation when resampling to the frame rate. */
+  public static final double MAX_LANDMARK_GAP_SECONDS = 0.25;
+
+  /** Number of frames. */
+  public int size() {
+    return targets.length;
+  }
+
+  /**
+   * Builds the training set of these sessions.
+   *
+   * @param landmarkFrame the aligned frame to use, or null to derive it from these sessions' landmarks
+   */
+  public static TrainingData build(List<Session> sessions, FrontEnd frontEnd, LandmarkSet set,
+      LandmarkFrame landmarkFrame, Consumer<String> warnings) {
+    List<LandmarkTrack> uniform = new ArrayList<>();
+    List<double[]> allShapes = new ArrayList<>();
+    for (Session s : sessions) {
+      LandmarkTrack track = UniformFrames.resample(s.landmarks(), frontEnd.fps(), MAX_LANDMARK_GAP_SECONDS);
+      if (track.frameCount() == 0) {
+        throw new BadInputException(s.source(), "its landmarks have no valid frame");
+      }
+      if (LandmarkFrame.selectPoints(set, track.pointCount(), track.frames()[0]) == null) {
+        throw new BadInputException(s.source(), "its landmarks have " + track.pointCount() + " points, too few for the "
+            + set.size() + "-point set");
+      }
+      uniform.add(track);
+      for (double[] shape : LandmarkFrame.shapes(set, track)) {
+        if (shape != null) {
+          allShapes.add(shape);
+        }
+      }
+    }
+    LandmarkFrame lf = landmarkFrame != null ? landmarkFrame : LandmarkFrame.of(set, thin(allShapes, 4000));
+    Procrustes procrustes = new Procrustes(lf.reference());
+    List<float[][]> windows = new ArrayList<>();
+    List<float[]> targets = new ArrayList<>();
+    List<Integer> sessionOf = new ArrayList<>();
+    List<Double> times = new ArrayList<>();
+    for (int si = 0; si < sessions.size(); si++) {
+      Session s = sessions.get(si);
+      double[][] raw = SessionSignals.select(s.signals(), frontEnd, s.source(), warnings);
+      LandmarkTrack track = uniform.get(si);
+      double[][] shapes = LandmarkFrame.shapes(set, track);
+      FeatureStream stream = new FeatureStream(frontEnd, s.signals().startTimeSeconds(), frontEnd.windowSeconds());
+      int pushed = 0;
+      int before = targets.size();
+      for (int f = 0; f < track.frameCount(); f++) {
+        double t = s.clock().toBiosignalTime(track.timesSeconds()[f]);
+        int upTo = Math.min(raw[0].length,
+            (int) Math.floor((t - s.signals().startTimeSeconds()) * frontEnd.samplingRateHz() + 1e-6) + 1);
+        if (upTo > pushed) {
+          push(stream, raw, pushed, upTo);
+          pushed = upTo;
+        }
+        float[][] window = new float[frontEnd.inputCount()][frontEnd.windowSamples()];
+        if (shapes[f] == null || !stream.window(t, window)) {
+          continue;
+        }
+        double[] aligned = procrustes.align(shapes[f]);
+        float[] target = new float[aligned.length];
+        boolean finite = true;
+        for (int i = 0; i < target.length; i++) {
+          target[i] = (float) aligned[i];
+          finite &= Double.isFinite(aligned[i]);
+        }
+        if (finite) {
+          windows.add(window);
+          targets.add(target);
+          sessionOf.add(si);
+          times.add(track.timesSeconds()[f]);
+        }
+      }
+      if (targets.size() == before) {
+        throw new BadInputException(s.source(), "no video frame overlaps the biosignals with a full "
+            + frontEnd.windowSeconds() + " s window: check the clocks (offset " + s.clock().offsetSeconds() + " s)");
+      }
+    }
+    return new TrainingData(lf, windows.toArray(float[][][]::new), targets.toArray(float[][]::new),
+        sessionOf.stream().mapToInt(Integer::intValue).toArray(),
+        times.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  /** The frames of one session only. */
+  public TrainingData ofSession(int index) {
+    int[] pick = java.util.stream.IntStream.range(0, size()).filter(i -> session[i] == index).toArray();
+    float[][][] w = new float[pick.length][][];
+    float[][] t = new float[pick.length][];
+    int[] s = new int[pick.length];
+    double[] tm = new double[pick.length];
+    for (int i = 0; i < pick.length; i++) {
+      w[i] = windows[pick[i]];
+      t[i] = targets[pick[i]];
+      s[i] = index;
+      tm[i] = times[pick[i]];
+    }
+    return new TrainingData(frame, w, t, s, tm);
+  }
+
+  private static void push(FeatureStream stream, double[][] raw, int from, int to) {
+    double[][] block = new double[raw.length][];
+    for (int c = 0; c < raw.length; c++) {
+      block[c] = java.util.Arrays.copyOfRange(raw[c], from, to);
+    }
+    stream.pushRaw(block);
+  }
+
+  private static List<double[]> thin(List<double[]> shapes, int max) {
+    if (shapes.size() <= max) {
+      return shapes;
+    }
+    List<double[]> out = new ArrayList<>(max);
+    double step = shapes.size() / (double) max;
+    for (int i = 0; i < max; i++) {
+      out.add(shapes.get((int) (i * step)));
+    }
+    return out;
+  }
+}

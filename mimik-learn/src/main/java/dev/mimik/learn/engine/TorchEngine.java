@@ -1,0 +1,91 @@
+package dev.mimik.learn.engine;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.pytorch.jni.LibUtils;
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+import java.nio.file.Path;
+
+/**
+ * The PyTorch engine as mimik runs it: every network in mimik is created through here, so the engine is started
+ * once with the same settings everywhere.
+ *
+ * <p>NNPACK is switched off, as {@code torch.backends.nnpack.set_flags(False)} does in Python. PyTorch 2.7 asks
+ * whether NNPACK is usable on every CPU convolution that oneDNN's heuristics leave to the native kernels (a batch of
+ * one, a small input: all of live tracking), and where NNPACK cannot start (many cloud CPUs) it logs
+ * "Could not initialize NNPACK! Reason: Unsupported hardware." each time, tens of thousands of lines a run. Later
+ * PyTorch releases log it once. DJL exposes no switch for it, so the engine's own
+ * {@code at::Context::setUserEnabledNNPACK(false)} is called through JNA. NNPACK is only ever chosen for batches of
+ * 16 or more that oneDNN declines, so results do not change.
+ */
+public final class TorchEngine {
+
+  /** The DJL engine name. */
+  public static final String NAME = "PyTorch";
+
+  private static final Object LOCK = new Object();
+  private static Engine engine;
+
+  private TorchEngine() {}
+
+  /** The engine, started with mimik's settings on first use. */
+  public static Engine get() {
+    synchronized (LOCK) {
+      if (engine == null) {
+        Engine started = Engine.getEngine(NAME);
+        disableNnpack();
+        engine = started;
+      }
+      return engine;
+    }
+  }
+
+  /** A new model on the CPU. */
+  public static Model newModel(String name) {
+    get();
+    return Model.newInstance(name, Device.cpu(), NAME);
+  }
+
+  /** A new array manager on the CPU. */
+  public static NDManager newManager() {
+    get();
+    return NDManager.newBaseManager(Device.cpu(), NAME);
+  }
+
+  /** Seeds the engine's random numbers (parameter initialisation, dropout). */
+  public static void seed(long seed) {
+    get().setRandomSeed((int) (seed ^ (seed >>> 32)));
+  }
+
+  /** Intra-op threads of the engine's CPU kernels from now on. */
+  public static void setThreads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
+    get();
+    JniUtils.setNumThreads(threads);
+  }
+
+  /** Intra-op threads the engine's CPU kernels use now. */
+  public static int threads() {
+    get();
+    return JniUtils.getNumThreads();
+  }
+
+  private static void disableNnpack() {
+    try {
+      Path library = Path.of(LibUtils.getLibtorchPath()).resolve(System.mapLibraryName("torch_cpu"));
+      NativeLibrary torch = NativeLibrary.getInstance(library.toString());
+      Pointer context = torch.getFunction("_ZN2at13globalContextEv").invokePointer(new Object[0]);
+      Function setNnpack = torch.getFunction("_ZN2at7Context20setUserEnabledNNPACKEb");
+      setNnpack.invokeVoid(new Object[] {context, Boolean.FALSE});
+    } catch (UnsatisfiedLinkError | RuntimeException e) {
+      // another PyTorch build without these symbols: it runs as it is, at worst with the warning
+    }
+  }
+}

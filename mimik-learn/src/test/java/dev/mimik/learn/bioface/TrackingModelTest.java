@@ -1,0 +1,78 @@
+package dev.mimik.learn.bioface;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.learn.bionet.BioNetModel;
+import dev.mimik.learn.bundle.BioModelBundle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrackingModelTest {
+
+  @Test
+  void saveAndLoadKeepTheNetworkTheFrontEndAndTheLandmarkFrame(@TempDir Path dir) throws Exception {
+    TrackingModel model = SyntheticSession.trainedModel();
+    Path file = dir.resolve("me.mimik");
+    model.save(file);
+    TrainingData probe = TrainingData.build(List.of(SyntheticSession.session(3, 3, 0.2, 77)),
+        model.frontEnd(), model.landmarkFrame().set(), model.landmarkFrame(), w -> {});
+    try (TrackingModel loaded = TrackingModel.load(file)) {
+      assertThat(loaded.frontEnd()).isEqualTo(model.frontEnd());
+      assertThat(loaded.landmarkFrame().set()).isEqualTo(model.landmarkFrame().set());
+      assertThat(loaded.landmarkFrame().reference()).containsExactly(model.landmarkFrame().reference());
+      assertThat(loaded.landmarkFrame().display()).isEqualTo(model.landmarkFrame().display());
+      float[][] before = model.network().predict(probe.windows());
+      float[][] after = loaded.network().predict(probe.windows());
+      for (int f = 0; f < before.length; f++) {
+        assertThat(after[f]).containsExactly(before[f], org.assertj.core.data.Offset.offset(1e-5f));
+      }
+    }
+  }
+
+  @Test
+  void aModelWhoseSettingsDoNotMatchItsNetworkIsRefusedNamingTheFile(@TempDir Path dir) throws Exception {
+    BioNetModel net = SyntheticSession.trainedModel().network();
+    FrontEnd fe = SyntheticSession.FRONT_END;
+    FrontEnd longer = new FrontEnd(fe.channels(), fe.samplingRateHz(), fe.emgLowHz(), fe.emgHighHz(), fe.eogLowHz(),
+        fe.eogHighHz(), fe.mainsHz(), fe.envelopeSeconds(), fe.decimation(), 0.5, fe.fps());
+    FrontEnd threeChannels = new FrontEnd(List.of("A", "B", "C"), fe.samplingRateHz(), fe.emgLowHz(), fe.emgHighHz(),
+        fe.eogLowHz(), fe.eogHighHz(), fe.mainsHz(), fe.envelopeSeconds(), fe.decimation(), fe.windowSeconds(), fe.fps());
+    LandmarkFrame frame = SyntheticSession.trainedModel().landmarkFrame();
+    LandmarkFrame otherSet = new LandmarkFrame(dev.mimik.core.data.LandmarkSet.IBUG_68, frame.reference(),
+        frame.display());
+    List<com.fasterxml.jackson.databind.JsonNode> bad = List.of(
+        TrackingModel.settingsJson(longer, frame, java.util.Optional.empty()),
+        TrackingModel.settingsJson(threeChannels, frame, java.util.Optional.empty()),
+        TrackingModel.settingsJson(fe, otherSet, java.util.Optional.empty()),
+        JsonNodeFactory.instance.objectNode().put("emg", "20-450 Hz"));
+    for (int i = 0; i < bad.size(); i++) {
+      Path file = dir.resolve("bad" + i + ".mimik");
+      try (BioNetModel copy = BioNetModel.of(net.config(), net.normalisation(), bad.get(i), net.parameters())) {
+        BioModelBundle.save(copy, file);
+      }
+      assertThatThrownBy(() -> TrackingModel.load(file)).as("settings %d", i)
+          .isInstanceOf(BadInputException.class).hasMessageStartingWith(file.toString())
+          .hasMessageContaining("not a tracking model");
+    }
+    Path corrupt = dir.resolve("corrupt.mimik");
+    Files.write(corrupt, Arrays.copyOf("PK not really a zip".getBytes(), 200));
+    assertThatThrownBy(() -> TrackingModel.load(corrupt)).isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith(corrupt.toString());
+  }
+
+  @Test
+  void settingsJsonCarriesBothParts() {
+    ObjectNode json = (ObjectNode) TrackingModel.settingsJson(SyntheticSession.FRONT_END,
+        SyntheticSession.trainedModel().landmarkFrame(), java.util.Optional.empty());
+    assertThat(json.path("frontEnd").path("channels").toString()).isEqualTo("[\"A\",\"B\"]");
+    assertThat(json.path("landmarkFrame").path("set").asText()).isEqualTo("IBUG_51");
+  }
+}

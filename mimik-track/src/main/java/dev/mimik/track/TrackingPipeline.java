@@ -1,0 +1,129 @@
+package dev.mimik.track;
+
+import dev.mimik.core.data.LandmarkTrack;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tracking pipeline: samples in, tracked frames out, through a {@link SignalFrontEnd} and a chain of
+ * {@link Stage}s (network, smoothing, eyes, face fit). {@code mimik track}, {@code serve}, {@code bench track} and
+ * {@code demo} all run this one object, built by {@link TrackingRecipe}; offline tracking differs only in its
+ * stages' options. Every stage's time on every frame is measured here and kept on the frame
+ * ({@link Frame#stageNanos}, in the order of {@link #stageNames()}: the front end first).
+ *
+ * <p>Not thread-safe: one thread pushes at a time.
+ */
+public final class TrackingPipeline {
+
+  /** The name of the front end's timing: causal filters, features and the window cut. */
+  public static final String FRONT_END = "filters";
+
+  private final SignalFrontEnd frontEnd;
+  private final List<Stage> stages;
+  private long pendingFrontEndNanos;
+
+  /**
+   * A pipeline from its head and its stages, in order.
+   *
+   * @param frontEnd the head that turns samples into frames, or null for a pipeline that only {@link #replay}s
+   *     landmarks
+   */
+  public TrackingPipeline(SignalFrontEnd frontEnd, List<Stage> stages) {
+    this.frontEnd = frontEnd;
+    this.stages = List.copyOf(stages);
+  }
+
+  /** The first stage of a kind, if the pipeline has one. */
+  public <T extends Stage> java.util.Optional<T> stage(Class<T> kind) {
+    return stages.stream().filter(kind::isInstance).map(kind::cast).findFirst();
+  }
+
+  /** {@link #FRONT_END}, then each stage's name: the order of {@link Frame#stageNanos}. */
+  public List<String> stageNames() {
+    List<String> names = new ArrayList<>();
+    names.add(FRONT_END);
+    stages.forEach(s -> names.add(s.name()));
+    return names;
+  }
+
+  /** Raw samples {@code block[channel][i]} in the model's channel order; returns the frames that leave the chain. */
+  public List<Frame> push(double[][] block) {
+    requireFrontEnd();
+    long arrived = System.nanoTime();
+    List<Frame> frames = frontEnd.pushRaw(block, arrived, stages.size() + 1);
+    for (Stage s : stages) {
+      s.samples(block);
+    }
+    return run(frames, arrived);
+  }
+
+  /**
+   * Samples already split into their EMG and EOG bands, {@code [channel][i]} for {@code i} in {@code [from, to)}:
+   * the offline path, whose bands were filtered forward and backward over the whole recording.
+   */
+  public List<Frame> pushBands(double[][] emg, double[][] eog, int from, int to) {
+    requireFrontEnd();
+    long arrived = System.nanoTime();
+    return run(frontEnd.pushBands(emg, eog, from, to, arrived, stages.size() + 1), arrived);
+  }
+
+  /**
+   * Runs landmarks already tracked through the stages, frame by frame, and ends the stream: for fitting the same
+   * landmarks again another way. Missing frames enter without landmarks.
+   */
+  public List<Frame> replay(LandmarkTrack landmarks) {
+    List<Frame> out = new ArrayList<>();
+    for (int f = 0; f < landmarks.frameCount(); f++) {
+      Frame frame = new Frame(landmarks.timesSeconds()[f], System.nanoTime(), stages.size() + 1);
+      if (!landmarks.missing()[f]) {
+        frame.setLandmarks(landmarks.frames()[f]);
+      }
+      out.addAll(feed(0, new ArrayList<>(List.of(frame))));
+    }
+    out.addAll(finish());
+    return out;
+  }
+
+  /** The stream has ended: every frame the stages still hold, in order. */
+  public List<Frame> finish() {
+    List<Frame> out = new ArrayList<>();
+    for (int i = 0; i < stages.size(); i++) {
+      List<Frame> released = new ArrayList<>();
+      stages.get(i).finish(released::add);
+      out.addAll(feed(i + 1, released));
+    }
+    return out;
+  }
+
+  private void requireFrontEnd() {
+    if (frontEnd == null) {
+      throw new IllegalStateException("this pipeline has no front end: it only replays landmarks");
+    }
+  }
+
+  private List<Frame> run(List<Frame> frames, long arrived) {
+    pendingFrontEndNanos += System.nanoTime() - arrived;
+    if (frames.isEmpty()) {
+      return frames;
+    }
+    frames.get(0).addStageNanos(0, pendingFrontEndNanos);
+    pendingFrontEndNanos = 0;
+    return feed(0, frames);
+  }
+
+  /** Runs {@code frames} through the stages from index {@code first} on, timing each call. */
+  private List<Frame> feed(int first, List<Frame> frames) {
+    List<Frame> current = frames;
+    for (int i = first; i < stages.size() && !current.isEmpty(); i++) {
+      Stage stage = stages.get(i);
+      List<Frame> next = new ArrayList<>(current.size());
+      for (Frame f : current) {
+        long t0 = System.nanoTime();
+        stage.process(f, next::add);
+        f.addStageNanos(i + 1, System.nanoTime() - t0);
+      }
+      current = next;
+    }
+    return current;
+  }
+}

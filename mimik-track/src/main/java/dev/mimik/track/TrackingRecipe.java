@@ -1,0 +1,122 @@
+package dev.mimik.track;
+
+import dev.mimik.face.camera.PinholeCamera;
+import dev.mimik.face.rig.FaceRig;
+import dev.mimik.face.smooth.KalmanSettings;
+import dev.mimik.learn.bioface.LandmarkFrame;
+import dev.mimik.learn.bioface.TrackingModel;
+import dev.mimik.track.stage.EyeStage;
+import dev.mimik.track.stage.FaceFitStage;
+import dev.mimik.track.stage.KalmanStage;
+import dev.mimik.track.stage.NetworkStage;
+import dev.mimik.track.stage.RtsStage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to build a {@link TrackingPipeline}: filters and windows, BioNet, smoothing, eye state (ELAM), face fit
+ * (identity, LDL). Live and causal tracking use the defaults; offline tracking of a recording differs only in two
+ * options, zero-phase filters (its samples come in already split into bands) and a two-sided smoother, and in its
+ * blink detector seeing the whole recording at once.
+ *
+ * @param offline two-sided smoothing and a blink detector on the whole recording (recordings only)
+ * @param smoothing the landmark smoother's noise levels
+ * @param face how the face fit treats eyes and lips
+ * @param identityFrames tracked frames the person's face shape is fitted on before the first expression
+ */
+public record TrackingRecipe(boolean offline, KalmanSettings smoothing, FaceFit face, int identityFrames) {
+
+  /** The focal length assumed for the training camera; with the head distance free, it only sets perspective. */
+  public static final double ASSUMED_FOCAL_PX = 1000;
+  /** Tracked frames (4 s at 30 fps) the identity is fitted on by default. */
+  public static final int IDENTITY_FRAMES = 120;
+
+  public TrackingRecipe {
+    if (identityFrames < 1) {
+      throw new IllegalArgumentException("the identity needs at least one frame, not " + identityFrames);
+    }
+  }
+
+  /** The live pipeline's recipe, also {@code mimik track}'s default. */
+  public static TrackingRecipe causal() {
+    return new TrackingRecipe(false, KalmanSettings.defaults(), FaceFit.ELAM_LDL, IDENTITY_FRAMES);
+  }
+
+  /** This recipe for a whole recording, looking ahead: zero-phase filters, RTS smoothing. */
+  public TrackingRecipe withOffline(boolean lookAhead) {
+    return new TrackingRecipe(lookAhead, smoothing, face, identityFrames);
+  }
+
+  /** This recipe with another treatment of eyes and lips. */
+  public TrackingRecipe withFace(FaceFit how) {
+    return new TrackingRecipe(offline, smoothing, how, identityFrames);
+  }
+
+  /**
+   * The pipeline for a model.
+   *
+   * @param rig the face to fit, or null for landmarks only
+   * @param startSeconds biosignal-clock time of the first sample that will be pushed
+   * @param eogBand offline only: the recording's zero-phase EOG band {@code [channel][sample]} in the model's channel
+   *     order, from {@code startSeconds}, for the blink detector (ignored without one)
+   */
+  public TrackingPipeline build(TrackingModel model, FaceRig rig, double startSeconds, double[][] eogBand) {
+    LandmarkFrame frame = model.landmarkFrame();
+    List<Stage> stages = new ArrayList<>();
+    stages.add(new NetworkStage(model.network(), frame));
+    stages.add(offline ? new RtsStage(smoothing, frame.set().size())
+        : new KalmanStage(smoothing, frame.set().size()));
+    stages.add(eyes(model, startSeconds, eogBand));
+    if (rig != null) {
+      stages.add(new FaceFitStage(rig, frame.set(), assumedCamera(frame), face.localDistances(), null,
+          identityFrames));
+    }
+    return new TrackingPipeline(new SignalFrontEnd(model.frontEnd(), startSeconds), stages);
+  }
+
+  /**
+   * The face of a tracked recording fitted again this recipe's way ({@link #face()}): the same landmarks, the same
+   * eye closures and the same identity, through a new eye stage and face fit. What an ablation of ELAM and LDL
+   * compares.
+   */
+  public TrackedRecording refit(TrackingModel model, FaceRig rig, TrackedRecording tracked) {
+    LandmarkFrame frame = model.landmarkFrame();
+    double[] closure = tracked.eogClosure();
+    double[] times = tracked.times();
+    EyeStage eyes = closure == null
+        ? EyeStage.fromLandmarks(frame.display().apply(frame.reference()), frame.set(), face.elam())
+        : EyeStage.given(t -> closure[nearest(times, t)], frame.set(), face.elam());
+    FaceFitStage fit = new FaceFitStage(rig, frame.set(), assumedCamera(frame), face.localDistances(),
+        tracked.identity(), identityFrames);
+    TrackingPipeline pipeline = new TrackingPipeline(null, List.of(eyes, fit));
+    return new TrackedRecording(pipeline.replay(tracked.landmarks()), frame.set(), pipeline.stageNames(),
+        fit.identity());
+  }
+
+  private static int nearest(double[] sorted, double t) {
+    int i = java.util.Arrays.binarySearch(sorted, t);
+    return i >= 0 ? i : Math.max(0, Math.min(sorted.length - 1, -i - 2));
+  }
+
+  private EyeStage eyes(TrackingModel model, double startSeconds, double[][] eogBand) {
+    LandmarkFrame frame = model.landmarkFrame();
+    if (model.blinks().isEmpty()) {
+      return EyeStage.fromLandmarks(frame.display().apply(frame.reference()), frame.set(), face.elam());
+    }
+    if (!offline) {
+      return EyeStage.live(model.blinks().get(), model.frontEnd(), frame.set(), startSeconds, face.elam());
+    }
+    if (eogBand == null) {
+      throw new IllegalArgumentException("offline tracking needs the recording's EOG band for the blink detector");
+    }
+    OfflineClosure closure = new OfflineClosure(model, eogBand, startSeconds);
+    return EyeStage.given(closure::at, frame.set(), face.elam());
+  }
+
+  /** The training camera as the rig fit assumes it: {@link #ASSUMED_FOCAL_PX}, centred on the aligned frame's origin. */
+  public static PinholeCamera assumedCamera(LandmarkFrame frame) {
+    double[] centre = frame.display().apply(new double[] {0, 0});
+    return new PinholeCamera(ASSUMED_FOCAL_PX, centre[0], centre[1], (int) Math.round(2 * centre[0]),
+        (int) Math.round(2 * centre[1]));
+  }
+}

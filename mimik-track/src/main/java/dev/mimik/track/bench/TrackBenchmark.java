@@ -1,0 +1,105 @@
+package dev.mimik.track.bench;
+
+import dev.mimik.face.eyes.Eye;
+import dev.mimik.face.rig.FaceRig;
+import dev.mimik.learn.bioface.FrontEnd;
+import dev.mimik.learn.bioface.TrackingModel;
+import dev.mimik.learn.engine.TorchEngine;
+import dev.mimik.track.Frame;
+import dev.mimik.track.RecordingTracker;
+import dev.mimik.track.StageTimings;
+import dev.mimik.track.TrackingPipeline;
+import dev.mimik.track.TrackingRecipe;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The live cost of the whole causal pipeline ({@code mimik bench track}): a recording's samples pushed into the
+ * pipeline that {@code mimik serve} runs, one video frame's worth at a time as a live stream delivers them, each
+ * stage timed on each frame, with the engine's intra-op threads set as asked.
+ */
+public final class TrackBenchmark {
+
+  /**
+   * One timed run.
+   *
+   * @param threads the engine's intra-op threads
+   * @param timings each stage's time on each timed frame
+   * @param framesPerSecond frames through the whole pipeline per second of wall clock, sample copies included
+   * @param frames every frame that left the pipeline (warm-up included)
+   */
+  public record Result(int threads, StageTimings timings, double framesPerSecond, List<Frame> frames) {}
+
+  private final TrackingModel model;
+  private final FaceRig rig;
+  private final int warmup;
+
+  /**
+   * @param rig the face to fit, or null to leave the fit out
+   * @param warmup frames run before timing starts
+   */
+  public TrackBenchmark(TrackingModel model, FaceRig rig, int warmup) {
+    this.model = model;
+    this.rig = rig;
+    this.warmup = warmup;
+  }
+
+  /**
+   * Runs the causal pipeline on {@code raw} (the model's channels, {@code [channel][sample]}, first sample at
+   * {@code startSeconds}) with {@code threads} intra-op threads.
+   */
+  public Result run(double[][] raw, double startSeconds, int threads) {
+    TorchEngine.setThreads(threads);
+    FrontEnd fe = model.frontEnd();
+    TrackingPipeline pipeline = TrackingRecipe.causal().build(model, rig, startSeconds, null);
+    int block = RecordingTracker.blockSamples(fe);
+    int n = raw[0].length;
+    List<Frame> all = new ArrayList<>();
+    List<Frame> timed = new ArrayList<>();
+    long loopStart = 0;
+    for (int from = 0; from < n; from += block) {
+      int to = Math.min(n, from + block);
+      if (all.size() >= warmup && loopStart == 0) {
+        loopStart = System.nanoTime();
+      }
+      double[][] chunk = new double[raw.length][];
+      for (int c = 0; c < raw.length; c++) {
+        chunk[c] = Arrays.copyOfRange(raw[c], from, to);
+      }
+      List<Frame> out = pipeline.push(chunk);
+      (loopStart == 0 ? all : timed).addAll(out);
+    }
+    double wall = (System.nanoTime() - loopStart) / 1e9;
+    int count = (int) timed.stream().filter(Frame::tracked).count();
+    all.addAll(timed);
+    all.addAll(pipeline.finish());
+    return new Result(threads, StageTimings.of(pipeline.stageNames(), timed), count / wall, all);
+  }
+
+  /** The result as a table: mean and percentiles per stage and in total, and the throughput. */
+  public static String table(Result r) {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "%d pytorch thread(s): %d frames timed%n", r.threads(), r.timings().frames()));
+    b.append("stage             mean ms    p50 ms    p95 ms    p99 ms    max ms\n");
+    List<String> names = new ArrayList<>(r.timings().stages());
+    names.add("total");
+    List<StageTimings.Summary> summaries = r.timings().summaries();
+    for (int s = 0; s < names.size(); s++) {
+      StageTimings.Summary x = summaries.get(s);
+      b.append(String.format(Locale.ROOT, "%-15s %9.3f %9.3f %9.3f %9.3f %9.3f%n", names.get(s), x.mean(), x.p50(),
+          x.p95(), x.p99(), x.max()));
+    }
+    StageTimings.Summary total = summaries.get(summaries.size() - 1);
+    b.append(String.format(Locale.ROOT, "throughput %.0f frames/s (wall clock, sample copies included); total p99"
+        + " %.2f ms%n", r.framesPerSecond(), total.p99()));
+    return b.toString();
+  }
+
+  /** Each tracked frame's closure of the left eye, as the live viewer shows it. */
+  public static double[] leftClosure(List<Frame> frames) {
+    return frames.stream().filter(Frame::tracked).mapToDouble(f -> f.eyes()[Eye.LEFT.ordinal()].closure())
+        .toArray();
+  }
+}

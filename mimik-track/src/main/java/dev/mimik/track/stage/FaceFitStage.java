@@ -1,0 +1,128 @@
+package dev.mimik.track.stage;
+
+import dev.mimik.core.data.Blendshapes;
+import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.face.camera.Camera;
+import dev.mimik.face.fit.FitOptions;
+import dev.mimik.face.fit.FitResult;
+import dev.mimik.face.fit.LocalDistances;
+import dev.mimik.face.fit.RigFitter;
+import dev.mimik.face.rig.FaceRig;
+import dev.mimik.track.Frame;
+import dev.mimik.track.Stage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The 3D face: each frame's landmarks (after the eyelid adjustment) fitted to the rig, warm-started from the frame
+ * before, with the local distance terms on eyelids and lips (LDL); out come the rig's weights and the 52 ARKit
+ * blendshapes.
+ *
+ * <p>The person's face shape (identity) is fitted once, before any expression: on the first
+ * {@code identityFrames} tracked frames, which the stage holds until it has them, so that the shape is not mistaken
+ * for an expression. The identity fit leaves out the local distance term, so that every way of fitting the
+ * expressions (an ablation) shares it. A frame without landmarks keeps the weights of the frame before (none at the
+ * start).
+ */
+public final class FaceFitStage implements Stage {
+
+  private final FaceRig rig;
+  private final LandmarkSet set;
+  private final Camera camera;
+  private final FitOptions options;
+  private final int identityFrames;
+  private final int[] arkitColumn;
+  private final List<Frame> held = new ArrayList<>();
+  private RigFitter fitter;
+  private FitResult previous;
+  private double[] previousShapes;
+
+  /**
+   * @param rig the face, with the 52 ARKit blendshapes among its targets
+   * @param camera the camera the landmarks are seen through
+   * @param localDistances the weights of the local dynamic loss
+   * @param identity the person's identity coefficients when known, else null to fit them here
+   * @param identityFrames how many tracked frames the identity is fitted on
+   */
+  public FaceFitStage(FaceRig rig, LandmarkSet set, Camera camera, LocalDistances localDistances, double[] identity,
+      int identityFrames) {
+    if (!rig.shapeNames().containsAll(Blendshapes.ARKIT_52)) {
+      throw new BadInputException("the face model's targets are not the 52 ARKit blendshapes (it has "
+          + rig.shapeNames().size() + " targets named like " + rig.shapeNames().subList(0,
+              Math.min(3, rig.shapeNames().size())) + ")");
+    }
+    this.rig = rig;
+    this.set = set;
+    this.camera = camera;
+    this.options = FitOptions.defaults().withLocalDistances(localDistances);
+    this.identityFrames = Math.max(1, identityFrames);
+    this.arkitColumn = Blendshapes.ARKIT_52.stream().mapToInt(rig::shapeIndex).toArray();
+    if (identity != null || rig.identityNames().isEmpty()) {
+      this.fitter = fitter(identity);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "fit";
+  }
+
+  /** The identity coefficients the face is fitted with; null while they are still being gathered. */
+  public double[] identity() {
+    return fitter == null ? null : fitter.identity();
+  }
+
+  @Override
+  public void process(Frame frame, Consumer<Frame> out) {
+    if (fitter != null) {
+      fit(frame);
+      out.accept(frame);
+      return;
+    }
+    held.add(frame);
+    if (held.stream().filter(Frame::tracked).count() >= identityFrames) {
+      release(out);
+    }
+  }
+
+  @Override
+  public void finish(Consumer<Frame> out) {
+    if (fitter == null) {
+      release(out);
+    }
+  }
+
+  /** Fits the identity on the held frames, then fits and passes them on. */
+  private void release(Consumer<Frame> out) {
+    double[][] frames = held.stream().filter(Frame::tracked).map(Frame::landmarks).toArray(double[][]::new);
+    fitter = fitter(null);
+    if (frames.length > 0) {
+      fitter = fitter.withIdentity(new RigFitter(rig, set, camera, FitOptions.defaults()).fitIdentity(frames));
+    }
+    for (Frame f : held) {
+      fit(f);
+      out.accept(f);
+    }
+    held.clear();
+  }
+
+  private RigFitter fitter(double[] identity) {
+    RigFitter f = new RigFitter(rig, set, camera, options);
+    return identity == null ? f : f.withIdentity(identity);
+  }
+
+  private void fit(Frame frame) {
+    if (frame.tracked()) {
+      previous = fitter.fit(frame.fitLandmarks() != null ? frame.fitLandmarks() : frame.landmarks(), previous);
+      frame.setFit(previous);
+      double[] shapes = new double[arkitColumn.length];
+      for (int k = 0; k < shapes.length; k++) {
+        shapes[k] = Math.min(1, Math.max(0, previous.weights()[arkitColumn[k]]));
+      }
+      previousShapes = shapes;
+    }
+    frame.setBlendshapes(previousShapes != null ? previousShapes.clone() : new double[arkitColumn.length]);
+  }
+}
