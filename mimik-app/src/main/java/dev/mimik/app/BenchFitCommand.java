@@ -1,7 +1,6 @@
 package dev.mimik.app;
 
 import dev.mimik.face.fit.FitBenchmark;
-import dev.mimik.face.fit.FitOptions;
 import dev.mimik.face.io.ArkitShapeMapper;
 import dev.mimik.face.io.IctFaceKit;
 import dev.mimik.face.rig.FaceRig;
@@ -48,7 +47,7 @@ public final class BenchFitCommand implements Callable<Integer> {
           "--frames must be positive and --noise non-negative");
     }
     FaceRig rig = ict == null ? EmbeddedRig.load() : ArkitShapeMapper.toArkit(IctFaceKit.load(ict));
-    new FitBenchmark(rig, frames, seed, noise, FitOptions.defaults()).run(System.out);
+    new FitBenchmark(rig, frames, seed, noise).run(System.out);
     return 0;
   }
 }

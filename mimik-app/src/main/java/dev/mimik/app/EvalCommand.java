@@ -11,7 +11,6 @@ import dev.mimik.core.io.csv.BlendshapeCsv;
 import dev.mimik.eval.landmarks.LandmarkEvaluator;
 import dev.mimik.eval.landmarks.LandmarkMetrics;
 import dev.mimik.eval.landmarks.MetricsJson;
-import dev.mimik.eval.report.Charts;
 import dev.mimik.eval.report.HtmlReport;
 import dev.mimik.eval.report.LandmarkSections;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
@@ -19,7 +18,6 @@ import dev.mimik.lab.face.FaceScores;
 import dev.mimik.sim.session.GroundTruth;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -197,25 +195,8 @@ public final class EvalCommand implements Callable<Integer> {
     HtmlReport report = new HtmlReport("mimik eval: " + pred.getFileName());
     report.paragraph("Predicted landmarks " + pred + " against the ground truth " + truth + ".");
     LandmarkSections.addEvaluation(report, pred.getFileName().toString(), m);
-    // the lips and one eyelid move most with expressions: show them over time, truth against prediction
-    List<Charts.Series> series = new ArrayList<>();
-    for (int ibug : new int[] {51, 57, 37}) {
-      int t = LandmarkEvaluator.positionIn(expected.pointCount(), ibug);
-      int p = LandmarkEvaluator.positionIn(predicted.pointCount(), ibug);
-      if (t >= 0 && p >= 0) {
-        series.add(new Charts.Series("truth " + ibug, expected.timesSeconds(), y(expected, t)));
-        series.add(new Charts.Series("predicted " + ibug, predicted.timesSeconds(), y(predicted, p)));
-      }
-    }
-    report.heading("Landmarks over time")
-        .chart("Vertical position of the upper lip (51), lower lip (57) and an upper eyelid (37)",
-            Charts.timeSeries("Landmarks over time", "y (px)", series));
+    LandmarkSections.addOverTime(report, predicted, expected);
     return report;
-  }
-
-  private static double[] y(LandmarkTrack track, int point) {
-    return IntStream.range(0, track.frameCount())
-        .mapToDouble(f -> track.missing()[f] ? Double.NaN : track.y(f, point)).toArray();
   }
 
   private static String trim(double v) {

@@ -1,6 +1,5 @@
 package dev.mimik.app;
 
-import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
@@ -8,12 +7,7 @@ import dev.mimik.core.io.LandmarkFormats;
 import dev.mimik.core.io.SignalFormats;
 import dev.mimik.core.io.TextTable;
 import dev.mimik.learn.bioface.Session;
-import dev.mimik.signal.band.Band;
-import dev.mimik.signal.filter.ZeroPhaseSosFilter;
-import dev.mimik.signal.envelope.SlidingRms;
-import dev.mimik.signal.WindowAlignment;
 import dev.mimik.signal.sync.ClockMapping;
-import dev.mimik.signal.sync.MotionEnergy;
 import dev.mimik.signal.sync.OffsetEstimate;
 import dev.mimik.signal.sync.OffsetEstimator;
 import java.io.IOException;
@@ -124,26 +118,7 @@ final class SessionFiles {
 
   /** Cross-correlates the summed EMG envelope of all channels with the landmark motion energy. */
   private OffsetEstimate estimate(Signal signal, Path file, LandmarkTrack landmarks) {
-    Channel first = signal.channel(0);
-    double fs = first.samplingRate();
-    double[] sum = new double[first.samples().length];
-    for (Channel c : signal.channels()) {
-      if (c.samplingRate() != fs) {
-        continue;
-      }
-      double[] emg = ZeroPhaseSosFilter.filter(Band.emg().design(fs), c.samples());
-      double[] rms = SlidingRms.of(emg, 0.1, fs, WindowAlignment.CENTRED);
-      for (int i = 0; i < Math.min(sum.length, rms.length); i++) {
-        sum[i] += rms[i];
-      }
-    }
-    int step = Math.max(1, (int) Math.round(fs / 100));
-    double[] envelope = new double[sum.length / step];
-    for (int i = 0; i < envelope.length; i++) {
-      envelope[i] = sum[i * step];
-    }
-    OffsetEstimate e = OffsetEstimator.standard().estimate(envelope, fs / step, signal.startTimeSeconds(),
-        landmarks.timesSeconds(), MotionEnergy.of(landmarks));
+    OffsetEstimate e = OffsetEstimator.standard().estimate(signal, landmarks);
     log.printf(Locale.ROOT, "%s: clock offset estimated at %.3f s (peak correlation %.2f, peak-to-sidelobe %.2f)%s%n",
         file, e.offsetSeconds(), e.peakCorrelation(), e.peakToSidelobe(),
         e.peakToSidelobe() < CONFIDENT_PEAK_TO_SIDELOBE ? " - LOW CONFIDENCE, give the offset in a manifest" : "");

@@ -2,14 +2,10 @@ package dev.mimik.app;
 
 import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.core.io.BadInputException;
-import dev.mimik.learn.baseline.RidgeBaseline;
-import dev.mimik.learn.metric.NormalisedMeanError;
 import dev.mimik.learn.bioface.FrontEnd;
 import dev.mimik.learn.bioface.ModelTraining;
 import dev.mimik.learn.bioface.Session;
 import dev.mimik.learn.bioface.TrackingModel;
-import dev.mimik.learn.bioface.TrainingData;
-import dev.mimik.learn.train.TimeBlockedSplit;
 import dev.mimik.learn.train.TrainingOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -98,7 +94,7 @@ public final class TrainCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     o.printf(Locale.ROOT, "wrote %s: %d sessions, %d frames, best epoch %d, validation NME %.2f%% (ridge baseline %.2f%%)%n",
         out, data.size(), outcome.data().size(), outcome.result().bestEpoch(), outcome.result().bestValidationNme(),
-        ridgeValidationNme(outcome.data(), set,
+        ModelTraining.ridgeValidationNme(outcome.data(), set,
             ModelTraining.withWindowGap(TrainingOptions.defaults(), outcome.model().frontEnd())));
     outcome.model().close();
     return 0;
@@ -114,23 +110,6 @@ public final class TrainCommand implements Callable<Integer> {
   private static void warn(PrintWriter err, String warning) {
     err.println("warning: " + warning);
     err.flush();
-  }
-
-  /** The ridge baseline's NME on the validation frames BioNet was validated on. */
-  static double ridgeValidationNme(TrainingData data, LandmarkSet set, TrainingOptions options) {
-    TimeBlockedSplit.Split split = options.split().split(data.size());
-    RidgeBaseline ridge = RidgeBaseline.fit(pick(data.windows(), split.train()), pick(data.targets(), split.train()),
-        set, 1.0);
-    float[][] predicted = ridge.predict(pick(data.windows(), split.validation()));
-    return new NormalisedMeanError(set).percent(predicted, pick(data.targets(), split.validation()));
-  }
-
-  private static <T> T[] pick(T[] all, int[] rows) {
-    T[] out = java.util.Arrays.copyOf(all, rows.length);
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = all[rows[i]];
-    }
-    return out;
   }
 
   static List<Session> load(List<String> pairs, Path manifest, String participant, String sync, PrintWriter err)

@@ -37,9 +37,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -197,6 +199,25 @@ class TrainTrackCommandTest {
     assertThat(out.resolve("track/face.glb")).exists();
     assertThat(out.resolve("track/metrics.json")).exists();
     assertThat(out.resolve("models/p01.mimik")).exists();
+  }
+
+  /**
+   * No command floods its error stream: {@code mimik track} in its own process (native libraries write to the
+   * process's stderr, not to Java's), every line it prints to stderr printed once. PyTorch 2.7 on CPUs where NNPACK
+   * cannot start printed one warning per convolution, tens of thousands of lines a run.
+   */
+  @Test
+  void trackPrintsNoLineTwiceOnItsErrorStream() throws Exception {
+    Path out = dir.resolve("tracked-quietly");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "track",
+        "--model", model.toString(), "--signals", data.resolve("p01/s02/signals.edf").toString(), "--out",
+        out.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    List<String> err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    assertThat(p.waitFor()).as(String.join("\n", err)).isZero();
+    Map<String, Long> counts = err.stream().collect(Collectors.groupingBy(l -> l, Collectors.counting()));
+    assertThat(counts.entrySet().stream().filter(e -> e.getValue() > 1).map(e -> e.getValue() + " x " + e.getKey()))
+        .as("repeated lines on stderr").isEmpty();
   }
 
   /**

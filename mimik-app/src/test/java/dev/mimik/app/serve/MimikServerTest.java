@@ -98,7 +98,7 @@ class MimikServerTest {
         JsonNode frame = JSON.readTree(msg);
         assertThat(frame.get("t").asDouble()).isEqualTo(track.timesSeconds()[f]);
         assertThat(frame.get("blendshapes").get("jawOpen").asDouble())
-            .isEqualTo(Math.round(track.weights()[f][17] * 1e4) / 1e4);
+            .isEqualTo(Math.round(track.weights()[f][17] * 1e6) / 1e6);
         assertThat(frame.get("landmarks").size()).isEqualTo(2);
       }
     }

@@ -1,11 +1,14 @@
 package dev.mimik.eval.report;
 
+import dev.mimik.core.data.LandmarkTrack;
+import dev.mimik.eval.landmarks.LandmarkEvaluator;
 import dev.mimik.eval.landmarks.LandmarkMetrics;
 import dev.mimik.eval.landmarks.MetricsTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** The standard report sections of a landmark evaluation, shared by {@code mimik eval}, {@code track} and {@code demo}. */
 public final class LandmarkSections {
@@ -41,6 +44,30 @@ public final class LandmarkSections {
   }
 
   /** The per-participant table and bars (BioFace-3D's Figure 4a) and the dataset row. */
+  /**
+   * The lips and one eyelid, which move most with expressions, over time: the vertical position of the upper lip
+   * (51), lower lip (57) and an upper eyelid (37), truth against prediction.
+   */
+  public static HtmlReport addOverTime(HtmlReport report, LandmarkTrack predicted, LandmarkTrack expected) {
+    List<Charts.Series> series = new ArrayList<>();
+    for (int ibug : new int[] {51, 57, 37}) {
+      int t = LandmarkEvaluator.positionIn(expected.pointCount(), ibug);
+      int p = LandmarkEvaluator.positionIn(predicted.pointCount(), ibug);
+      if (t >= 0 && p >= 0) {
+        series.add(new Charts.Series("truth " + ibug, expected.timesSeconds(), y(expected, t)));
+        series.add(new Charts.Series("predicted " + ibug, predicted.timesSeconds(), y(predicted, p)));
+      }
+    }
+    return report.heading("Landmarks over time")
+        .chart("Vertical position of the upper lip (51), lower lip (57) and an upper eyelid (37)",
+            Charts.timeSeries("Landmarks over time", "y (px)", series));
+  }
+
+  private static double[] y(LandmarkTrack track, int point) {
+    return IntStream.range(0, track.frameCount())
+        .mapToDouble(f -> track.missing()[f] ? Double.NaN : track.y(f, point)).toArray();
+  }
+
   public static HtmlReport addTable(HtmlReport report, MetricsTable table) {
     List<List<?>> rows = new ArrayList<>();
     for (MetricsTable.Summary s : table.perParticipant()) {

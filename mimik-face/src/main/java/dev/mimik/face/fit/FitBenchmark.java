@@ -60,6 +60,11 @@ public final class FitBenchmark {
     this.options = options;
   }
 
+  /** The benchmark with the fitter's default options. */
+  public FitBenchmark(FaceRig rig, int frames, long seed, double noisePx) {
+    this(rig, frames, seed, noisePx, FitOptions.defaults());
+  }
+
   /** The embedded rig, 1 px noise, 400 frames per case. */
   public static FitBenchmark standard(FaceRig rig) {
     return new FitBenchmark(rig, 400, 7, 1.0, FitOptions.defaults());

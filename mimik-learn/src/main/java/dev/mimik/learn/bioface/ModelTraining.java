@@ -2,10 +2,13 @@ package dev.mimik.learn.bioface;
 
 import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.LandmarkSet;
-import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.learn.baseline.RidgeBaseline;
 import dev.mimik.learn.bionet.BioNetConfig;
+import dev.mimik.learn.metric.NormalisedMeanError;
 import dev.mimik.learn.train.BioNetTrainer;
+import dev.mimik.learn.train.TimeBlockedSplit;
 import dev.mimik.learn.train.TrainingOptions;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -116,5 +119,22 @@ public final class ModelTraining {
         TrackingModel.settingsJson(frontEnd, base.landmarkFrame(), blinks), data.windows(), data.targets(),
         checkpoint);
     return new Outcome(new TrackingModel(result.model(), frontEnd, base.landmarkFrame(), blinks), result, data);
+  }
+
+  /** The ridge baseline's NME on the validation frames BioNet was validated on, for the same training frames. */
+  public static double ridgeValidationNme(TrainingData data, LandmarkSet set, TrainingOptions options) {
+    TimeBlockedSplit.Split split = options.split().split(data.size());
+    RidgeBaseline ridge = RidgeBaseline.fit(pick(data.windows(), split.train()), pick(data.targets(), split.train()),
+        set, 1.0);
+    float[][] predicted = ridge.predict(pick(data.windows(), split.validation()));
+    return new NormalisedMeanError(set).percent(predicted, pick(data.targets(), split.validation()));
+  }
+
+  private static <T> T[] pick(T[] all, int[] rows) {
+    T[] out = java.util.Arrays.copyOf(all, rows.length);
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = all[rows[i]];
+    }
+    return out;
   }
 }

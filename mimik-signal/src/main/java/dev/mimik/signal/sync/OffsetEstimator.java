@@ -1,5 +1,13 @@
 package dev.mimik.signal.sync;
 
+import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.LandmarkTrack;
+import dev.mimik.core.data.Signal;
+import dev.mimik.signal.WindowAlignment;
+import dev.mimik.signal.band.Band;
+import dev.mimik.signal.envelope.SlidingRms;
+import dev.mimik.signal.filter.ZeroPhaseSosFilter;
+
 /**
  * Finds the offset between the biosignal clock and the landmark clock by cross-correlating an EMG envelope with
  * the landmarks' {@link MotionEnergy}: muscles fire when the face moves.
@@ -25,6 +33,34 @@ public record OffsetEstimator(double maxLagSeconds, double minOverlapFraction, d
   /** Search +-10 s, at least half the frames overlapping, main lobe +-0.5 s. */
   public static OffsetEstimator standard() {
     return new OffsetEstimator(10, 0.5, 0.5);
+  }
+
+  /**
+   * Estimates the offset of a recording's landmarks from its biosignals: the EMG envelope is the sum over every
+   * channel at the first channel's rate of its EMG band's RMS over 0.1 s (zero-phase, centred), at 100 Hz; the
+   * landmarks give their {@link MotionEnergy}.
+   */
+  public OffsetEstimate estimate(Signal signal, LandmarkTrack landmarks) {
+    Channel first = signal.channel(0);
+    double fs = first.samplingRate();
+    double[] sum = new double[first.samples().length];
+    for (Channel c : signal.channels()) {
+      if (c.samplingRate() != fs) {
+        continue;
+      }
+      double[] emg = ZeroPhaseSosFilter.filter(Band.emg().design(fs), c.samples());
+      double[] rms = SlidingRms.of(emg, 0.1, fs, WindowAlignment.CENTRED);
+      for (int i = 0; i < Math.min(sum.length, rms.length); i++) {
+        sum[i] += rms[i];
+      }
+    }
+    int step = Math.max(1, (int) Math.round(fs / 100));
+    double[] envelope = new double[sum.length / step];
+    for (int i = 0; i < envelope.length; i++) {
+      envelope[i] = sum[i * step];
+    }
+    return estimate(envelope, fs / step, signal.startTimeSeconds(), landmarks.timesSeconds(),
+        MotionEnergy.of(landmarks));
   }
 
   /**
