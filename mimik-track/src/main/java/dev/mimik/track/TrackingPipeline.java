@@ -20,7 +20,8 @@ public final class TrackingPipeline {
 
   private final SignalFrontEnd frontEnd;
   private final List<Stage> stages;
-  private long pendingFrontEndNanos;
+  /** Time spent on samples before a frame came of them, per timing slot: attributed to the next frame. */
+  private final long[] pendingNanos;
 
   /**
    * A pipeline from its head and its stages, in order.
@@ -31,6 +32,7 @@ public final class TrackingPipeline {
   public TrackingPipeline(SignalFrontEnd frontEnd, List<Stage> stages) {
     this.frontEnd = frontEnd;
     this.stages = List.copyOf(stages);
+    this.pendingNanos = new long[stages.size() + 1];
   }
 
   /** The first stage of a kind, if the pipeline has one. */
@@ -51,10 +53,15 @@ public final class TrackingPipeline {
     requireFrontEnd();
     long arrived = System.nanoTime();
     List<Frame> frames = frontEnd.pushRaw(block, arrived, stages.size() + 1);
-    for (Stage s : stages) {
-      s.samples(block);
+    long t = System.nanoTime();
+    pendingNanos[0] += t - arrived;
+    for (int i = 0; i < stages.size(); i++) {
+      stages.get(i).samples(block);
+      long now = System.nanoTime();
+      pendingNanos[i + 1] += now - t;
+      t = now;
     }
-    return run(frames, arrived);
+    return run(frames);
   }
 
   /**
@@ -64,7 +71,9 @@ public final class TrackingPipeline {
   public List<Frame> pushBands(double[][] emg, double[][] eog, int from, int to) {
     requireFrontEnd();
     long arrived = System.nanoTime();
-    return run(frontEnd.pushBands(emg, eog, from, to, arrived, stages.size() + 1), arrived);
+    List<Frame> frames = frontEnd.pushBands(emg, eog, from, to, arrived, stages.size() + 1);
+    pendingNanos[0] += System.nanoTime() - arrived;
+    return run(frames);
   }
 
   /**
@@ -101,13 +110,15 @@ public final class TrackingPipeline {
     }
   }
 
-  private List<Frame> run(List<Frame> frames, long arrived) {
-    pendingFrontEndNanos += System.nanoTime() - arrived;
+  /** Runs new frames through the stages; the first carries the time spent on the samples that made them. */
+  private List<Frame> run(List<Frame> frames) {
     if (frames.isEmpty()) {
       return frames;
     }
-    frames.get(0).addStageNanos(0, pendingFrontEndNanos);
-    pendingFrontEndNanos = 0;
+    for (int i = 0; i < pendingNanos.length; i++) {
+      frames.get(0).addStageNanos(i, pendingNanos[i]);
+      pendingNanos[i] = 0;
+    }
     return feed(0, frames);
   }
 

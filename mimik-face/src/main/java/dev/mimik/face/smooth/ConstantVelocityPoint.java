@@ -45,27 +45,59 @@ final class ConstantVelocityPoint {
 
   /** Starts the filter at the first observation, at rest, with the measurement noise as position uncertainty. */
   ConstantVelocityPoint(KalmanSettings settings, double time, double x, double y, KalmanObserver observer) {
+    this(settings, new ProcessEstimate(time, MatrixUtils.createRealVector(new double[] {x, y, 0, 0}),
+        initialCovariance(settings)), observer);
+  }
+
+  /** Continues from an estimate of the state {@code (x, y, vx, vy)} and its covariance at the estimate's time. */
+  ConstantVelocityPoint(KalmanSettings settings, ProcessEstimate estimate, KalmanObserver observer) {
     this.accelerationVariance = settings.processNoise() * settings.processNoise();
     double r = settings.measurementNoise() * settings.measurementNoise();
     this.measurementCovariance = MatrixUtils.createRealDiagonalMatrix(new double[] {r, r});
-    // velocity uncertainty at the start: what one second of random acceleration builds up
-    double v = accelerationVariance;
-    ProcessEstimate initial = new ProcessEstimate(time, MatrixUtils.createRealVector(new double[] {x, y, 0, 0}),
-        MatrixUtils.createRealDiagonalMatrix(new double[] {r, r, v, v}));
     LinearProcess<Observation> process = this::evolution;
-    this.filter = new LinearKalmanFilter<>(new CholeskyDecomposer(1e-15, 1e-15), process, initial);
-    this.lastTime = time;
+    this.filter = new LinearKalmanFilter<>(new CholeskyDecomposer(1e-15, 1e-15), process, estimate);
+    this.lastTime = estimate.getTime();
     if (observer != null) {
       filter.setObserver(observer);
     }
   }
 
+  /** Position uncertainty the measurement noise; velocity uncertainty what one second of random acceleration builds. */
+  private static RealMatrix initialCovariance(KalmanSettings settings) {
+    double r = settings.measurementNoise() * settings.measurementNoise();
+    double v = settings.processNoise() * settings.processNoise();
+    return MatrixUtils.createRealDiagonalMatrix(new double[] {r, r, v, v});
+  }
+
   /** Advances to {@code time}, correcting with {@code (x, y)} when both are finite, else only predicting. */
   double[] step(double time, double x, double y) {
+    RealVector state = estimate(time, x, y).getState();
+    return new double[] {state.getEntry(0), state.getEntry(1)};
+  }
+
+  /** As {@link #step}, the whole estimate: state, covariance, transition and (after a correction) the gain. */
+  ProcessEstimate estimate(double time, double x, double y) {
     RealVector value = Double.isFinite(x) && Double.isFinite(y)
         ? MatrixUtils.createRealVector(new double[] {x, y}) : null;
-    RealVector state = filter.estimationStep(new Observation(time, value, measurementCovariance)).getState();
-    return new double[] {state.getEntry(0), state.getEntry(1)};
+    return filter.estimationStep(new Observation(time, value, measurementCovariance));
+  }
+
+  /** The current estimate. */
+  ProcessEstimate current() {
+    return filter.getCorrected();
+  }
+
+  /** The state transition over {@code dt} seconds: positions move by their velocity, velocities stay. */
+  static RealMatrix transition(double dt) {
+    RealMatrix f = MatrixUtils.createRealIdentityMatrix(4);
+    f.setEntry(0, 2, dt);
+    f.setEntry(1, 3, dt);
+    return f;
+  }
+
+  /** The time of the last step. */
+  double time() {
+    return lastTime;
   }
 
   private LinearEvolution evolution(Observation o) {
@@ -74,9 +106,7 @@ final class ConstantVelocityPoint {
       throw new IllegalArgumentException("frame times must increase: " + lastTime + " then " + o.time());
     }
     lastTime = o.time();
-    RealMatrix f = MatrixUtils.createRealIdentityMatrix(4);
-    f.setEntry(0, 2, dt);
-    f.setEntry(1, 3, dt);
+    RealMatrix f = transition(dt);
     double a = accelerationVariance;
     double p = a * dt * dt * dt * dt / 4;
     double c = a * dt * dt * dt / 2;
