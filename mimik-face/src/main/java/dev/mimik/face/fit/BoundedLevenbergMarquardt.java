@@ -5,7 +5,7 @@ package dev.mimik.face.fit;
  * Gauss-Newton normal equations with the diagonal scaled by {@code 1 + mu} (Marquardt's damping); a step that
  * lowers the cost is taken and {@code mu} divided by 3, one that does not is retried with {@code mu} times 4. Bounds
  * are kept by an active set and by projection: a parameter at a bound whose gradient pushes outward is held still
- * for the step, and the problem projects each step back inside its bounds. Stops when a step lowers the cost by
+ * for the step (left out of the system solved), and the problem projects each step back inside its bounds. Stops when a step lowers the cost by
  * less than a fraction of it, when no damping gives a lower cost, or after a number of iterations.
  *
  * <p>The solver knows points only through its {@link Problem}, which linearises the residuals and applies steps,
@@ -100,26 +100,30 @@ final class BoundedLevenbergMarquardt {
     return held;
   }
 
-  /** The damped Gauss-Newton step, held parameters fixed. */
+  /** The damped Gauss-Newton step, held parameters fixed: the normal equations of the free ones solved alone. */
   private static double[] step(NormalEquations eq, boolean[] held, double mu) {
     int n = eq.n;
-    double[] a = eq.h.clone();
-    double[] b = eq.g.clone();
+    int[] free = new int[n];
+    int nf = 0;
     for (int i = 0; i < n; i++) {
-      if (held[i]) {
-        for (int k = 0; k < n; k++) {
-          a[i * n + k] = 0;
-          a[k * n + i] = 0;
-        }
-        a[i * n + i] = 1;
-        b[i] = 0;
-      } else {
-        a[i * n + i] += mu * a[i * n + i] + RIDGE;
+      if (!held[i]) {
+        free[nf++] = i;
       }
     }
-    double[] step = CholeskySolver.solve(a, b, n);
-    for (int i = 0; i < n; i++) {
-      step[i] = -step[i];
+    double[] a = new double[nf * nf];
+    double[] b = new double[nf];
+    for (int r = 0; r < nf; r++) {
+      int row = free[r] * n;
+      for (int c = 0; c < nf; c++) {
+        a[r * nf + c] = eq.h[row + free[c]];
+      }
+      a[r * nf + r] += mu * a[r * nf + r] + RIDGE;
+      b[r] = eq.g[free[r]];
+    }
+    double[] x = CholeskySolver.solve(a, b, nf);
+    double[] step = new double[n];
+    for (int r = 0; r < nf; r++) {
+      step[free[r]] = -x[r];
     }
     return step;
   }
