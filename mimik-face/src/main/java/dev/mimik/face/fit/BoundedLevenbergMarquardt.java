@@ -5,8 +5,9 @@ package dev.mimik.face.fit;
  * Gauss-Newton normal equations with the diagonal scaled by {@code 1 + mu} (Marquardt's damping); a step that
  * lowers the cost is taken and {@code mu} divided by 3, one that does not is retried with {@code mu} times 4. Bounds
  * are kept by an active set and by projection: a parameter at a bound whose gradient pushes outward is held still
- * for the step (left out of the system solved), and the problem projects each step back inside its bounds. Stops when a step lowers the cost by
- * less than a fraction of it, when no damping gives a lower cost, or after a number of iterations.
+ * for the step (left out of the system solved), and the problem projects each step back inside its bounds. Stops
+ * when a step lowers the cost by less than a fraction of it, when no damping gives a lower cost, or after a number
+ * of iterations.
  *
  * <p>The solver knows points only through its {@link Problem}, which linearises the residuals and applies steps,
  * so a parameter may be a rotation increment or a logarithm as well as a plain coordinate.

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.mimik.core.data.LandmarkSet;
-import dev.mimik.face.camera.Camera;
-import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,25 +18,27 @@ class FrameObjectiveTest {
   private static final double STEP = 1e-5;
   private static final double TOLERANCE = 1e-6;
 
+  private FitOptions options;
+  private LandmarkResiduals landmarks;
+  private LocalDistanceResiduals pairs;
+  private Observation frame;
+  private double[] previous;
+
   @ParameterizedTest(name = "{0} camera")
   @ValueSource(strings = {"pinhole", "weak"})
   void gradientIsHalfTheDerivativeOfTheCost(String kind) {
-    Camera camera = LandmarkResidualsTest.camera(kind);
-    LandmarkModel model = new LandmarkModel(LandmarkResidualsTest.RIG, LandmarkSet.IBUG_68);
-    Random rnd = new Random(11);
-    double[] identity = new double[model.modes];
-    for (int c = 0; c < identity.length; c++) {
-      identity[c] = 0.5 * rnd.nextGaussian();
-    }
     RegionWeights regions = new RegionWeights(2, 1, 1.5, 0.5, 1, 0.7);
+    FitFixtures.Face face = FitFixtures.face(kind, LandmarkSet.IBUG_68, regions, 11);
+    LandmarkModel model = face.model();
+    double[] identity = face.identity();
     // priors strong enough to show in the gradient next to the landmarks
-    FitOptions options = new FitOptions(0.02, 0.01, 0.05, 0, 0, 1, regions, 0, LocalDistances.eyesAndLips());
-    LandmarkResiduals landmarks = new LandmarkResiduals(model, identity, regions, camera);
-    LocalDistanceResiduals pairs = new LocalDistanceResiduals(options.localDistances(), model.points);
-    FitState s = LandmarkResidualsTest.state(model, camera, rnd);
-    Observation f = new Observation(landmarks.image(LandmarkResidualsTest.state(model, camera, rnd)), model.points);
-    double[] previous = LandmarkResidualsTest.state(model, camera, rnd).w;
-    FrameObjective objective = new FrameObjective(landmarks, pairs, options, f, previous, true, true);
+    options = new FitOptions(0.02, 0.01, 0.05, 0, 0, 1, regions, 0, LocalDistances.eyesAndLips());
+    landmarks = face.residuals();
+    pairs = new LocalDistanceResiduals(options.localDistances(), model.points);
+    FitState s = face.state();
+    frame = new Observation(landmarks.image(FitFixtures.state(model, face.camera(), face.rnd())), model.points);
+    previous = FitFixtures.state(model, face.camera(), face.rnd()).w;
+    FrameObjective objective = new FrameObjective(landmarks, pairs, options, frame, previous, true, true);
     int n = objective.dimension();
     NormalEquations eq = new NormalEquations(n);
     double cost = objective.linearize(s, eq);
@@ -49,17 +49,7 @@ class FrameObjectiveTest {
       largest = Math.max(largest, Math.abs(g));
     }
     for (int p = 0; p < n; p++) {
-      double plus;
-      double minus;
-      if (p < POSE + model.shapes) {
-        plus = objective.cost(s.stepped(LandmarkResidualsTest.unit(n, p, STEP), true));
-        minus = objective.cost(s.stepped(LandmarkResidualsTest.unit(n, p, -STEP), true));
-      } else {
-        plus = withIdentity(landmarks, pairs, options, f, previous, identity, p - POSE - model.shapes, STEP).cost(s);
-        minus = withIdentity(landmarks, pairs, options, f, previous, identity, p - POSE - model.shapes, -STEP)
-            .cost(s);
-      }
-      double half = (plus - minus) / (4 * STEP);
+      double half = (moved(objective, s, identity, p, STEP) - moved(objective, s, identity, p, -STEP)) / (4 * STEP);
       assertThat(eq.g[p]).as("parameter %d", p).isCloseTo(half, within(TOLERANCE * largest));
     }
     for (int p = 0; p < n; p++) {
@@ -69,10 +59,15 @@ class FrameObjectiveTest {
     }
   }
 
-  private static FrameObjective withIdentity(LandmarkResiduals landmarks, LocalDistanceResiduals pairs,
-      FitOptions options, Observation f, double[] previous, double[] identity, int c, double step) {
+  /** The cost with parameter {@code p} moved by {@code size}: a pose or weight parameter, or an identity one. */
+  private double moved(FrameObjective objective, FitState s, double[] identity, int p, double size) {
+    int n = objective.dimension();
+    int shapes = s.w.length;
+    if (p < POSE + shapes) {
+      return objective.cost(s.stepped(FitFixtures.unit(n, p, size), true));
+    }
     double[] id = identity.clone();
-    id[c] += step;
-    return new FrameObjective(landmarks.withIdentity(id), pairs, options, f, previous, true, true);
+    id[p - POSE - shapes] += size;
+    return new FrameObjective(landmarks.withIdentity(id), pairs, options, frame, previous, true, true).cost(s);
   }
 }

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 
 class InitialPoseTest {
 
-  private static final LandmarkModel MODEL = new LandmarkModel(LandmarkResidualsTest.RIG, LandmarkSet.IBUG_68);
-  private static final HeadPose POSE = HeadPose.ofEulerDegrees(20, -10, 5, 1.5, -0.5, 0);
+  private static final LandmarkModel MODEL = new LandmarkModel(FitFixtures.RIG, LandmarkSet.IBUG_68);
+  private static final HeadPose TURNED = HeadPose.ofEulerDegrees(20, -10, 5, 1.5, -0.5, 0);
 
   @Test
   void anOrthographicViewOfTheNeutralFaceGivesItsPoseAndScaleExactly() {
-    Camera weak = LandmarkResidualsTest.camera("weak");
-    FitState s = InitialPose.estimate(observe(weak, POSE), MODEL.neutral, weak.withMagnification(1), MODEL.shapes);
-    assertThat(new HeadPose(Rotations.toRotation(s.r), POSE.translation()).angleToDegrees(POSE)).isLessThan(1e-6);
+    Camera weak = FitFixtures.camera("weak");
+    FitState s = InitialPose.estimate(observe(weak, TURNED), MODEL.neutral, weak.withMagnification(1), MODEL.shapes);
+    assertThat(new HeadPose(Rotations.toRotation(s.r), TURNED.translation()).angleToDegrees(TURNED)).isLessThan(1e-6);
     assertThat(s.camera.magnification()).isCloseTo(weak.magnification(), within(1e-6 * weak.magnification()));
     assertThat(s.t[0]).isCloseTo(1.5, within(1e-6));
     assertThat(s.t[1]).isCloseTo(-0.5, within(1e-6));
@@ -28,8 +28,8 @@ class InitialPoseTest {
 
   @Test
   void aPerspectiveViewGivesThePoseAndDepthApproximately() {
-    Camera pinhole = LandmarkResidualsTest.camera("pinhole");
-    double depth = 600 / LandmarkResidualsTest.RIG.millimetresPerUnit();
+    Camera pinhole = FitFixtures.camera("pinhole");
+    double depth = 600 / FitFixtures.RIG.millimetresPerUnit();
     HeadPose pose = HeadPose.ofEulerDegrees(20, -10, 5, 1.5, -0.5, -depth);
     FitState s = InitialPose.estimate(observe(pinhole, pose), MODEL.neutral, pinhole, MODEL.shapes);
     // an affine camera ignores the perspective across the face's own depth: a few degrees off, for the rigid fit
@@ -41,7 +41,7 @@ class InitialPoseTest {
 
   @Test
   void fewerThanFourLandmarksAreRejected() {
-    Camera pinhole = LandmarkResidualsTest.camera("pinhole");
+    Camera pinhole = FitFixtures.camera("pinhole");
     double[] xy = new double[2 * MODEL.points];
     Arrays.fill(xy, Double.NaN);
     for (int i = 0; i < 6; i++) {

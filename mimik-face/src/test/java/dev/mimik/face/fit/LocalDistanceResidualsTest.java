@@ -1,13 +1,10 @@
 package dev.mimik.face.fit;
 
-import static dev.mimik.face.fit.FitState.POSE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.mimik.core.data.LandmarkSet;
-import dev.mimik.face.camera.Camera;
 import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -20,17 +17,12 @@ class LocalDistanceResidualsTest {
   @ParameterizedTest(name = "{0} camera")
   @ValueSource(strings = {"pinhole", "weak"})
   void aPairAddsTheNormalEquationsOfItsDifferenceVector(String kind) {
-    Camera camera = LandmarkResidualsTest.camera(kind);
-    LandmarkModel model = new LandmarkModel(LandmarkResidualsTest.RIG, LandmarkSet.IBUG_68);
-    Random rnd = new Random(5);
-    double[] identity = new double[model.modes];
-    for (int c = 0; c < identity.length; c++) {
-      identity[c] = 0.5 * rnd.nextGaussian();
-    }
-    LandmarkResiduals landmarks = new LandmarkResiduals(model, identity, RegionWeights.uniform(), camera);
-    FitState s = LandmarkResidualsTest.state(model, camera, rnd);
+    FitFixtures.Face face = FitFixtures.face(kind, LandmarkSet.IBUG_68, RegionWeights.uniform(), 5);
+    LandmarkModel model = face.model();
+    LandmarkResiduals landmarks = face.residuals();
+    FitState s = face.state();
     // observed: another face's landmarks, only the right eye's upper/lower pair 37-41 and its corners 36, 39
-    double[] xy = landmarks.image(LandmarkResidualsTest.state(model, camera, rnd));
+    double[] xy = landmarks.image(FitFixtures.state(model, face.camera(), face.rnd()));
     int[] kept = {37, 41, 36, 39};
     double[] observed = new double[xy.length];
     Arrays.fill(observed, Double.NaN);
@@ -51,21 +43,8 @@ class LocalDistanceResidualsTest {
     assertThat(cost).isCloseTo(r[0] * r[0] + r[1] * r[1], within(1e-12 * cost));
     double[][] jac = new double[n][];
     for (int p = 0; p < n; p++) {
-      double[] plus;
-      double[] minus;
-      if (p < POSE + model.shapes) {
-        plus = landmarks.image(s.stepped(LandmarkResidualsTest.unit(n, p, STEP), true));
-        minus = landmarks.image(s.stepped(LandmarkResidualsTest.unit(n, p, -STEP), true));
-      } else {
-        double[] up = identity.clone();
-        double[] down = identity.clone();
-        up[p - POSE - model.shapes] += STEP;
-        down[p - POSE - model.shapes] -= STEP;
-        plus = landmarks.withIdentity(up).image(s);
-        minus = landmarks.withIdentity(down).image(s);
-      }
-      double[] rp = residual(plus, xy, scale);
-      double[] rm = residual(minus, xy, scale);
+      double[] rp = residual(FitFixtures.imageMoved(landmarks, face.identity(), s, p, STEP), xy, scale);
+      double[] rm = residual(FitFixtures.imageMoved(landmarks, face.identity(), s, p, -STEP), xy, scale);
       jac[p] = new double[] {(rp[0] - rm[0]) / (2 * STEP), (rp[1] - rm[1]) / (2 * STEP)};
     }
     double largestH = Arrays.stream(eq.h).map(Math::abs).max().orElseThrow();
