@@ -9,7 +9,9 @@ import org.hipparchus.geometry.euclidean.twod.Vector2D;
  *
  * <p>Besides projecting, a camera tells a fitter what it can see: whether images depend on depth, where its
  * principal point is and how deep a face of a given image size stands. Every method but {@link #project(Vector3D)}
- * has a default, so a new camera model plugs into the fitter by implementing that one method.
+ * has a default, so a camera model plugs into the fitter by implementing that one; closed forms make it faster,
+ * {@link #principalPoint} and {@link #unproject} give it a better first pose, and a camera blind to depth also
+ * answers {@link #seesDepth} and implements the magnification methods.
  */
 public interface Camera {
 

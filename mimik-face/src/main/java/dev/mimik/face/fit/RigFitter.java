@@ -14,11 +14,11 @@ import java.util.List;
  * Fits a face rig to 2D landmarks: head pose and expression weights in [0, 1] per frame, identity once per person.
  *
  * <p>Two stages, as in the FLAME reference fitter: without a previous frame, the pose alone is first initialised
- * in closed form ({@link InitialPose}) and refined; then pose and weights are refined together. Both stages are
- * {@link BoundedLevenbergMarquardt} on the {@link LandmarkResiduals}, divided by the landmark bounding-box diagonal
- * and multiplied by {@link RegionWeights}, with priors on the weights ({@link FrameObjective}); the weights are kept
+ * in closed form ({@code InitialPose}) and refined; then pose and weights are refined together. Both stages are
+ * {@code BoundedLevenbergMarquardt} on the {@code LandmarkResiduals}, divided by the landmark bounding-box diagonal
+ * and multiplied by {@link RegionWeights}, with priors on the weights ({@code FrameObjective}); the weights are kept
  * in [0, 1]. In a sequence the previous frame is the warm start and a temporal prior pulls the weights toward it.
- * Identity is fitted over many frames at once ({@link IdentityFit}).
+ * Identity is fitted over many frames at once ({@code IdentityFit}).
  *
  * <p>Through a camera that does not see depth ({@link Camera#seesDepth}, such as a {@link WeakPerspectiveCamera})
  * the camera's magnification is fitted too (the given one is the starting value) and the depth of the translation
