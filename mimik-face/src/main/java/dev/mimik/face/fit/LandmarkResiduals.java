@@ -197,15 +197,22 @@ final class LandmarkResiduals {
 
   /** {@code out = R X_j} for the landmark's rig-frame position {@code X_j} (person neutral plus weighted targets). */
   private void rotated(FitState s, int j, double[] x, double[] out) {
-    int ks = model.shapes;
-    for (int c = 0; c < 3; c++) {
-      double v = person[3 * j + c];
-      int row = (3 * j + c) * ks;
-      for (int k : model.movers[j]) {
-        v += s.w[k] * model.shapeBasis[row + k];
-      }
-      x[c] = v;
+    double[] basis = model.shapeBasis;
+    int r0 = 3 * j * model.shapes;
+    int r1 = r0 + model.shapes;
+    int r2 = r1 + model.shapes;
+    double vx = person[3 * j];
+    double vy = person[3 * j + 1];
+    double vz = person[3 * j + 2];
+    for (int k : model.movers[j]) {
+      double wk = s.w[k];
+      vx += wk * basis[r0 + k];
+      vy += wk * basis[r1 + k];
+      vz += wk * basis[r2 + k];
     }
+    x[0] = vx;
+    x[1] = vy;
+    x[2] = vz;
     Rotations.apply(s.r, x, out);
   }
 
