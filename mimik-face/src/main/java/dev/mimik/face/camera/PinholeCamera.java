@@ -42,4 +42,29 @@ public record PinholeCamera(double focalPx, double cx, double cy, int width, int
       0, -a, -a * p.getY() / depth
     };
   }
+
+  @Override
+  public void project(double x, double y, double z, double[] uv, double[] jac) {
+    double depth = -z;
+    double a = focalPx / depth;
+    uv[0] = cx + a * x;
+    uv[1] = cy - a * y;
+    jac[0] = a;
+    jac[1] = 0;
+    jac[2] = a * x / depth;
+    jac[3] = 0;
+    jac[4] = -a;
+    jac[5] = -a * y / depth;
+  }
+
+  @Override
+  public Vector2D principalPoint() {
+    return new Vector2D(cx, cy);
+  }
+
+  @Override
+  public Vector3D unproject(double right, double up, double pixelsPerUnit) {
+    double depth = focalPx / pixelsPerUnit;
+    return new Vector3D(right * depth / focalPx, up * depth / focalPx, -depth);
+  }
 }

@@ -22,4 +22,44 @@ public record WeakPerspectiveCamera(double scale, double cx, double cy) implemen
   public double[] jacobian(Vector3D p) {
     return new double[] {scale, 0, 0, 0, -scale, 0};
   }
+
+  @Override
+  public void project(double x, double y, double z, double[] uv, double[] jac) {
+    uv[0] = cx + scale * x;
+    uv[1] = cy - scale * y;
+    jac[0] = scale;
+    jac[1] = 0;
+    jac[2] = 0;
+    jac[3] = 0;
+    jac[4] = -scale;
+    jac[5] = 0;
+  }
+
+  @Override
+  public Vector2D principalPoint() {
+    return new Vector2D(cx, cy);
+  }
+
+  /** False: the image ignores depth. */
+  @Override
+  public boolean seesDepth() {
+    return false;
+  }
+
+  /** The {@link #scale}. */
+  @Override
+  public double magnification() {
+    return scale;
+  }
+
+  @Override
+  public WeakPerspectiveCamera withMagnification(double pixelsPerUnit) {
+    return new WeakPerspectiveCamera(pixelsPerUnit, cx, cy);
+  }
+
+  /** The point at depth 0 imaged there once the scale is {@code pixelsPerUnit}, for depth is not seen. */
+  @Override
+  public Vector3D unproject(double right, double up, double pixelsPerUnit) {
+    return new Vector3D(right / pixelsPerUnit, up / pixelsPerUnit, 0);
+  }
 }

@@ -92,7 +92,7 @@ public final class FitBenchmark {
         for (Camera camera : new Camera[] {weakPerspective(), pinhole()}) {
           Figures f = measure(camera, set, sequence);
           out.printf("%-8s %-8s %-9s %9.3f %9.3f %10.4f %12.3f %12.3f %6.1f%n",
-              camera instanceof PinholeCamera ? "pinhole" : "weak", set.name().toLowerCase(),
+              camera.seesDepth() ? "pinhole" : "weak", set.name().toLowerCase(),
               sequence ? "sequence" : "cold", f.msPerFrame(), f.cpuMsPerFrame(), f.weightMae(),
               f.poseErrorDegrees(), f.residualPx(), f.meanIterations());
         }
