@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -92,8 +91,6 @@ final class BenchTrackCommand implements Callable<Integer> {
     if (threads < 0) {
       throw new ParameterException(spec.commandLine(), "--threads must be 0 (both 1 and 2) or a positive count");
     }
-    System.setProperty("ai.djl.pytorch.num_interop_threads",
-        System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if ((modelFile == null) != (signalsFile == null)) {
@@ -110,29 +107,13 @@ final class BenchTrackCommand implements Callable<Integer> {
       }
       return 0;
     }
-    Path dir = Files.createTempDirectory("mimik-bench-track");
-    try {
-      int code = new CommandLine(new SimulateCommand()).setOut(err).setErr(err).execute("--out", dir.toString(),
-          "--participants", "1", "--minutes", "" + minutes, "--seed", "" + seed, "--montage", "earpiece");
-      if (code != 0) {
-        return code;
-      }
-      Session session = new SessionFiles(SessionFiles.Sync.NONE, err).fromManifest(dir.resolve("manifest.csv")).get(0);
+    try (SimulatedSessionFiles simulated = new SimulatedSessionFiles(minutes, seed, err)) {
+      Session session = simulated.session();
       TrainingOptions options = TrainingOptions.defaults().withEpochs(epochs).withSeed(seed).withProgress(false);
       try (TrackingModel model = TrainCommand.train(List.of(session), LandmarkSet.IBUG_51, 30, options, null, err)
           .model()) {
-        FrontEnd fe = model.frontEnd();
-        double[][] raw = new double[fe.channels().size()][];
-        for (int c = 0; c < raw.length; c++) {
-          raw[c] = session.signals().channel(fe.channels().get(c)).orElseThrow().samples();
-        }
+        double[][] raw = SessionSignals.select(session.signals(), model.frontEnd(), session.source(), err::println);
         time(model, raw, session.signals().startTimeSeconds(), o);
-      }
-    } finally {
-      try (var files = Files.walk(dir)) {
-        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
       }
     }
     return 0;

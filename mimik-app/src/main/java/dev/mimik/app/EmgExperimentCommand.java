@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,8 @@ public final class EmgExperimentCommand implements Callable<Integer> {
 
   @Spec
   private CommandSpec spec;
+
+  @Mixin private EngineOptions engine;
 
   @Option(names = "--fridlund", required = true, description = "the real per-emotion table (fridlund.csv)")
   private Path fridlund;
@@ -84,6 +87,7 @@ public final class EmgExperimentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    engine.apply();
     if (train < 1 || test < 1 || !(seconds >= 20) || !(rate >= 1024)) {
       throw new BadInputException("need --train and --test >= 1, --seconds >= 20 and --rate >= 1024");
     }

@@ -35,6 +35,8 @@ public final class EmgTrainCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
+  @Mixin private EngineOptions engine;
+
   @Mixin private EmgPairedFiles files;
 
   @Mixin private EmgChainOptions chain;
@@ -58,6 +60,7 @@ public final class EmgTrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    engine.apply();
     EmgInputs inputs = chain.inputs();
     boolean eog = eogBand != null ? eogBand : inputs.raw();
     boolean sac = saccadeIntegral != null ? saccadeIntegral : inputs.raw();

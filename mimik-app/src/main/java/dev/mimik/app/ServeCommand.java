@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,6 +50,8 @@ import picocli.CommandLine.Spec;
 public final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin private EngineOptions engine;
 
   @Option(names = "--model", paramLabel = "MODEL.mimik", description = "trained model for live tracking")
   Path model;
@@ -103,6 +106,7 @@ public final class ServeCommand implements Callable<Integer> {
     LiveTracker live = null;
     FrameSource source;
     if (model != null) {
+      engine.apply();
       TrackingModel m = TrackingModel.load(model);
       if (input.ingest) {
         live = new LiveTracker(m, rig, 0, model.getFileName().toString());

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,6 +54,8 @@ import picocli.CommandLine.Spec;
 public final class TrackCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
+
+  @Mixin private EngineOptions engine;
 
   @Option(names = "--model", required = true, paramLabel = "MODEL.mimik", description = "a model from 'mimik train'")
   private Path model;
@@ -91,6 +94,7 @@ public final class TrackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    engine.apply();
     PrintWriter err = spec.commandLine().getErr();
     Signal signal = SignalFormats.standard().read(signals);
     GroundTruth truthFiles = truth == null ? null : GroundTruth.read(truth);

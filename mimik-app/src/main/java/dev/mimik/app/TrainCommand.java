@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
+
+  @Mixin private EngineOptions engine;
 
   @Option(names = "--session", paramLabel = "SIGNALS,LANDMARKS", description = "a recorded session (repeatable)")
   private List<String> sessions;
@@ -69,6 +72,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    engine.apply();
     PrintWriter err = spec.commandLine().getErr();
     List<Session> data = TrainCommand.load(sessions, manifest, participant, sync, err);
     LandmarkSet set = landmarkSet(landmarks);

@@ -27,6 +27,11 @@ public final class TorchEngine {
 
   /** The DJL engine name. */
   public static final String NAME = "PyTorch";
+  /**
+   * Intra-op threads unless told otherwise: mimik's networks are small, and one thread trained and ran them faster
+   * than two on a 2-core machine ({@code mimik bench train}, {@code mimik bench track}; figures in the README).
+   */
+  public static final int DEFAULT_THREADS = 1;
 
   private static final Object LOCK = new Object();
   private static Engine engine;
@@ -37,6 +42,11 @@ public final class TorchEngine {
   public static Engine get() {
     synchronized (LOCK) {
       if (engine == null) {
+        // read by DJL when the engine starts; a value given on the command line (-D) wins
+        System.setProperty("ai.djl.pytorch.num_threads",
+            System.getProperty("ai.djl.pytorch.num_threads", Integer.toString(DEFAULT_THREADS)));
+        System.setProperty("ai.djl.pytorch.num_interop_threads",
+            System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
         Engine started = Engine.getEngine(NAME);
         disableNnpack();
         engine = started;

@@ -1,0 +1,80 @@
+package dev.mimik.app;
+
+import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.learn.bioface.FrontEnd;
+import dev.mimik.learn.bioface.ModelTraining;
+import dev.mimik.learn.bioface.TrainingData;
+import dev.mimik.learn.bionet.BioNetConfig;
+import dev.mimik.learn.train.TrainingBenchmark;
+import dev.mimik.learn.train.TrainingOptions;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mimik bench train}: BioNet's training and batch-1 inference speed with one and with two intra-op threads
+ * ({@link TrainingBenchmark}), on the training data of a simulated earpiece session.
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Times BioNet's training (seconds per epoch) and batch-1 inference with one and with two intra-op threads.",
+      "Simulates an earpiece session and trains the default network on its windows.",
+      "",
+      "Example: mimik bench train --minutes 5 --epochs 3"
+    })
+final class BenchTrainCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--minutes", defaultValue = "5", description = "length of the simulated session (default ${DEFAULT-VALUE})")
+  double minutes;
+
+  @Option(names = "--epochs", defaultValue = "3", description = "epochs timed per thread count; the first is left"
+      + " out of the mean (default ${DEFAULT-VALUE})")
+  int epochs;
+
+  @Option(names = "--threads", defaultValue = "0",
+      description = "intra-op threads: 0 times 1 and then 2 (default ${DEFAULT-VALUE})")
+  int threads;
+
+  @Option(names = "--seed", defaultValue = "1", description = "seed of the simulation and training (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    if (epochs < 1 || threads < 0) {
+      throw new ParameterException(spec.commandLine(), "--epochs must be positive and --threads 0 or more");
+    }
+    PrintWriter o = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (SimulatedSessionFiles simulated = new SimulatedSessionFiles(minutes, seed, err)) {
+      FrontEnd frontEnd = ModelTraining.frontEndFor(List.of(simulated.session()), 30);
+      TrainingData data = TrainingData.build(List.of(simulated.session()), frontEnd, LandmarkSet.IBUG_51, null,
+          err::println);
+      BioNetConfig config = BioNetConfig.defaults(frontEnd.inputCount(), frontEnd.windowSamples(),
+          LandmarkSet.IBUG_51);
+      TrainingOptions options = ModelTraining.withWindowGap(TrainingOptions.defaults().withEpochs(epochs)
+          .withSeed(seed), frontEnd);
+      TrainingBenchmark bench = new TrainingBenchmark(config, options);
+      o.printf(Locale.ROOT, "mimik bench train: BioNet on %d windows of %d x %d features, batch %d, %d epochs per"
+          + " thread count%n", data.size(), frontEnd.inputCount(), frontEnd.windowSamples(), options.batchSize(),
+          epochs);
+      o.println("threads   s/epoch   windows/s   predict p50 ms   predict p99 ms");
+      for (int t : threads > 0 ? List.of(threads) : List.of(1, 2)) {
+        TrainingBenchmark.Result r = bench.run(data.windows(), data.targets(), t);
+        o.printf(Locale.ROOT, "%7d %9.2f %11.0f %16.3f %16.3f%n", t, r.secondsPerEpoch(),
+            data.size() / r.secondsPerEpoch(), r.predictionMillis(0.5), r.predictionMillis(0.99));
+        o.flush();
+      }
+    }
+    return 0;
+  }
+}
