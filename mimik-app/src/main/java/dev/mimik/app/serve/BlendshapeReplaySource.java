@@ -53,23 +53,12 @@ public final class BlendshapeReplaySource implements FrameSource {
    * @throws IllegalArgumentException naming the first shape that is not an ARKit name
    */
   public static BlendshapeTrack inArkitOrder(BlendshapeTrack track) {
-    if (track.names().equals(Blendshapes.ARKIT_52)) {
-      return track;
-    }
-    int[] target = new int[track.names().size()];
-    for (int k = 0; k < target.length; k++) {
-      target[k] = Blendshapes.indexOf(track.names().get(k));
-      if (target[k] < 0) {
-        throw new IllegalArgumentException("'" + track.names().get(k) + "' is not an ARKit blendshape name");
+    for (String name : track.names()) {
+      if (Blendshapes.indexOf(name) < 0) {
+        throw new IllegalArgumentException("'" + name + "' is not an ARKit blendshape name");
       }
     }
-    double[][] weights = new double[track.frameCount()][Blendshapes.ARKIT_52.size()];
-    for (int f = 0; f < weights.length; f++) {
-      for (int k = 0; k < target.length; k++) {
-        weights[f][target[k]] = track.weights()[f][k];
-      }
-    }
-    return new BlendshapeTrack(track.timesSeconds(), Blendshapes.ARKIT_52, weights);
+    return track.reordered(Blendshapes.ARKIT_52);
   }
 
   private void play(Listener listener) {
