@@ -2,6 +2,8 @@ package dev.mimik.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mimik.testing.PythonOracle;
+import dev.mimik.testing.TestSignal;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,9 +13,9 @@ class RunningMedianTest {
   /** Away from the ends (where mimik's window shrinks and scipy's pads), scipy's {@code median_filter}. */
   @Test
   void equalsScipysMedianFilterInside() {
-    double[] x = Scipy.testSignal(3000, 100, 5);
+    double[] x = TestSignal.of(3000, 100, 5);
     int half = 32;
-    Map<String, double[]> py = Scipy.run(String.join("\n",
+    PythonOracle.Outputs py = PythonOracle.scipy().requiring("scipy.ndimage").run(String.join("\n",
         "from scipy import ndimage",
         "save('y', ndimage.median_filter(load('x'), size=65))"), Map.of("x", x));
     double[] y = RunningMedian.of(x, half);

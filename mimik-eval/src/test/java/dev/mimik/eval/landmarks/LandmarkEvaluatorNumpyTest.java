@@ -3,17 +3,10 @@ package dev.mimik.eval.landmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mimik.core.data.LandmarkTrack;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.mimik.testing.PythonOracle;
+import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,11 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LandmarkEvaluatorNumpyTest {
 
   private static final String NUMPY = """
-      import json, sys
-      import numpy as np
-      t = np.loadtxt(sys.argv[1], delimiter=',', ndmin=2)
-      p = np.loadtxt(sys.argv[2], delimiter=',', ndmin=2)
-      mm = float(sys.argv[3])
+      t = load('truth').reshape(-1, int(load('truth_width')[0]))
+      p = load('pred').reshape(-1, int(load('pred_width')[0]))
+      mm = load('mm')[0]
       tt, tmiss, tpts = t[:, 0], t[:, 1] > 0, t[:, 2:].reshape(len(t), -1, 2)
       pt, pmiss, ppts = p[:, 0], p[:, 1] > 0, p[:, 2:].reshape(len(p), -1, 2)
       if ppts.shape[1] == 51:  # iBUG 17..67
@@ -48,17 +39,15 @@ class LandmarkEvaluatorNumpyTest {
           for k in np.flatnonzero(ok): per_lm[k].append(e[k])
       errs = np.array(errs)
       present = [k for k in range(68) if per_lm[k]]
-      print(json.dumps({"nme": errs.mean(), "std": errs.std(), "mae": errs.mean() * mm / 100, "frames": len(per_frame),
-          "missing": missing, "unmatched": unmatched, "per_frame": per_frame,
-          "landmarks": present, "per_lm": [float(np.mean(per_lm[k])) for k in present],
-          "excluded": [k for k in range(68) if not per_lm[k]], "points_missing": int(lost[present].sum())}))
+      save('nme', [errs.mean()]); save('std', [errs.std()]); save('mae', [errs.mean() * mm / 100])
+      save('frames', [len(per_frame)]); save('missing', [missing]); save('unmatched', [unmatched])
+      save('per_frame', per_frame); save('landmarks', present); save('per_lm', [np.mean(per_lm[k]) for k in present])
+      save('excluded', [k for k in range(68) if not per_lm[k]]); save('points_missing', [lost[present].sum()])
       """;
-
-  @TempDir Path dir;
 
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 3, 4})
-  void matchesNumpyOnRandomTracks(int seed) throws Exception {
+  void matchesNumpyOnRandomTracks(int seed) {
     Random random = new Random(seed);
     int frames = 150;
     double[] times = new double[frames];
@@ -104,55 +93,44 @@ class LandmarkEvaluatorNumpyTest {
         java.util.Arrays.copyOf(predFrames, kept), java.util.Arrays.copyOf(predMissing, kept));
 
     LandmarkMetrics m = new LandmarkEvaluator(85, java.util.Optional.empty()).evaluate(pred, truth);
-    JsonNode py = numpy(truth, pred, 85);
+    PythonOracle.Outputs py = numpy(truth, pred, 85);
 
-    assertThat(m.frames()).isEqualTo(py.get("frames").asInt()).isGreaterThan(100);
-    assertThat(m.framesMissing()).isEqualTo(py.get("missing").asInt());
-    assertThat(m.framesUnmatched()).isEqualTo(py.get("unmatched").asInt());
-    assertThat(m.pointsMissing()).isEqualTo(py.get("points_missing").asInt());
-    assertThat(m.nmePercent()).isCloseTo(py.get("nme").asDouble(), within(1e-9));
-    assertThat(m.nmeStdPercent()).isCloseTo(py.get("std").asDouble(), within(1e-9));
-    assertThat(m.maeMm()).isCloseTo(py.get("mae").asDouble(), within(1e-9));
+    assertThat(m.frames()).isEqualTo((int) py.scalar("frames")).isGreaterThan(100);
+    assertThat(m.framesMissing()).isEqualTo((int) py.scalar("missing"));
+    assertThat(m.framesUnmatched()).isEqualTo((int) py.scalar("unmatched"));
+    assertThat(m.pointsMissing()).isEqualTo((int) py.scalar("points_missing"));
+    assertThat(m.nmePercent()).isCloseTo(py.scalar("nme"), within(1e-9));
+    assertThat(m.nmeStdPercent()).isCloseTo(py.scalar("std"), within(1e-9));
+    assertThat(m.maeMm()).isCloseTo(py.scalar("mae"), within(1e-9));
     for (int f = 0; f < m.frames(); f++) {
-      assertThat(m.frameNmePercent()[f]).isCloseTo(py.get("per_frame").get(f).asDouble(), within(1e-9));
+      assertThat(m.frameNmePercent()[f]).isCloseTo(py.get("per_frame")[f], within(1e-9));
     }
-    assertThat(m.perLandmark()).hasSize(py.get("landmarks").size());
+    assertThat(m.perLandmark()).hasSize(py.get("landmarks").length);
     for (int k = 0; k < m.perLandmark().size(); k++) {
-      assertThat(m.perLandmark().get(k).ibug()).isEqualTo(py.get("landmarks").get(k).asInt());
-      assertThat(m.perLandmark().get(k).nmePercent()).isCloseTo(py.get("per_lm").get(k).asDouble(), within(1e-9));
+      assertThat(m.perLandmark().get(k).ibug()).isEqualTo((int) py.get("landmarks")[k]);
+      assertThat(m.perLandmark().get(k).nmePercent()).isCloseTo(py.get("per_lm")[k], within(1e-9));
     }
-    assertThat(m.excludedLandmarks()).hasSize(py.get("excluded").size()).hasSize(fiftyOne ? 17 : 0);
+    assertThat(m.excludedLandmarks()).hasSize(py.get("excluded").length).hasSize(fiftyOne ? 17 : 0);
   }
 
-  private JsonNode numpy(LandmarkTrack truth, LandmarkTrack pred, double mm) throws Exception {
-    Path script = Files.writeString(dir.resolve("oracle.py"), NUMPY);
-    Path t = write(truth, "truth.csv");
-    Path p = write(pred, "pred.csv");
-    Process proc;
-    try {
-      proc = new ProcessBuilder("python3", script.toString(), t.toString(), p.toString(), Double.toString(mm))
-          .redirectError(dir.resolve("err.txt").toFile()).start();
-    } catch (IOException e) {
-      Assumptions.abort("python3 is not installed: " + e.getMessage());
-      return null;
-    }
-    String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(proc.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    String err = Files.readString(dir.resolve("err.txt"));
-    Assumptions.assumeFalse(err.contains("No module named 'numpy'"), "python3 has no numpy");
-    assertThat(proc.exitValue()).as(err).isZero();
-    return new ObjectMapper().readTree(out);
+  /** The numpy definitions on the same tracks, each as rows {@code time, missing, x0, y0, x1, ...}. */
+  private static PythonOracle.Outputs numpy(LandmarkTrack truth, LandmarkTrack pred, double mm) {
+    return PythonOracle.numpy().run(NUMPY, Map.of("truth", rows(truth), "truth_width", width(truth),
+        "pred", rows(pred), "pred_width", width(pred), "mm", new double[] {mm}));
   }
 
-  private Path write(LandmarkTrack track, String name) throws IOException {
-    StringBuilder sb = new StringBuilder();
+  private static double[] rows(LandmarkTrack track) {
+    int w = 2 + 2 * track.pointCount();
+    double[] rows = new double[track.frameCount() * w];
     for (int f = 0; f < track.frameCount(); f++) {
-      sb.append(track.timesSeconds()[f]).append(',').append(track.missing()[f] ? 1 : 0);
-      for (double v : track.frames()[f]) {
-        sb.append(',').append(Double.isNaN(v) ? "nan" : Double.toString(v));
-      }
-      sb.append('\n');
+      rows[f * w] = track.timesSeconds()[f];
+      rows[f * w + 1] = track.missing()[f] ? 1 : 0;
+      System.arraycopy(track.frames()[f], 0, rows, f * w + 2, w - 2);
     }
-    return Files.writeString(dir.resolve(name), sb);
+    return rows;
+  }
+
+  private static double[] width(LandmarkTrack track) {
+    return new double[] {2 + 2 * track.pointCount()};
   }
 }

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.mimik.core.data.LandmarkTrack;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.mimik.testing.PythonOracle;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -86,28 +83,19 @@ class ProcrustesTest {
   }
 
   @Test
-  void disparityMatchesScipy() throws IOException, InterruptedException {
+  void disparityMatchesScipy() {
     double[] reference = shape(21, 30);
     Random random = new Random(22);
     double[] noisy = new SimilarityTransform(1.3, 0.25, 40, 60).apply(reference);
     for (int i = 0; i < noisy.length; i++) {
       noisy[i] += 3 * random.nextGaussian();
     }
-    String script = "import numpy as np, sys\n"
-        + "from scipy.spatial import procrustes\n"
-        + "a = np.array([" + list(reference) + "]).reshape(-1, 2)\n"
-        + "b = np.array([" + list(noisy) + "]).reshape(-1, 2)\n"
-        + "print(repr(float(procrustes(a, b)[2])))\n";
-    Process p;
-    try {
-      p = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      Assumptions.abort("python3 is not available: " + e.getMessage());
-      return;
-    }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    Assumptions.assumeTrue(p.waitFor() == 0, "python3 with numpy/scipy failed: " + out);
-    double scipy = Double.parseDouble(out);
+    double scipy = PythonOracle.numpy().requiring("scipy.spatial").run(String.join("\n",
+        "from scipy.spatial import procrustes",
+        "a = load('reference').reshape(-1, 2)",
+        "b = load('noisy').reshape(-1, 2)",
+        "save('disparity', [procrustes(a, b)[2]])"), Map.of("reference", reference, "noisy", noisy))
+        .scalar("disparity");
 
     // scipy centres the reference and scales it to unit Frobenius norm, then fits the other onto it
     double[] unit = Procrustes.meanShape(List.of(reference), 0);
@@ -150,9 +138,5 @@ class ProcrustesTest {
     double[] mean = Procrustes.meanShape(shapes, 5);
     double[] aligned = new Procrustes(mean).align(base);
     assertThat(aligned).containsExactly(mean, within(1e-9));
-  }
-
-  private static String list(double[] v) {
-    return Arrays.stream(v).mapToObj(x -> String.format(Locale.ROOT, "%.17g", x)).collect(Collectors.joining(","));
   }
 }

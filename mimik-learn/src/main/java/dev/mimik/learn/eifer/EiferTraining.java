@@ -33,8 +33,8 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
   /**
    * Exp2EMG's network trains with a Huber loss of this threshold (standardised units): recorded envelopes carry
    * artefacts no expression explains (electrode pops: a 0.5 s burst tens of times the channel's range), and under
-   * squared error the network learned them as expression-driven activity (on seed 3 of {@code mimik emg experiment},
-   * masseter and levator labii r 0.63 and 0.74 against the ridge baseline's 0.70 and 0.88). EMG2Exp's targets,
+   * squared error the network learned them as expression-driven activity and fell below its ridge baseline on the
+   * channels they hit ({@code docs/notes/eifer.md}, "Exp2EMG's network against its baseline"). EMG2Exp's targets,
    * blendshapes, have no such outliers and keep L2.
    */
   public static final double EXP2EMG_HUBER = 1;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.mimik.core.data.Signal;
+import dev.mimik.testing.PythonOracle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,7 +85,7 @@ class FeatureStreamTest {
           "c = np.concatenate([[0.0], np.cumsum(emg ** 2)])",
           "rms = np.sqrt((c[i + 1] - c[lo]) / (i + 1 - lo))",
           "save('features', np.concatenate([np.log1p(rms)[4::5], eog[4::5]]))");
-      double[] py = NumpyOracle.run(code, Map.of("x", x[c]), "features");
+      double[] py = PythonOracle.scipy().run(code, Map.of("x", x[c])).get("features");
       int k = all.windowSamples();
       assertThat(py).hasSize(2 * k);
       double eogScale = Arrays.stream(py, k, 2 * k).map(Math::abs).max().orElseThrow();

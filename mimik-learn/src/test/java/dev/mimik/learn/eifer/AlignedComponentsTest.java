@@ -2,7 +2,7 @@ package dev.mimik.learn.eifer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mimik.learn.bioface.NumpyOracle;
+import dev.mimik.testing.PythonOracle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +22,10 @@ class AlignedComponentsTest {
     for (int f = 0; f < FRAMES; f++) {
       System.arraycopy(x[f], 0, flat, f * CHANNELS, CHANNELS);
     }
-    double[] py = NumpyOracle.run(String.join("\n",
+    double[] py = PythonOracle.numpy().run(String.join("\n",
         "x = load('x').reshape(-1, " + CHANNELS + ")",
         "_, _, vt = np.linalg.svd(x - x.mean(0), full_matrices=False)",
-        "save('axes', vt[:3])"), Map.of("x", flat), "axes");
+        "save('axes', vt[:3])"), Map.of("x", flat)).get("axes");
     double[][] axes = AlignedComponents.axes(x, 3);
     for (int a = 0; a < 3; a++) {
       double dot = 0;

@@ -111,10 +111,9 @@ public final class CausalSosFilter {
    * Runs sections {@code i} to {@code i + 4} over the samples from index {@code first} to {@code end} (exclusive),
    * {@code stride} (1 or -1) apart, with their coefficients and states in local variables. Five sections per pass
    * over the samples beat all sections per sample as scipy and {@link #process(double)} do (states in memory, a
-   * long chain through the cascade for every sample; 1.3 to 1.5 times slower on the earpiece chains) and one
-   * section per pass (a pass waits on the section's own recursion; twice slower): the five recursions overlap in
-   * the CPU's pipeline, and fewer than five per pass measured slower. Same arithmetic in the same order, so the
-   * same bits.
+   * long chain through the cascade for every sample) and one section per pass (a pass waits on the section's own
+   * recursion): the five recursions overlap in the CPU's pipeline; fewer per pass were slower
+   * ({@code docs/notes/dsp.md} has the timings). Same arithmetic in the same order, so the same bits.
    */
   private void fiveSections(int i, double[] buffer, int first, int end, int stride) {
     int k = 5 * i;

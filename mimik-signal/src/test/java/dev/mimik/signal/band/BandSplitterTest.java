@@ -3,8 +3,9 @@ package dev.mimik.signal.band;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mimik.core.data.Channel;
-import dev.mimik.signal.Scipy;
 import dev.mimik.signal.filter.CausalSosFilter;
+import dev.mimik.testing.PythonOracle;
+import dev.mimik.testing.TestSignal;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,8 +14,8 @@ class BandSplitterTest {
 
   @Test
   void splitEqualsScipyNotchThenButterworthZeroPhase() {
-    double[] x = Scipy.testSignal(6000, 1000, 21);
-    Map<String, double[]> py = Scipy.run(String.join("\n",
+    double[] x = TestSignal.of(6000, 1000, 21);
+    PythonOracle.Outputs py = PythonOracle.scipy().run(String.join("\n",
         "x = load('x'); fs = 1000.0",
         "notch = np.vstack([np.concatenate(signal.iirnotch(f, 30, fs=fs)) for f in (50, 100, 150, 200, 250)])",
         "emg = np.vstack([notch, signal.butter(4, [20, 450], 'bandpass', fs=fs, output='sos')])",
@@ -25,19 +26,19 @@ class BandSplitterTest {
         Map.of("x", x));
     BandSplitter.Split split = BandSplitter.standard().split(new Channel("A1", "uV", 1000, x));
     assertThat(split.emg().name()).isEqualTo("A1-EMG");
-    assertThat(Scipy.relativeError(split.emg().samples(), py.get("emg"))).isLessThan(1e-9);
-    assertThat(Scipy.relativeError(split.eog().samples(), py.get("eog"))).isLessThan(1e-9);
+    assertThat(PythonOracle.relativeError(split.emg().samples(), py.get("emg"))).isLessThan(1e-9);
+    assertThat(PythonOracle.relativeError(split.eog().samples(), py.get("eog"))).isLessThan(1e-9);
 
     BandSplitter.Live live = BandSplitter.standard().live(1000);
     double[] emgOut = new double[x.length];
     double[] eogOut = new double[x.length];
     live.process(x, emgOut, eogOut);
-    assertThat(Scipy.relativeError(emgOut, py.get("emg_causal"))).isLessThan(1e-9);
-    assertThat(Scipy.relativeError(eogOut, py.get("eog_causal"))).isLessThan(1e-9);
+    assertThat(PythonOracle.relativeError(emgOut, py.get("emg_causal"))).isLessThan(1e-9);
+    assertThat(PythonOracle.relativeError(eogOut, py.get("eog_causal"))).isLessThan(1e-9);
 
     BandSplitter noNotch = new BandSplitter(Band.emg(), Band.eog(), Optional.empty());
     double[] clipped = noNotch.split(new Channel("A1", "uV", 500, x)).emg().samples();
-    assertThat(Scipy.relativeError(clipped, py.get("clipped"))).isLessThan(1e-9);
+    assertThat(PythonOracle.relativeError(clipped, py.get("clipped"))).isLessThan(1e-9);
   }
 
   @Test

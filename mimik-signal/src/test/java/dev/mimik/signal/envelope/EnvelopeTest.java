@@ -3,8 +3,9 @@ package dev.mimik.signal.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.mimik.signal.Scipy;
 import dev.mimik.signal.WindowAlignment;
+import dev.mimik.testing.PythonOracle;
+import dev.mimik.testing.TestSignal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class EnvelopeTest {
 
   @Test
   void slidingRmsEqualsTheDirectSumOverTruncatedWindows() {
-    double[] x = Scipy.testSignal(3000, 1000, 2);
+    double[] x = TestSignal.of(3000, 1000, 2);
     for (WindowAlignment a : WindowAlignment.values()) {
       for (int len : new int[] {1, 2, 7, 64, 5000}) {
         double[] y = SlidingRms.of(x, len, a);
@@ -31,7 +32,7 @@ class EnvelopeTest {
 
   @Test
   void streamingRmsEqualsTheTrailingWindow() {
-    double[] x = Scipy.testSignal(10_000, 1000, 4);
+    double[] x = TestSignal.of(10_000, 1000, 4);
     double[] whole = SlidingRms.of(x, 0.25, 1000, WindowAlignment.TRAILING);
     SlidingRms live = new SlidingRms(SlidingRms.samplesFor(0.25, 1000));
     for (int i = 0; i < x.length; i++) {
@@ -51,13 +52,13 @@ class EnvelopeTest {
 
   @Test
   void rectifiedEnvelopeEqualsScipy() {
-    double[] x = Scipy.testSignal(4000, 1000, 9);
-    Map<String, double[]> py = Scipy.run(String.join("\n",
+    double[] x = TestSignal.of(4000, 1000, 9);
+    PythonOracle.Outputs py = PythonOracle.scipy().run(String.join("\n",
         "x = np.abs(load('x')); lp = signal.butter(2, 6, fs=1000, output='sos')",
         "save('zp', signal.sosfiltfilt(lp, x))",
         "save('causal', signal.sosfilt(lp, x, zi=signal.sosfilt_zi(lp) * x[0])[0])"),
         Map.of("x", x));
-    assertThat(Scipy.relativeError(Envelope.rectified(x, 1000, 6, true), py.get("zp"))).isLessThan(1e-9);
-    assertThat(Scipy.relativeError(Envelope.rectified(x, 1000, 6, false), py.get("causal"))).isLessThan(1e-9);
+    assertThat(PythonOracle.relativeError(Envelope.rectified(x, 1000, 6, true), py.get("zp"))).isLessThan(1e-9);
+    assertThat(PythonOracle.relativeError(Envelope.rectified(x, 1000, 6, false), py.get("causal"))).isLessThan(1e-9);
   }
 }

@@ -3,7 +3,8 @@ package dev.mimik.signal.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mimik.signal.Scipy;
+import dev.mimik.testing.PythonOracle;
+import dev.mimik.testing.TestSignal;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,17 +18,17 @@ class FiltersMatchScipyTest {
   static final double TOL = 1e-9;
   static double[] x;
   static double[] shortX;
-  static Map<String, double[]> py;
+  static PythonOracle.Outputs py;
 
   @BeforeAll
   static void runScipy() {
-    x = Scipy.testSignal(5000, FS, 7);
+    x = TestSignal.of(5000, FS, 7);
     shortX = Arrays.copyOf(x, 40);
     Map<String, double[]> in = new LinkedHashMap<>();
     in.put("x", x);
     in.put("short", shortX);
-    in.put("eifer", Scipy.testSignal(8192, 4096, 11));
-    py = Scipy.run(String.join("\n",
+    in.put("eifer", TestSignal.of(8192, 4096, 11));
+    py = PythonOracle.scipy().run(String.join("\n",
         "x = load('x'); fs = 1000.0",
         "emg = signal.butter(4, [20, 450], 'bandpass', fs=fs, output='sos')",
         "eog = signal.butter(4, [0.1, 10], 'bandpass', fs=fs, output='sos')",
@@ -55,7 +56,7 @@ class FiltersMatchScipyTest {
   }
 
   static void assertClose(double[] actual, String name) {
-    assertThat(Scipy.relativeError(actual, py.get(name))).as(name).isLessThan(TOL);
+    assertThat(PythonOracle.relativeError(actual, py.get(name))).as(name).isLessThan(TOL);
   }
 
   @Test
@@ -136,7 +137,7 @@ class FiltersMatchScipyTest {
   void notchEqualsIirnotchAndItsInitialConditionsEqualSosfiltZi() {
     double[][] s = Notch.at(50, 30, FS).sections();
     double[] ba = py.get("notch_ba");
-    assertThat(Scipy.relativeError(new double[] {s[0][0], s[0][1], s[0][2], s[0][3], s[0][4], s[0][5]}, ba))
+    assertThat(PythonOracle.relativeError(new double[] {s[0][0], s[0][1], s[0][2], s[0][3], s[0][4], s[0][5]}, ba))
         .isLessThan(1e-14);
     Sos harmonics = Notch.withHarmonics(50, 30, FS, 160);
     assertThat(harmonics.sectionCount()).isEqualTo(3);
@@ -154,7 +155,7 @@ class FiltersMatchScipyTest {
 
   @Test
   void zeroPhaseFirEqualsFiltfilt() {
-    double[] e = Scipy.testSignal(8192, 4096, 11);
+    double[] e = TestSignal.of(8192, 4096, 11);
     assertClose(ZeroPhaseFirFilter.filter(Fir.bandPass(129, 10, 500, 4096), e), "fir_filtfilt");
   }
 

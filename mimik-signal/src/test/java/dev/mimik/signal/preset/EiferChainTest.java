@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
-import dev.mimik.signal.Scipy;
+import dev.mimik.testing.PythonOracle;
+import dev.mimik.testing.TestSignal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,8 @@ class EiferChainTest {
 
   @Test
   void chainEqualsTheSameStepsInScipy() {
-    double[] x = Scipy.testSignal(4096 * 3, 4096, 13);
-    Map<String, double[]> py = Scipy.run(String.join("\n",
+    double[] x = TestSignal.of(4096 * 3, 4096, 13);
+    PythonOracle.Outputs py = PythonOracle.scipy().run(String.join("\n",
         "x = load('x'); fs = 4096.0",
         "x = x - x.mean()",
         "b, a = signal.iirnotch(50, 2, fs=fs); x = signal.filtfilt(b, a, x)",
@@ -27,7 +28,7 @@ class EiferChainTest {
     Signal out = EiferChain.standard().apply(Signal.of(List.of(new Channel("zyg-L", "uV", 4096, x))));
     assertThat(out.samplingRate()).isEqualTo(30);
     assertThat(out.channel(0).samples()).hasSize(90);
-    assertThat(Scipy.relativeError(out.channel(0).samples(), py.get("y"))).isLessThan(1e-9);
+    assertThat(PythonOracle.relativeError(out.channel(0).samples(), py.get("y"))).isLessThan(1e-9);
   }
 
   /**
@@ -37,18 +38,18 @@ class EiferChainTest {
    */
   @Test
   void eogBandEqualsTheSameStepsInScipy() {
-    double[] x = Scipy.testSignal(2048 * 6, 2048, 17);
+    double[] x = TestSignal.of(2048 * 6, 2048, 17);
     for (int i = 0; i < x.length; i++) {
       x[i] += 40 + 30 * Math.sin(2 * Math.PI * 1.5 * i / 2048.0);
     }
-    Map<String, double[]> py = Scipy.run(String.join("\n",
+    PythonOracle.Outputs py = PythonOracle.scipy().run(String.join("\n",
         "x = load('x'); fs = 2048.0",
         "x = signal.sosfiltfilt(signal.butter(4, [0.1, 10], 'bandpass', fs=fs, output='sos'), x - x.mean())",
         "save('y', signal.resample_poly(x, 15, 1024))"),
         Map.of("x", x));
     double[] y = EiferChain.standard().eogBand(x, 2048);
     assertThat(y).hasSize(180);
-    assertThat(Scipy.relativeError(y, py.get("y"))).isLessThan(1e-9);
+    assertThat(PythonOracle.relativeError(y, py.get("y"))).isLessThan(1e-9);
   }
 
   /**
@@ -66,7 +67,7 @@ class EiferChainTest {
       wander[i] = 100 * Math.sin(2 * Math.PI * 0.3 * i / fs) + 5 * Math.sin(2 * Math.PI * 100 * i / fs);
       band[i] = 5 * Math.sin(2 * Math.PI * 100 * i / fs);
     }
-    Map<String, double[]> py = Scipy.run(String.join("\n",
+    PythonOracle.Outputs py = PythonOracle.scipy().run(String.join("\n",
         "w, h = signal.freqz(signal.firwin(129, [10, 500], pass_zero=False, fs=4096.0), worN=[0.3], fs=4096.0)",
         "w2, h2 = signal.freqz(signal.firwin(513, [10, 500], pass_zero=False, fs=4096.0), worN=[0.3], fs=4096.0)",
         "save('gain', np.abs(np.concatenate([h, h2])))"), Map.of());

@@ -2,7 +2,8 @@ package dev.mimik.signal.resample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mimik.signal.Scipy;
+import dev.mimik.testing.PythonOracle;
+import dev.mimik.testing.TestSignal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,12 +15,12 @@ class PolyphaseResamplerTest {
   static final int[][] RATIOS = {{1, 4}, {3, 2}, {2, 3}, {15, 2048}, {5, 1}, {4, 6}, {7, 3}};
   static double[] x;
   static double[] odd;
-  static Map<String, double[]> py;
+  static PythonOracle.Outputs py;
 
   @BeforeAll
   static void runScipy() {
-    x = Scipy.testSignal(9001, 1000, 3);
-    odd = Scipy.testSignal(37, 1000, 5);
+    x = TestSignal.of(9001, 1000, 3);
+    odd = TestSignal.of(37, 1000, 5);
     Map<String, double[]> in = new LinkedHashMap<>();
     in.put("x", x);
     in.put("odd", odd);
@@ -28,7 +29,7 @@ class PolyphaseResamplerTest {
       code.append(String.format("save('x_%d_%d', signal.resample_poly(x, %d, %d))%n", r[0], r[1], r[0], r[1]));
       code.append(String.format("save('o_%d_%d', signal.resample_poly(o, %d, %d))%n", r[0], r[1], r[0], r[1]));
     }
-    py = Scipy.run(code.toString(), in);
+    py = PythonOracle.scipy().run(code.toString(), in);
   }
 
   @Test
@@ -40,7 +41,7 @@ class PolyphaseResamplerTest {
         double[] expected = py.get(name + "_" + r[0] + "_" + r[1]);
         double[] actual = resampler.resample(input);
         assertThat(actual).as("%s %d/%d", name, r[0], r[1]).hasSize(expected.length);
-        assertThat(Scipy.relativeError(actual, expected)).as("%s %d/%d", name, r[0], r[1]).isLessThan(1e-9);
+        assertThat(PythonOracle.relativeError(actual, expected)).as("%s %d/%d", name, r[0], r[1]).isLessThan(1e-9);
       }
     }
   }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mimik.core.data.Annotation;
 import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
+import dev.mimik.testing.PythonOracle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class EdfCrossCheckTest {
   @ParameterizedTest
   @EnumSource(value = EdfVariant.class, names = {"EDF_PLUS", "BDF_PLUS"})
   void mneReadsOurValuesRatesAndAnnotations(EdfVariant variant) throws IOException {
-    Optional<String> python = ExternalTool.pythonWith("mne");
+    Optional<String> python = PythonOracle.interpreterWith("mne");
     Assumptions.assumeTrue(python.isPresent(), "MNE-Python is not installed (apt-get install python3-mne)");
     Signal original = EdfFixtures.multiRate(21);
     Path file = dir.resolve("ours." + (variant.isBdf() ? "bdf" : "edf"));

@@ -2,12 +2,14 @@ package dev.mimik.core.io.edf;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs an external oracle (MNE through Python, biosig's save2gdf) for the cross-check tests. */
+/**
+ * Runs an external oracle (an MNE script through Python, biosig's save2gdf) for the cross-check tests; the Python
+ * interpreter that has MNE comes from mimik-testing's {@code PythonOracle.interpreterWith("mne")}.
+ */
 final class ExternalTool {
 
   private ExternalTool() {}
@@ -34,17 +36,6 @@ final class ExternalTool {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
-  }
-
-  /** A Python interpreter that can import {@code module}: the system one first (Debian's python3-mne). */
-  static Optional<String> pythonWith(String module) {
-    for (String python : List.of("/usr/bin/python3", "python3")) {
-      Optional<Result> r = run(60, python, "-c", "import " + module);
-      if (r.isPresent() && r.get().exitCode() == 0) {
-        return Optional.of(python);
-      }
-    }
-    return Optional.empty();
   }
 
   /** Whether a command is on the path (it prints its help and exits). */
