@@ -11,20 +11,18 @@ import dev.mimik.signal.filter.ZeroPhaseSosFilter;
  * every video frame's worth of samples, on the last {@link #BUFFER_SECONDS} of the blink channel's EOG band, its
  * closure for a sample kept once that sample is {@link #delaySeconds()} old.
  *
- * <p>Why the eyes lag the rest of the face: the detector's running-median baseline looks its half-width ahead, and a
+ * <p>Why a sample's eyes are decided late: the detector's running-median baseline looks its half-width ahead, and a
  * blink's closure is its deflection over the blink's whole amplitude, known once the lids have reopened and
- * settled. A causal baseline was tried instead: it trails the EOG band's slow gaze and head waves by more than the
- * threshold, and the face closed its eyes in 11-40 % of frames away from blinks ({@code docs/notes/blinks.md}). The
- * delay is the baseline's half-width plus {@link #MARGIN_SECONDS}. A blink that has not ended by then is judged on
- * its part so far, which was enough: on the demo's held-out session (99 blinks) the live eyes agree with the offline
- * detector's in 99.6 % of frames and close on as many blinks at every margin from 0 to 0.35 s.
+ * settled. A causal baseline trails the EOG band's slow gaze and head waves by more than the threshold and closed the
+ * eyes away from blinks. The delay is the baseline's half-width plus {@link #MARGIN_SECONDS}; a blink that has not
+ * ended by then is judged on its part so far. How far this agrees with the detector on the whole recording, and
+ * what was tried: {@code docs/notes/blinks.md}.
  */
 public final class LiveBlinks {
 
   /**
-   * Seconds of EOG band the detector sees each time: room for its baseline and the band's edges. 3 s gave the same
-   * frames as 8 s on the demo's held-out session (99.61 % agreement with the offline detector) at 0.4 ms a frame
-   * instead of 0.9 ms on a busy 2-core machine (the detector's medians dominate).
+   * Seconds of EOG band the detector sees each time: room for its baseline and the band's edges, and no more, since
+   * the detector runs on all of it after every frame ({@code docs/notes/blinks.md} has the buffer lengths tried).
    */
   public static final double BUFFER_SECONDS = 3;
   /** Beyond the baseline's look-ahead, how long a sample waits before its closure is decided (the level settling). */
