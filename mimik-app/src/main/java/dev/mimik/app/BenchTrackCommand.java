@@ -125,8 +125,9 @@ final class BenchTrackCommand implements Callable<Integer> {
     o.printf(Locale.ROOT, "mimik bench track: %d channels at %.0f Hz, %.0f fps, window %d x %d features, %s, BioNet"
         + " batch 1, %s; %d warm-up frames%n", raw.length, fe.samplingRateHz(), fe.fps(), fe.inputCount(),
         fe.windowSamples(), model.landmarkFrame().set(), noFit ? "no rig fit"
-            : "identity fitted on the first " + TrackingRecipe.IDENTITY_FRAMES + " frames, then the rig fit"
-                + " warm-started per frame (embedded rig)" + (model.blinks().isPresent()
+            : (model.identityOn(EmbeddedRig.load()).isPresent() ? "the model's identity" : "identity fitted on the"
+                + " first " + TrackingRecipe.IDENTITY_FRAMES + " frames") + ", the rig fit warm-started per frame"
+                + " (embedded rig)" + (model.blinks().isPresent()
                     ? ", eyes by the blink detector (ELAM)" : ""), warmup);
     TrackBenchmark bench = new TrackBenchmark(model, noFit ? null : EmbeddedRig.load(), warmup);
     TrackBenchmark.Result result = null;

@@ -2,6 +2,7 @@ package dev.mimik.app;
 
 import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.learn.bioface.FrontEnd;
 import dev.mimik.learn.bioface.ModelTraining;
 import dev.mimik.learn.bioface.Session;
@@ -86,7 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
     ModelTraining.Outcome outcome;
     if (fineTune != null) {
       try (TrackingModel base = TrackingModel.load(fineTune)) {
-        outcome = ModelTraining.fineTune(base, data,
+        outcome = ModelTraining.fineTune(base, data, EmbeddedRig.load(),
             TrainingOptions.fineTuning().withEpochs(Math.min(epochs, TrainingOptions.fineTuning().epochs()))
                 .withSeed(seed), checkpoint, w -> warn(err, w));
       }
@@ -108,7 +109,7 @@ public final class TrainCommand implements Callable<Integer> {
   static ModelTraining.Outcome train(List<Session> data, LandmarkSet set, double fps, TrainingOptions options,
       Path checkpoint, PrintWriter err) throws java.io.IOException {
     FrontEnd frontEnd = ModelTraining.frontEndFor(data, fps);
-    return ModelTraining.train(data, frontEnd, set, options, checkpoint, w -> warn(err, w));
+    return ModelTraining.train(data, frontEnd, set, EmbeddedRig.load(), options, checkpoint, w -> warn(err, w));
   }
 
   private static void warn(PrintWriter err, String warning) {

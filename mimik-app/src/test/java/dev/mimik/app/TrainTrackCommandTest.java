@@ -235,7 +235,7 @@ class TrainTrackCommandTest {
       BlinkModel blinks = trained.blinks().orElse(new BlinkModel(trained.frontEnd().channels().get(0),
           BlinkDetector.standard().withPositive(true).calibrated(3, 0.3), 1, 1, 1));
       TrackingModel m = new TrackingModel(trained.network(), trained.frontEnd(), trained.landmarkFrame(),
-          Optional.of(blinks));
+          Optional.of(blinks), Optional.empty());
       double[][] samples = SessionSignals.select(signal, m.frontEnd(), session, w -> { });
       LiveTracker live = new LiveTracker(m, EmbeddedRig.load(), signal.startTimeSeconds(), "test");
       List<TrackedFrame> frames = new ArrayList<>();

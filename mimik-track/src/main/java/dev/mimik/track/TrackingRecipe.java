@@ -1,9 +1,9 @@
 package dev.mimik.track;
 
-import dev.mimik.face.camera.PinholeCamera;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.smooth.KalmanSettings;
 import dev.mimik.learn.bioface.LandmarkFrame;
+import dev.mimik.learn.bioface.PersonIdentity;
 import dev.mimik.learn.bioface.TrackingModel;
 import dev.mimik.track.stage.EyeStage;
 import dev.mimik.track.stage.FaceFitStage;
@@ -26,9 +26,10 @@ import java.util.List;
  */
 public record TrackingRecipe(boolean offline, KalmanSettings smoothing, FaceFit face, int identityFrames) {
 
-  /** The focal length assumed for the training camera; with the head distance free, it only sets perspective. */
-  public static final double ASSUMED_FOCAL_PX = 1000;
-  /** Tracked frames (4 s at 30 fps) the identity is fitted on by default. */
+  /**
+   * Tracked frames (4 s at 30 fps) the identity is fitted on when the model carries none for the rig (a model of
+   * an older mimik, or another face).
+   */
   public static final int IDENTITY_FRAMES = 120;
 
   public TrackingRecipe {
@@ -68,8 +69,8 @@ public record TrackingRecipe(boolean offline, KalmanSettings smoothing, FaceFit 
         : new KalmanStage(smoothing, frame.set().size()));
     stages.add(eyes(model, startSeconds, eogBand));
     if (rig != null) {
-      stages.add(new FaceFitStage(rig, frame.set(), assumedCamera(frame), face.localDistances(), null,
-          identityFrames));
+      stages.add(new FaceFitStage(rig, frame, face.localDistances(),
+          model.identityOn(rig).map(PersonIdentity::coefficients).orElse(null), identityFrames));
     }
     return new TrackingPipeline(new SignalFrontEnd(model.frontEnd(), startSeconds), stages);
   }
@@ -86,8 +87,7 @@ public record TrackingRecipe(boolean offline, KalmanSettings smoothing, FaceFit 
     EyeStage eyes = closure == null
         ? EyeStage.fromLandmarks(frame.display().apply(frame.reference()), frame.set(), face.elam())
         : EyeStage.given(t -> closure[nearest(times, t)], frame.set(), face.elam());
-    FaceFitStage fit = new FaceFitStage(rig, frame.set(), assumedCamera(frame), face.localDistances(),
-        tracked.identity(), identityFrames);
+    FaceFitStage fit = new FaceFitStage(rig, frame, face.localDistances(), tracked.identity(), identityFrames);
     TrackingPipeline pipeline = new TrackingPipeline(null, List.of(eyes, fit));
     return new TrackedRecording(pipeline.replay(tracked.landmarks()), frame.set(), pipeline.stageNames(),
         fit.identity());
@@ -111,12 +111,5 @@ public record TrackingRecipe(boolean offline, KalmanSettings smoothing, FaceFit 
     }
     OfflineClosure closure = new OfflineClosure(model, eogBand, startSeconds);
     return EyeStage.given(closure::at, frame.set(), face.elam());
-  }
-
-  /** The training camera as the rig fit assumes it: {@link #ASSUMED_FOCAL_PX}, centred on the aligned frame's origin. */
-  public static PinholeCamera assumedCamera(LandmarkFrame frame) {
-    double[] centre = frame.display().apply(new double[] {0, 0});
-    return new PinholeCamera(ASSUMED_FOCAL_PX, centre[0], centre[1], (int) Math.round(2 * centre[0]),
-        (int) Math.round(2 * centre[1]));
   }
 }

@@ -31,7 +31,8 @@ class TrackingPipelineTest {
   private static TrackingModel withBlinks() {
     TrackingModel m = SyntheticSession.trainedModel();
     BlinkModel blinks = new BlinkModel("B", BlinkDetector.standard().withPositive(true).calibrated(12, 0.3), 1, 1, 20);
-    return new TrackingModel(m.network(), m.frontEnd(), m.landmarkFrame(), Optional.of(blinks));
+    return new TrackingModel(m.network(), m.frontEnd(), m.landmarkFrame(), Optional.of(blinks),
+        Optional.empty());
   }
 
   private static TrackingRecipe recipe(int identityFrames) {

@@ -103,8 +103,7 @@ public record Demo(List<Session> sessions, List<GroundTruth> truths, LandmarkSet
       Session train = sessions.get(2 * p);
       listener.step("2/4 training " + train.participant() + "'s model on " + train.name());
       ModelTraining.Outcome outcome = ModelTraining.train(List.of(train),
-          ModelTraining.frontEndFor(List.of(train), FPS), set, options,
-          null, warn);
+          ModelTraining.frontEndFor(List.of(train), FPS), set, rig, options, null, warn);
       models.add(outcome);
       ridges.add(RidgeBaseline.fit(outcome.data().windows(), outcome.data().targets(), set, 1.0));
     }
@@ -217,8 +216,8 @@ public record Demo(List<Session> sessions, List<GroundTruth> truths, LandmarkSet
     training.setXAxisTitle("epoch");
     report.heading("Training").chart("Validation NME per epoch", training);
     report.heading("Tracking without the camera").paragraph("The full causal pipeline (filters, windows, BioNet,"
-        + " Kalman smoothing, the blink detector, the face fit with the identity fitted on the first "
-        + TrackingRecipe.IDENTITY_FRAMES + " frames) on the first participant's held-out session, against the"
+        + " Kalman smoothing, the blink detector, the face fit with the identity fitted at training on"
+        + " the camera's landmarks) on the first participant's held-out session, against the"
         + " simulator's exact landmarks: nme_percent " + fmt(r.metrics().nmePercent()) + ", mae_mm "
         + fmt(r.metrics().maeMm()) + ". Its landmarks, blendshapes, face.glb and detailed report are in track/.");
     List<List<?>> shapes = new ArrayList<>();

@@ -4,6 +4,7 @@ import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.face.align.Procrustes;
 import dev.mimik.face.align.SimilarityTransform;
+import dev.mimik.face.camera.PinholeCamera;
 import java.util.List;
 
 /**
@@ -20,6 +21,18 @@ public record LandmarkFrame(LandmarkSet set, double[] reference, SimilarityTrans
 
   /** Outer-eye-corner distance of the reference shape, in aligned units. */
   public static final double REFERENCE_EYE_DISTANCE = 100;
+  /** The focal length assumed for the training camera; with the head distance free, it only sets perspective. */
+  public static final double ASSUMED_FOCAL_PX = 1000;
+
+  /**
+   * The training camera as a rig fit assumes it: {@link #ASSUMED_FOCAL_PX}, centred on the aligned frame's origin as
+   * the display transform shows it.
+   */
+  public PinholeCamera assumedCamera() {
+    double[] centre = display.apply(new double[] {0, 0});
+    return new PinholeCamera(ASSUMED_FOCAL_PX, centre[0], centre[1], (int) Math.round(2 * centre[0]),
+        (int) Math.round(2 * centre[1]));
+  }
 
   /** Picks the set's points (iBUG order) out of a frame of 68 or 70 points; null if the frame lacks them. */
   public static double[] selectPoints(LandmarkSet set, int pointCount, double[] frame) {

@@ -4,6 +4,7 @@ import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.face.rig.FaceRig;
 import dev.mimik.learn.baseline.RidgeBaseline;
 import dev.mimik.learn.bionet.BioNetConfig;
 import dev.mimik.learn.metric.NormalisedMeanError;
@@ -18,7 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * Trains a {@link TrackingModel} from recording sessions: builds the training data with the default front end for
- * the first session's channels and rate, then trains BioNet on it (time-blocked validation with a gap of one
+ * the first session's channels and rate, calibrates the blink detector and fits the person's identity on the
+ * camera's landmarks, then trains BioNet on it (time-blocked validation with a gap of one
  * window, so neighbouring windows never straddle the split).
  */
 public final class ModelTraining {
@@ -89,36 +91,48 @@ public final class ModelTraining {
   /**
    * Trains a new model.
    *
+   * @param rig the face the person's identity is fitted on (on the camera's landmarks, so tracking with this rig
+   *     needs no warm-up), or null for none
    * @param checkpoint where to checkpoint every epoch (and resume from), or null
    */
-  public static Outcome train(List<Session> sessions, FrontEnd frontEnd, LandmarkSet set, TrainingOptions options,
-      Path checkpoint, Consumer<String> warnings) throws IOException {
+  public static Outcome train(List<Session> sessions, FrontEnd frontEnd, LandmarkSet set, FaceRig rig,
+      TrainingOptions options, Path checkpoint, Consumer<String> warnings) throws IOException {
     TrainingData data = TrainingData.build(sessions, frontEnd, set, null, warnings);
     requireEnoughFrames(data, sessions, frontEnd, withWindowGap(options, frontEnd));
     Optional<BlinkModel> blinks = BlinkModel.calibrate(sessions, frontEnd, warnings);
+    Optional<PersonIdentity> identity = identity(rig, data);
     BioNetConfig config = BioNetConfig.defaults(frontEnd.inputCount(), frontEnd.windowSamples(), set);
     BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd)).train(config,
-        TrackingModel.settingsJson(frontEnd, data.frame(), blinks), data.windows(), data.targets(), checkpoint);
-    return new Outcome(new TrackingModel(result.model(), frontEnd, data.frame(), blinks), result, data);
+        TrackingModel.settingsJson(frontEnd, data.frame(), blinks, identity), data.windows(), data.targets(),
+        checkpoint);
+    return new Outcome(new TrackingModel(result.model(), frontEnd, data.frame(), blinks, identity), result, data);
+  }
+
+  private static Optional<PersonIdentity> identity(FaceRig rig, TrainingData data) {
+    return rig == null || rig.identityNames().isEmpty() ? Optional.empty()
+        : Optional.of(PersonIdentity.fit(rig, data.frame(), data.targets()));
   }
 
   /**
    * Fine-tunes an existing model (typically a cross-participant one) on a few minutes of a new person, keeping its
    * front end and aligned frame so its inputs and outputs mean the same; {@code base} is unchanged. The blink
    * detector is calibrated anew on the new person's sessions (blinks differ between people more than faces do);
-   * the base's is kept only when those sessions show too few blinks.
+   * the base's is kept only when those sessions show too few blinks. The identity is fitted anew on {@code rig}
+   * (null: none).
    */
-  public static Outcome fineTune(TrackingModel base, List<Session> sessions, TrainingOptions options, Path checkpoint,
-      Consumer<String> warnings) throws IOException {
+  public static Outcome fineTune(TrackingModel base, List<Session> sessions, FaceRig rig, TrainingOptions options,
+      Path checkpoint, Consumer<String> warnings) throws IOException {
     FrontEnd frontEnd = base.frontEnd();
     TrainingData data = TrainingData.build(sessions, frontEnd, base.landmarkFrame().set(), base.landmarkFrame(),
         warnings);
     requireEnoughFrames(data, sessions, frontEnd, withWindowGap(options, frontEnd));
     Optional<BlinkModel> blinks = BlinkModel.calibrate(sessions, frontEnd, warnings).or(base::blinks);
+    Optional<PersonIdentity> identity = identity(rig, data);
     BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd)).fineTune(base.network(),
-        TrackingModel.settingsJson(frontEnd, base.landmarkFrame(), blinks), data.windows(), data.targets(),
+        TrackingModel.settingsJson(frontEnd, base.landmarkFrame(), blinks, identity), data.windows(), data.targets(),
         checkpoint);
-    return new Outcome(new TrackingModel(result.model(), frontEnd, base.landmarkFrame(), blinks), result, data);
+    return new Outcome(new TrackingModel(result.model(), frontEnd, base.landmarkFrame(), blinks, identity), result,
+        data);
   }
 
   /** The ridge baseline's NME on the validation frames BioNet was validated on, for the same training frames. */

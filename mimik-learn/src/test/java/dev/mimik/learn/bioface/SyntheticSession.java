@@ -123,7 +123,7 @@ public final class SyntheticSession {
   public static synchronized TrackingModel trainedModel() {
     if (model == null) {
       TrainingData data = TrainingData.build(List.of(session(0, 20, 0.4, 5)), FRONT_END, SET, null, w -> {});
-      JsonNode settings = TrackingModel.settingsJson(FRONT_END, data.frame(), java.util.Optional.empty());
+      JsonNode settings = TrackingModel.settingsJson(FRONT_END, data.frame(), java.util.Optional.empty(), java.util.Optional.empty());
       TrainingOptions options = new TrainingOptions(3, 32, 3e-3f, 0, 7, 0.2, 2, 6, false);
       BioNetTrainer.Result result;
       try {
@@ -131,7 +131,8 @@ public final class SyntheticSession {
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-      model = new TrackingModel(result.model(), FRONT_END, data.frame(), java.util.Optional.empty());
+      model = new TrackingModel(result.model(), FRONT_END, data.frame(),
+          java.util.Optional.empty(), java.util.Optional.empty());
     }
     return model;
   }

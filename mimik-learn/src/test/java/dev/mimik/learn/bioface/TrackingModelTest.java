@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.face.rig.FaceRig;
+import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.learn.bionet.BioNetModel;
 import dev.mimik.learn.bundle.BioModelBundle;
+import dev.mimik.learn.train.TrainingOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -49,9 +52,9 @@ class TrackingModelTest {
     LandmarkFrame otherSet = new LandmarkFrame(dev.mimik.core.data.LandmarkSet.IBUG_68, frame.reference(),
         frame.display());
     List<com.fasterxml.jackson.databind.JsonNode> bad = List.of(
-        TrackingModel.settingsJson(longer, frame, java.util.Optional.empty()),
-        TrackingModel.settingsJson(threeChannels, frame, java.util.Optional.empty()),
-        TrackingModel.settingsJson(fe, otherSet, java.util.Optional.empty()),
+        TrackingModel.settingsJson(longer, frame, java.util.Optional.empty(), java.util.Optional.empty()),
+        TrackingModel.settingsJson(threeChannels, frame, java.util.Optional.empty(), java.util.Optional.empty()),
+        TrackingModel.settingsJson(fe, otherSet, java.util.Optional.empty(), java.util.Optional.empty()),
         JsonNodeFactory.instance.objectNode().put("emg", "20-450 Hz"));
     for (int i = 0; i < bad.size(); i++) {
       Path file = dir.resolve("bad" + i + ".mimik");
@@ -71,8 +74,34 @@ class TrackingModelTest {
   @Test
   void settingsJsonCarriesBothParts() {
     ObjectNode json = (ObjectNode) TrackingModel.settingsJson(SyntheticSession.FRONT_END,
-        SyntheticSession.trainedModel().landmarkFrame(), java.util.Optional.empty());
+        SyntheticSession.trainedModel().landmarkFrame(), java.util.Optional.empty(), java.util.Optional.empty());
     assertThat(json.path("frontEnd").path("channels").toString()).isEqualTo("[\"A\",\"B\"]");
     assertThat(json.path("landmarkFrame").path("set").asText()).isEqualTo("IBUG_51");
+  }
+
+  /**
+   * Training fits the person's face shape on the camera's landmarks and the model file carries it, for the rig it
+   * was fitted on only.
+   */
+  @Test
+  void trainingFitsThePersonsIdentityAndTheFileKeepsItForItsRig(@TempDir Path dir) throws Exception {
+    FaceRig rig = EmbeddedRig.load();
+    TrainingOptions options = new TrainingOptions(1, 32, 3e-3f, 0, 7, 0.2, 2, 6, false);
+    ModelTraining.Outcome outcome = ModelTraining.train(List.of(SyntheticSession.session(0, 20, 0.4, 5)),
+        SyntheticSession.FRONT_END, SyntheticSession.SET, rig, options, null, w -> { });
+    Path file = dir.resolve("me.mimik");
+    try (TrackingModel model = outcome.model()) {
+      PersonIdentity identity = model.identityOn(rig).orElseThrow();
+      assertThat(identity.coefficients()).hasSize(rig.identityNames().size());
+      assertThat(java.util.Arrays.stream(identity.coefficients()).allMatch(Double::isFinite)).isTrue();
+      model.save(file);
+    }
+    try (TrackingModel loaded = TrackingModel.load(file)) {
+      assertThat(loaded.identityOn(rig)).contains(outcome.model().identityOn(rig).orElseThrow());
+      FaceRig other = new FaceRig("another-face", rig.neutral(), rig.triangles(), rig.shapeNames(),
+          rig.shapeDeltas(), rig.identityNames(), rig.identityDeltas(), rig.landmarkVertices(), rig.leftEye(),
+          rig.rightEye(), rig.millimetresPerUnit());
+      assertThat(loaded.identityOn(other)).isEmpty();
+    }
   }
 }

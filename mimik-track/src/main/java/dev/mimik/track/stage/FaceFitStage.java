@@ -1,14 +1,14 @@
 package dev.mimik.track.stage;
 
 import dev.mimik.core.data.Blendshapes;
-import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.core.io.BadInputException;
-import dev.mimik.face.camera.Camera;
 import dev.mimik.face.fit.FitOptions;
 import dev.mimik.face.fit.FitResult;
 import dev.mimik.face.fit.LocalDistances;
 import dev.mimik.face.fit.RigFitter;
 import dev.mimik.face.rig.FaceRig;
+import dev.mimik.learn.bioface.LandmarkFrame;
+import dev.mimik.learn.bioface.PersonIdentity;
 import dev.mimik.track.Frame;
 import dev.mimik.track.Stage;
 import java.util.ArrayList;
@@ -20,17 +20,15 @@ import java.util.function.Consumer;
  * before, with the local distance terms on eyelids and lips (LDL); out come the rig's weights and the 52 ARKit
  * blendshapes.
  *
- * <p>The person's face shape (identity) is fitted once, before any expression: on the first
- * {@code identityFrames} tracked frames, which the stage holds until it has them, so that the shape is not mistaken
- * for an expression. The identity fit leaves out the local distance term, so that every way of fitting the
- * expressions (an ablation) shares it. A frame without landmarks keeps the weights of the frame before (none at the
- * start).
+ * <p>The person's face shape (identity) comes first, so that the shape is not mistaken for an expression: the one the
+ * model carries (fitted at training on the camera's landmarks), or else one fitted on the first
+ * {@code identityFrames} tracked frames, which the stage holds until it has them ({@link PersonIdentity#fit}). A
+ * frame without landmarks keeps the weights of the frame before (none at the start).
  */
 public final class FaceFitStage implements Stage {
 
   private final FaceRig rig;
-  private final LandmarkSet set;
-  private final Camera camera;
+  private final LandmarkFrame landmarkFrame;
   private final FitOptions options;
   private final int identityFrames;
   private final int[] arkitColumn;
@@ -41,12 +39,12 @@ public final class FaceFitStage implements Stage {
 
   /**
    * @param rig the face, with the 52 ARKit blendshapes among its targets
-   * @param camera the camera the landmarks are seen through
+   * @param landmarkFrame the frame of the landmarks (their set, and the camera they are seen through)
    * @param localDistances the weights of the local dynamic loss
-   * @param identity the person's identity coefficients when known, else null to fit them here
+   * @param identity the person's identity coefficients on this rig when known, else null to fit them here
    * @param identityFrames how many tracked frames the identity is fitted on
    */
-  public FaceFitStage(FaceRig rig, LandmarkSet set, Camera camera, LocalDistances localDistances, double[] identity,
+  public FaceFitStage(FaceRig rig, LandmarkFrame landmarkFrame, LocalDistances localDistances, double[] identity,
       int identityFrames) {
     if (!rig.shapeNames().containsAll(Blendshapes.ARKIT_52)) {
       throw new BadInputException("the face model's targets are not the 52 ARKit blendshapes (it has "
@@ -54,8 +52,7 @@ public final class FaceFitStage implements Stage {
               Math.min(3, rig.shapeNames().size())) + ")");
     }
     this.rig = rig;
-    this.set = set;
-    this.camera = camera;
+    this.landmarkFrame = landmarkFrame;
     this.options = FitOptions.defaults().withLocalDistances(localDistances);
     this.identityFrames = Math.max(1, identityFrames);
     this.arkitColumn = Blendshapes.ARKIT_52.stream().mapToInt(rig::shapeIndex).toArray();
@@ -97,10 +94,7 @@ public final class FaceFitStage implements Stage {
   /** Fits the identity on the held frames, then fits and passes them on. */
   private void release(Consumer<Frame> out) {
     double[][] frames = held.stream().filter(Frame::tracked).map(Frame::landmarks).toArray(double[][]::new);
-    fitter = fitter(null);
-    if (frames.length > 0) {
-      fitter = fitter.withIdentity(new RigFitter(rig, set, camera, FitOptions.defaults()).fitIdentity(frames));
-    }
+    fitter = fitter(frames.length == 0 ? null : PersonIdentity.fit(rig, landmarkFrame, frames).coefficients());
     for (Frame f : held) {
       fit(f);
       out.accept(f);
@@ -109,7 +103,7 @@ public final class FaceFitStage implements Stage {
   }
 
   private RigFitter fitter(double[] identity) {
-    RigFitter f = new RigFitter(rig, set, camera, options);
+    RigFitter f = new RigFitter(rig, landmarkFrame.set(), landmarkFrame.assumedCamera(), options);
     return identity == null ? f : f.withIdentity(identity);
   }
 

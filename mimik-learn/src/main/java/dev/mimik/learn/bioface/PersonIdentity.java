@@ -1,0 +1,75 @@
+package dev.mimik.learn.bioface;
+
+import dev.mimik.face.fit.FitOptions;
+import dev.mimik.face.fit.RigFitter;
+import dev.mimik.face.rig.FaceRig;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A person's face shape on a rig: the rig's identity coefficients fitted to landmarks of that person, so that the
+ * expression fit does not take the shape of their face for an expression. A model carries the one fitted at training
+ * on the camera's landmarks, spread over the whole training session; tracking with another rig fits its own on the
+ * first tracked frames.
+ *
+ * @param rig the name of the rig the coefficients belong to
+ * @param coefficients one per identity mode of that rig
+ */
+public record PersonIdentity(String rig, double[] coefficients) {
+
+  /** How many frames the identity is fitted on. */
+  public static final int FRAMES = 120;
+
+  public PersonIdentity {
+    Objects.requireNonNull(rig, "rig");
+    coefficients = coefficients.clone();
+  }
+
+  /**
+   * Fits the identity of {@code rig} to landmark frames of one person, each in {@code frame}'s set order and shown in
+   * its display pixels (as tracking outputs them), seen through {@link LandmarkFrame#assumedCamera()}; the fit
+   * leaves out the local distance terms, so that every way of fitting the expressions later shares it.
+   */
+  public static PersonIdentity fit(FaceRig rig, LandmarkFrame frame, double[][] frames) {
+    RigFitter fitter = new RigFitter(rig, frame.set(), frame.assumedCamera(), FitOptions.defaults());
+    return new PersonIdentity(rig.name(), fitter.fitIdentity(frames));
+  }
+
+  /**
+   * Fits it on {@link #FRAMES} frames spread evenly over the training targets (aligned coordinates, as
+   * {@link TrainingData#targets()} holds them), shown in the display pixels.
+   */
+  public static PersonIdentity fit(FaceRig rig, LandmarkFrame frame, float[][] alignedTargets) {
+    int count = Math.min(FRAMES, alignedTargets.length);
+    double[][] frames = new double[count][];
+    for (int i = 0; i < count; i++) {
+      float[] t = alignedTargets[(int) ((long) i * alignedTargets.length / count)];
+      double[] aligned = new double[t.length];
+      for (int k = 0; k < t.length; k++) {
+        aligned[k] = t[k];
+      }
+      frames[i] = frame.display().apply(aligned);
+    }
+    return fit(rig, frame, frames);
+  }
+
+  /** Whether these coefficients belong to {@code rig} (same name and number of identity modes). */
+  public boolean fits(FaceRig rig) {
+    return rig.name().equals(this.rig) && rig.identityNames().size() == coefficients.length;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PersonIdentity p && rig.equals(p.rig) && Arrays.equals(coefficients, p.coefficients);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * rig.hashCode() + Arrays.hashCode(coefficients);
+  }
+
+  @Override
+  public String toString() {
+    return "PersonIdentity[" + rig + ", " + coefficients.length + " coefficients]";
+  }
+}
