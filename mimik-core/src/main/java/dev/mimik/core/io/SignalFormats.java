@@ -46,9 +46,21 @@ public final class SignalFormats {
    * @throws BadInputException if the file is missing, empty, of unknown format, or invalid
    */
   public Signal read(Path file) throws IOException {
-    SignalReader reader = readerFor(file).orElseThrow(() -> new BadInputException(file,
+    return reader(file).read(file);
+  }
+
+  /**
+   * Opens a biosignal file of any known format to be read block by block.
+   *
+   * @throws BadInputException if the file is missing, empty, of unknown format, or its header is invalid
+   */
+  public SignalStream open(Path file) throws IOException {
+    return reader(file).open(file);
+  }
+
+  private SignalReader reader(Path file) throws IOException {
+    return readerFor(file).orElseThrow(() -> new BadInputException(file,
         "unknown biosignal format (expected EDF, EDF+, BDF, BDF+, OpenBCI GUI text, XDF or CSV with time_s)"));
-    return reader.read(file);
   }
 
   /** The first bytes of a file, checking that it exists and is not empty. */

@@ -23,4 +23,14 @@ public interface SignalReader {
    * @throws BadInputException if the content is not a valid file of this format
    */
   Signal read(Path file) throws IOException;
+
+  /**
+   * Opens the file to be read block by block ({@link SignalStream}). Formats that cannot be read in parts read the
+   * whole file here and hand it over as one block.
+   *
+   * @throws BadInputException if the file's header is not valid for this format
+   */
+  default SignalStream open(Path file) throws IOException {
+    return SignalStream.of(file, read(file));
+  }
 }

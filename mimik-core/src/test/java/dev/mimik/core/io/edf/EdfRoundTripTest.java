@@ -9,6 +9,7 @@ import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.SignalFormats;
+import dev.mimik.core.io.SignalStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,6 +115,44 @@ class EdfRoundTripTest {
     }
     assertThat(java.util.Arrays.copyOfRange(y, 2 * 256, 5 * 256)).containsOnly(0.0);
     assertThat(read.annotations()).containsExactly(new Annotation(2.0, 3.0, EdfReader.GAP_ANNOTATION));
+    try (SignalStream stream = new EdfReader().open(file)) {
+      assertThat(stream.readAll().channel(0).samples()).containsExactly(y);
+    }
+  }
+
+  /**
+   * Opened as a stream, a recording comes a second or so at a time, every channel at its own rate, and the blocks put
+   * together are the recording read whole, annotations included.
+   */
+  @ParameterizedTest
+  @EnumSource(value = EdfVariant.class, names = {"EDF_PLUS", "BDF_PLUS"})
+  void aStreamDeliversTheWholeRecordingASecondAtATime(EdfVariant variant) throws IOException {
+    Signal original = EdfFixtures.multiRate(12);
+    Path file = dir.resolve("stream-" + variant.name() + ".edf");
+    new EdfWriter(variant).write(original, file);
+    Signal whole = new EdfReader().read(file);
+    double blockSeconds = Math.max(1, new EdfReader().readHeader(file).recordDuration());
+    try (SignalStream stream = new EdfReader().open(file)) {
+      assertThat(stream.channelNames()).isEqualTo(whole.channelNames());
+      assertThat(stream.startTimeSeconds()).isEqualTo(whole.startTimeSeconds());
+      int[] at = new int[whole.channelCount()];
+      int blocks = 0;
+      for (double[][] block = stream.next(); block != null; block = stream.next()) {
+        blocks++;
+        for (int c = 0; c < block.length; c++) {
+          Channel channel = whole.channel(c);
+          assertThat(block[c].length).isLessThanOrEqualTo((int) Math.ceil(channel.samplingRate() * blockSeconds));
+          assertThat(block[c]).containsExactly(java.util.Arrays.copyOfRange(channel.samples(), at[c],
+              at[c] + block[c].length));
+          at[c] += block[c].length;
+        }
+      }
+      for (int c = 0; c < at.length; c++) {
+        assertThat(at[c]).isEqualTo(whole.channel(c).samples().length);
+      }
+      assertThat(blocks).isGreaterThan(1);
+      assertThat(stream.annotations()).isEqualTo(whole.annotations());
+    }
   }
 
   @Test

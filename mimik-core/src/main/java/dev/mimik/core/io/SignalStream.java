@@ -1,0 +1,113 @@
+package dev.mimik.core.io;
+
+import dev.mimik.core.data.Annotation;
+import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.Signal;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A biosignal recording read block by block, so that what a command holds does not grow with the recording's length:
+ * the channels and start are known when it opens, then blocks of samples follow in time order. Not thread-safe.
+ */
+public interface SignalStream extends Closeable {
+
+  /** The file read, for messages. */
+  Path file();
+
+  /** The channels in the recording's order: name, unit and rate; their {@code samples} are empty. */
+  List<Channel> channels();
+
+  /** Time of the first sample of every channel on the recording's clock, in seconds. */
+  double startTimeSeconds();
+
+  /** Wall-clock start of the recording, if the file says. */
+  Optional<LocalDateTime> startDateTime();
+
+  /**
+   * The next block, {@code [channel][sample]} in {@link #channels()} order, each channel's count in proportion to its
+   * rate; null once the recording has ended.
+   *
+   * @throws BadInputException if the file turns out invalid part way
+   */
+  double[][] next() throws IOException;
+
+  /** The recording's annotations, complete once {@link #next()} has returned null. */
+  List<Annotation> annotations();
+
+  /** The names of the channels, in order. */
+  default List<String> channelNames() {
+    return channels().stream().map(Channel::name).toList();
+  }
+
+  /** The rest of the recording, read into memory as one signal. */
+  default Signal readAll() throws IOException {
+    List<Channel> channels = channels();
+    double[][] samples = new double[channels.size()][1024];
+    int[] filled = new int[channels.size()];
+    for (double[][] block = next(); block != null; block = next()) {
+      for (int c = 0; c < block.length; c++) {
+        if (filled[c] + block[c].length > samples[c].length) {
+          samples[c] = Arrays.copyOf(samples[c], Math.max(2 * samples[c].length, filled[c] + block[c].length));
+        }
+        System.arraycopy(block[c], 0, samples[c], filled[c], block[c].length);
+        filled[c] += block[c].length;
+      }
+    }
+    List<Channel> out = new ArrayList<>();
+    for (int c = 0; c < channels.size(); c++) {
+      out.add(channels.get(c).withSamples(Arrays.copyOf(samples[c], filled[c])));
+    }
+    return new Signal(out, startTimeSeconds(), startDateTime(), annotations());
+  }
+
+  /** A recording already in memory, handed over as one block. */
+  static SignalStream of(Path file, Signal whole) {
+    return new SignalStream() {
+      private boolean given;
+
+      @Override
+      public Path file() {
+        return file;
+      }
+
+      @Override
+      public List<Channel> channels() {
+        return whole.channels().stream().map(c -> c.withSamples(new double[0])).toList();
+      }
+
+      @Override
+      public double startTimeSeconds() {
+        return whole.startTimeSeconds();
+      }
+
+      @Override
+      public Optional<LocalDateTime> startDateTime() {
+        return whole.startDateTime();
+      }
+
+      @Override
+      public double[][] next() {
+        if (given) {
+          return null;
+        }
+        given = true;
+        return whole.channels().stream().map(Channel::samples).toArray(double[][]::new);
+      }
+
+      @Override
+      public List<Annotation> annotations() {
+        return whole.annotations();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}
