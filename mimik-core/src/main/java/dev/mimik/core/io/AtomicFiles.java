@@ -2,6 +2,7 @@ package dev.mimik.core.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,9 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * Writes files so that a failure leaves no partial output: content goes to a temporary file beside the target,
- * which is renamed onto the target only when complete.
+ * Writes files so that a failure leaves no partial output: content goes to a temporary file beside the target
+ * ({@code .NAME...part}), which is renamed onto the target only when complete. A process killed while writing leaves
+ * its temporary file; the next write of the same target removes it.
  */
 public final class AtomicFiles {
 
@@ -28,6 +30,7 @@ public final class AtomicFiles {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
     Files.createDirectories(dir);
+    removeLeftovers(target);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
     try {
       if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
@@ -44,6 +47,19 @@ public final class AtomicFiles {
       }
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Deletes the temporary files an earlier, killed write of {@code target} left beside it. */
+  private static void removeLeftovers(Path target) throws IOException {
+    // Files.createTempFile names them prefix, a number, suffix
+    java.util.regex.Pattern temporary = java.util.regex.Pattern.compile(
+        java.util.regex.Pattern.quote("." + target.getFileName()) + "\\d+\\.part");
+    try (DirectoryStream<Path> stale = Files.newDirectoryStream(target.getParent(),
+        f -> temporary.matcher(f.getFileName().toString()).matches())) {
+      for (Path f : stale) {
+        Files.deleteIfExists(f);
+      }
     }
   }
 

@@ -35,4 +35,17 @@ class AtomicFilesTest {
       assertThat(files).containsExactly(file);
     }
   }
+
+  /** What a killed write left (its temporary file) goes with the next write of the same file, and nothing else. */
+  @Test
+  void theNextWriteRemovesTheTemporaryFileAKilledOneLeft() throws IOException {
+    Path killed = Files.writeString(dir.resolve(".out.txt4242.part"), "half");
+    Path other = Files.writeString(dir.resolve(".out.txt.bak7.part"), "not ours");
+    Path neighbour = Files.writeString(dir.resolve(".out.txtx99.part"), "another file's");
+    AtomicFiles.writeString(dir.resolve("out.txt"), "whole");
+    assertThat(killed).doesNotExist();
+    assertThat(other).exists();
+    assertThat(neighbour).exists();
+    assertThat(dir.resolve("out.txt")).hasContent("whole");
+  }
 }

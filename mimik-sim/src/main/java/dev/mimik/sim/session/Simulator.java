@@ -1,5 +1,7 @@
 package dev.mimik.sim.session;
 
+import dev.mimik.core.io.AtomicFiles;
+import dev.mimik.core.io.BadInputException;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.sim.SeedStreams;
 import dev.mimik.sim.camera.CameraModel;
@@ -12,11 +14,11 @@ import dev.mimik.sim.performance.Performer;
 import dev.mimik.sim.performance.Protocol;
 import dev.mimik.sim.sensor.Biosensor;
 import dev.mimik.sim.sensor.Components;
+import dev.mimik.sim.sensor.Lead;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -61,51 +63,98 @@ public final class Simulator {
     return new SimulatedSession(id, who, perf, signals, camera, capture);
   }
 
+  /** In the folder being written: what is being simulated, so that a later run resumes only the same simulation. */
+  static final String FINGERPRINT_FILE = ".simulation";
+  /** In each session's folder: written last, it holds the session's manifest line. */
+  static final String DONE_FILE = ".done";
+
   /**
    * Writes the whole dataset into {@code outDir}, which must not exist or be empty. Everything is written into a
-   * temporary sibling folder renamed at the end, so a failure leaves no partial dataset. {@code progress}
-   * receives each session's id when it is done.
+   * hidden sibling folder ({@code .NAME.partial}) renamed at the end, so no partial dataset ever appears under the
+   * output's name; a run that was killed is resumed by the next run with the same settings, which keeps the sessions
+   * already complete. {@code progress} receives each session's id when it is done.
    */
   public void write(Path outDir, Consumer<String> progress) throws IOException {
     Path target = outDir.toAbsolutePath();
     if (Files.exists(target)) {
       try (Stream<Path> s = Files.list(target)) {
         if (s.findAny().isPresent()) {
-          throw new dev.mimik.core.io.BadInputException(outDir, "the output folder exists and is not empty");
+          throw new BadInputException(outDir, "the output folder exists and is not empty");
         }
       }
       Files.delete(target);
     }
-    Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
-    try {
-      GroundTruthWriter truth = new GroundTruthWriter();
-      List<String> manifest = new ArrayList<>();
-      manifest.add("signals,landmarks,participant,offset_s");
-      for (int p = 0; p < settings.participants(); p++) {
-        Participant who = participant(p);
-        for (int s = 0; s < settings.sessionsPerParticipant(); s++) {
-          SimulatedSession session = session(who, s);
-          Path dir = tmp.resolve(session.id());
-          writer.writeSignals(session.signals(), dir.resolve(writer.signalsFileName()));
-          writer.writeLandmarks(session.capture().detected(), dir.resolve(SessionWriter.LANDMARKS_FILE));
-          truth.write(session, dir.resolve("truth"));
-          manifest.add(session.id() + "/" + writer.signalsFileName() + "," + session.id() + "/"
-              + SessionWriter.LANDMARKS_FILE + "," + who.id() + ","
-              + String.format(Locale.ROOT, "%.6f", session.camera().clockOffsetS()));
-          progress.accept(session.id());
+    Path partial = partialFolder(target);
+    int resumed = 0;
+    GroundTruthWriter truth = new GroundTruthWriter();
+    List<String> manifest = new ArrayList<>();
+    manifest.add("signals,landmarks,participant,offset_s");
+    for (int p = 0; p < settings.participants(); p++) {
+      Participant who = participant(p);
+      for (int s = 0; s < settings.sessionsPerParticipant(); s++) {
+        String id = who.id() + String.format(Locale.ROOT, "/s%02d", s + 1);
+        Path dir = partial.resolve(id);
+        Path done = dir.resolve(DONE_FILE);
+        if (Files.isRegularFile(done)) {
+          manifest.add(Files.readString(done).strip());
+          resumed++;
+          progress.accept(id + " (written by an earlier run)");
+          continue;
         }
-      }
-      dev.mimik.core.io.AtomicFiles.writeString(tmp.resolve("manifest.csv"), String.join("\n", manifest) + "\n");
-      Files.move(tmp, target);
-    } finally {
-      if (Files.exists(tmp)) {
-        try (Stream<Path> all = Files.walk(tmp)) {
-          for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(q);
-          }
-        }
+        SimulatedSession session = session(who, s);
+        writer.writeSignals(session.signals(), dir.resolve(writer.signalsFileName()));
+        writer.writeLandmarks(session.capture().detected(), dir.resolve(SessionWriter.LANDMARKS_FILE));
+        truth.write(session, dir.resolve("truth"));
+        String line = session.id() + "/" + writer.signalsFileName() + "," + session.id() + "/"
+            + SessionWriter.LANDMARKS_FILE + "," + who.id() + ","
+            + String.format(Locale.ROOT, "%.6f", session.camera().clockOffsetS());
+        AtomicFiles.writeString(done, line + "\n");
+        manifest.add(line);
+        progress.accept(session.id());
       }
     }
+    AtomicFiles.writeString(partial.resolve("manifest.csv"), String.join("\n", manifest) + "\n");
+    try (Stream<Path> markers = Files.walk(partial)) {
+      for (Path m : markers.filter(f -> f.getFileName().toString().equals(DONE_FILE)).toList()) {
+        Files.delete(m);
+      }
+    }
+    Files.delete(partial.resolve(FINGERPRINT_FILE));
+    Files.move(partial, target);
+  }
+
+  /**
+   * The hidden folder the dataset is written in: a new one, or one a killed run of the same simulation left, whose
+   * complete sessions are kept; one of another simulation is refused rather than mixed in.
+   */
+  private Path partialFolder(Path target) throws IOException {
+    Path partial = target.resolveSibling("." + target.getFileName() + ".partial");
+    String fingerprint = fingerprint();
+    Path stamp = partial.resolve(FINGERPRINT_FILE);
+    if (Files.isDirectory(partial)) {
+      if (!Files.isRegularFile(stamp) || !Files.readString(stamp).equals(fingerprint)) {
+        throw new BadInputException(partial, "holds the unfinished output of another simulation; delete it or"
+            + " choose another output folder");
+      }
+      return partial;
+    }
+    Files.createDirectories(partial);
+    AtomicFiles.writeString(stamp, fingerprint);
+    return partial;
+  }
+
+  /** What decides every byte of the dataset: the settings, the rig and the file format. */
+  private String fingerprint() {
+    StringBuilder b = new StringBuilder();
+    b.append("rig=").append(rig.name()).append("\nformat=").append(writer.signalsFileName())
+        .append(String.format(Locale.ROOT, "%nparticipants=%d%nsessions=%d%nminutes=%s%nseed=%d%nrate=%s%nfps=%s"
+            + "%ninternal=%s%nmontage=%s%n", settings.participants(), settings.sessionsPerParticipant(),
+            Double.toString(settings.minutes()), settings.seed(), Double.toString(settings.rate()),
+            Double.toString(settings.fps()), Double.toString(settings.internalRate()), settings.montage().name()));
+    for (Lead lead : settings.montage().leads()) {
+      b.append(lead.name()).append(java.util.Arrays.toString(lead.plus()))
+          .append(java.util.Arrays.toString(lead.minus())).append('\n');
+    }
+    return b.toString();
   }
 }
