@@ -7,6 +7,7 @@ import dev.mimik.learn.eifer.EiferModel;
 import dev.mimik.learn.eifer.EiferModelFile;
 import dev.mimik.learn.eifer.EiferTraining;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,8 +86,11 @@ public final class EmgTrainCommand implements Callable<Integer> {
       dropped += p.touched();
       frames += p.recording().envelopes().length;
     }
-    EiferModel model = EiferTraining.standard(seed).train(channels, Blendshapes.ARKIT_52, rate, recordings);
+    Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint");
+    EiferModel model = EiferTraining.standard(seed).train(channels, Blendshapes.ARKIT_52, rate, recordings,
+        checkpoint);
     EiferModelFile.write(model, out);
+    Files.deleteIfExists(checkpoint);
     PrintWriter o = spec.commandLine().getOut();
     if (inputs.raw()) {
       o.printf(Locale.ROOT, "%d electrode pops found; %d of %d frames touch one on some channel and are left out"

@@ -6,6 +6,8 @@ import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.SignalFormats;
 import dev.mimik.learn.bioface.SessionSignals;
 import dev.mimik.learn.bioface.TrackingModel;
+import dev.mimik.learn.eifer.EiferModel;
+import dev.mimik.learn.eifer.EiferModelFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,6 +118,36 @@ class KillAndResumeTest {
       }
       assertThat(resumed.network().predictFrame(window))
           .containsExactly(uninterrupted.network().predictFrame(window));
+    }
+  }
+
+  @Test
+  void aKilledEmgTrainingKeepsItsFinishedMapAndEndsWithTheSameModel() throws Exception {
+    Path sim = dir.resolve("fridlund");
+    CapturedRun.Result r = CapturedRun.run("simulate", "--out", sim.toString(), "--minutes", "0.4", "--montage",
+        "fridlund", "--rate", "1024", "--seed", "6");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    String[] args = {"--signals", sim.resolve("p01/s01/signals.edf").toString(), "--blendshapes",
+        sim.resolve("p01/s01/truth/blendshapes.csv").toString(), "--preset", "eifer"};
+    Path model = dir.resolve("killed.zip");
+    Process p = start(concat(concat(new String[] {"emg", "train"}, args), new String[] {"--out", model.toString()}));
+    killWhenExists(p, dir.resolve("killed.zip.checkpoint"));
+    assertThat(model).doesNotExist();
+    CapturedRun.Result again = CapturedRun.run(concat(concat(new String[] {"emg", "train"}, args),
+        new String[] {"--out", model.toString()}));
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(dir.resolve("killed.zip.checkpoint")).doesNotExist();
+    Path whole = dir.resolve("whole.zip");
+    CapturedRun.Result once = CapturedRun.run(concat(concat(new String[] {"emg", "train"}, args),
+        new String[] {"--out", whole.toString()}));
+    assertThat(once.exitCode()).as(once.err()).isZero();
+    EiferModel resumed = EiferModelFile.read(model);
+    EiferModel uninterrupted = EiferModelFile.read(whole);
+    for (int layer = 0; layer < uninterrupted.emg2exp().weights().size(); layer++) {
+      assertThat(resumed.emg2exp().weights().get(layer)).isDeepEqualTo(uninterrupted.emg2exp().weights().get(layer));
+    }
+    for (int layer = 0; layer < uninterrupted.exp2emg().weights().size(); layer++) {
+      assertThat(resumed.exp2emg().weights().get(layer)).isDeepEqualTo(uninterrupted.exp2emg().weights().get(layer));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.mimik.learn.eifer;
 
 import dev.mimik.learn.train.TimeBlockedSplit;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -103,6 +104,15 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
    */
   public EiferModel train(List<String> channels, List<String> blendshapes, double frameRate,
       List<Recording> recordings) {
+    return train(channels, blendshapes, frameRate, recordings, null);
+  }
+
+  /**
+   * As {@link #train(List, List, double, List)}, keeping each finished network map in {@code checkpoint} (null:
+   * nowhere) and taking those an earlier, killed run of the same training kept there.
+   */
+  public EiferModel train(List<String> channels, List<String> blendshapes, double frameRate,
+      List<Recording> recordings, Path checkpoint) {
     boolean eogBand = recordings.get(0).eog() != null;
     if (recordings.stream().anyMatch(r -> (r.eog() != null) != eogBand)) {
       throw new IllegalArgumentException("either every recording has its EOG band or none does");
@@ -162,8 +172,14 @@ public record EiferTraining(int window, double ridgeLambda, NetworkTrainer netwo
     int[] va = validation.stream().mapToInt(Integer::intValue).toArray();
     DenseMap e2xLinear = RidgeMap.fit(pick(emg, tr), pick(w, tr), ridgeLambda);
     DenseMap x2eLinear = RidgeMap.fit(pick(exp, tr), pick(env, tr), ridgeLambda);
-    DenseMap e2x = network.fitResidual(emg, w, tr, va, e2xLinear);
-    DenseMap x2e = network.withHuber(EXP2EMG_HUBER).fitResidual(exp, env, tr, va, x2eLinear);
+    MapCheckpoint kept = new MapCheckpoint(checkpoint, MapCheckpoint.fingerprint(List.of(window, ridgeLambda,
+        network.describe(), channels, blendshapes, java.util.Arrays.toString(tr), java.util.Arrays.toString(va)),
+        emg, exp, env, w));
+    DenseMap e2x = kept.load("emg2exp").orElseGet(() -> network.fitResidual(emg, w, tr, va, e2xLinear));
+    kept.save("emg2exp", e2x);
+    DenseMap x2e = kept.load("exp2emg")
+        .orElseGet(() -> network.withHuber(EXP2EMG_HUBER).fitResidual(exp, env, tr, va, x2eLinear));
+    kept.save("exp2emg", x2e);
     for (int c = 0; c < low.length; c++) {
       low[c] -= LEVEL_MARGIN;
       high[c] += LEVEL_MARGIN;

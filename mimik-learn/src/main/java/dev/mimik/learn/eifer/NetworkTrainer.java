@@ -45,6 +45,13 @@ public record NetworkTrainer(int[] hidden, int epochs, int patience, int batchSi
     this(hidden, epochs, patience, batchSize, learningRate, seed, 0);
   }
 
+  /** These settings in one line, arrays written out (a record's own text names an array by its address). */
+  public String describe() {
+    return "NetworkTrainer[hidden=" + java.util.Arrays.toString(hidden) + ", epochs=" + epochs + ", patience="
+        + patience + ", batchSize=" + batchSize + ", learningRate=" + learningRate + ", seed=" + seed
+        + ", huberDelta=" + huberDelta + "]";
+  }
+
   /** Settings used by the EIFER commands: two hidden layers of 64 units, L2 loss. */
   public static NetworkTrainer standard(long seed) {
     return new NetworkTrainer(new int[] {64, 64}, 60, 8, 64, 2e-3, seed);
