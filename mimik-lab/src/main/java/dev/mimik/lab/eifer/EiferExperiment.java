@@ -112,25 +112,33 @@ public record EiferExperiment(int trainParticipants, int testParticipants, doubl
 
   /**
    * Calibrates the simulator's amplitudes on this experiment's {@code calibration} emotions of {@code table} (the
-   * built-in co-activations kept), then runs it ({@link #run(MuscleCalibration, FridlundCalibration.Table, Consumer)}).
+   * built-in co-activations kept), then runs it ({@link #run(MuscleCalibration, FridlundCalibration.Table, List,
+   * Consumer)}).
    */
   public Result run(FridlundCalibration.Table<Expression> table, Consumer<String> progress) {
-    FridlundCalibration.Table<Expression> part = table.subset(calibration);
+    return run(calibrated(table.subset(calibration), progress), table, calibration, progress);
+  }
+
+  /**
+   * The simulator's amplitudes calibrated on the emotion rows of {@code part} (shrinkage chosen by leaving out one
+   * emotion at a time, the built-in co-activations kept); says so on {@code progress}.
+   */
+  public static MuscleCalibration calibrated(FridlundCalibration.Table<Expression> part, Consumer<String> progress) {
     MuscleCalibration muscles = MuscleCalibration.amplitudesOn(part, CoActivation.builtIn());
     progress.accept(String.format(Locale.ROOT, "calibrated on %s: shrinkage %g (leave-one-emotion-out r %.3f, %.3f"
         + " unshrunk)", part.rows(), muscles.lambda(),
         FridlundCalibration.leaveOneRowOut(part, muscles.lambda(), muscles.muscles()),
         FridlundCalibration.leaveOneRowOut(part, 0, muscles.muscles())));
-    return run(muscles, table, progress);
+    return muscles;
   }
 
   /**
    * Simulates the sessions with {@code muscles}, trains both maps, measures them, and compares Exp2EMG and the
-   * muscle model at each emotion's apex with {@code table}'s rows (none when it is null); an emotion counts as
-   * calibrated when it is among this experiment's {@code calibration}.
+   * muscle model at each emotion's apex with {@code table}'s rows (none when it is null); {@code calibrated} marks
+   * the rows {@code muscles} were calibrated on.
    */
   public Result run(MuscleCalibration muscles, FridlundCalibration.Table<Expression> table,
-      Consumer<String> progress) {
+      List<Expression> calibrated, Consumer<String> progress) {
     Montage montage = Montage.fridlund();
     EiferChain chain = chainAt(rate, taps);
     List<EnvelopeSession> train = new ArrayList<>();
@@ -182,7 +190,7 @@ public record EiferExperiment(int trainParticipants, int testParticipants, doubl
         allClean.toArray(new double[0][]), allOk.toArray(new boolean[0][]));
     List<EnvelopeSession> sessions = new ArrayList<>(train);
     sessions.addAll(test);
-    List<EmotionResult> emotions = table == null ? List.of() : emotions(muscles, table, calibration, model);
+    List<EmotionResult> emotions = table == null ? List.of() : emotions(muscles, table, calibrated, model);
     return new Result(model, montage, per, all, emotions, table, detection(sessions), muscles, chain);
   }
 
