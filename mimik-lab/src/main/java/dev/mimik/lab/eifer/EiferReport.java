@@ -104,14 +104,15 @@ public final class EiferReport {
     }
     line(s, json, r, "EMG2Exp MAE over moving blendshapes", p -> p.emg2exp().mae(), p -> p.emg2expLinear().mae(),
         p -> p.moving());
-    line(s, json, r, "Exp2EMG r over channels", p -> p.exp2emg().pearson(), p -> p.exp2emgLinear().pearson(), p -> null);
+    line(s, json, r, "Exp2EMG r over channels", p -> p.exp2emg().pearson(), p -> p.exp2emgLinear().pearson(),
+        p -> null);
     line(s, json, r, "Exp2EMG r over channels whose muscles rise above the floor", p -> p.exp2emg().pearson(),
         p -> p.exp2emgLinear().pearson(), p -> p.audible());
     line(s, json, r, "Exp2EMG R2 over channels", p -> p.exp2emg().r2(), p -> p.exp2emgLinear().r2(), p -> null);
     line(s, json, r, "Exp2EMG r against the exact muscle-only envelopes", p -> p.exp2emgMuscles().pearson(),
         p -> p.exp2emgMusclesLinear().pearson(), p -> null);
-    line(s, json, r, "Ceiling: r of the exact muscle-only envelopes against the recorded ones", p -> p.ceiling().pearson(),
-        p -> p.ceiling().pearson(), p -> null);
+    line(s, json, r, "Ceiling: r of the exact muscle-only envelopes against the recorded ones",
+        p -> p.ceiling().pearson(), p -> p.ceiling().pearson(), p -> null);
     s.append("The same on artefact-free frames only (each channel's frames clear of the electrode pops the detector"
         + " finds in the raw signal; for EMG2Exp, frames whose window is clear on every channel):\n");
     line(s, json, r, "EMG2Exp r over moving blendshapes, artefact-free frames", p -> p.emg2expClean().pearson(),
@@ -122,8 +123,8 @@ public final class EiferReport {
         p -> p.exp2emgLinearClean().pearson(), p -> null);
     line(s, json, r, "Exp2EMG R2 over channels, artefact-free frames", p -> p.exp2emgClean().r2(),
         p -> p.exp2emgLinearClean().r2(), p -> null);
-    line(s, json, r, "Ceiling on artefact-free frames", p -> p.ceilingClean().pearson(), p -> p.ceilingClean().pearson(),
-        p -> null);
+    line(s, json, r, "Ceiling on artefact-free frames", p -> p.ceilingClean().pearson(),
+        p -> p.ceilingClean().pearson(), p -> null);
     EiferExperiment.Detection d = r.detection();
     s.append(String.format(Locale.ROOT, "Channel frames kept: %.3f (pooled test participants). Electrode pops on all"
         + " %d sessions against the simulator's truth: %d of %d found (recall %.3f), %d of %d detected artefacts on a"
@@ -216,7 +217,8 @@ public final class EiferReport {
     rows = new ArrayList<>();
     for (int k = 0; k < r.pooled().moving().length; k++) {
       if (r.pooled().moving()[k]) {
-        rows.add(List.of(Blendshapes.ARKIT_52.get(k), f(r.pooled().emg2exp().pearson()[k]), f(r.pooled().emg2exp().mae()[k]),
+        rows.add(List.of(Blendshapes.ARKIT_52.get(k), f(r.pooled().emg2exp().pearson()[k]),
+            f(r.pooled().emg2exp().mae()[k]),
             f(r.pooled().emg2expLinear().pearson()[k]), f(r.pooled().emg2expLinear().mae()[k])));
       }
     }

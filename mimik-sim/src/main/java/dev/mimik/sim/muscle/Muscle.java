@@ -21,10 +21,10 @@ import java.util.Map;
  * fit without shrinkage, on {@code emg-fridlund/fridlund.csv}) with the lip and chin co-activation weights the
  * simulator had before they were measured on the exercise table. They are kept, not refitted: under the measured
  * co-activations that table, whose happy row has no zygomaticus value, would put the zygomaticus at 0 and silence
- * every smile. {@code mimik emg experiment} recalibrates them for its own sessions. Two muscles have no Fridlund channel
- * and keep set values: the temporalis, near its synergist the masseter, and the auricular muscles around the ear,
- * which co-contract with facial expressions (smiling, brow raising; Benning et al. 2004, Hackley 2015) and matter
- * for the earpiece montage; their FACS weights and 15 uV amplitude are modelling choices, not measurements.
+ * every smile. {@code mimik emg experiment} recalibrates them for its own sessions. Two muscles have no Fridlund
+ * channel and keep set values: the temporalis, near its synergist the masseter, and the auricular muscles around
+ * the ear, which co-contract with facial expressions (smiling, brow raising; Benning et al. 2004, Hackley 2015) and
+ * matter for the earpiece montage; their FACS weights and 15 uV amplitude are modelling choices, not measurements.
  * The platysma, the superficial sheet over the mandible from the mouth corner to the neck, stands for the jaw
  * openers that no Fridlund channel covers: it is recruited with the suprahyoid muscles when the jaw opens wide
  * (AU26/27) and drives lip stretching and lowering (AU20, AU16, AU21 in fear); its centre over the body of the

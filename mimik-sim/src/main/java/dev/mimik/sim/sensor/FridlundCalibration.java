@@ -186,7 +186,7 @@ public final class FridlundCalibration {
     return predictedRms(montage, amplitudes, faces, new MuscleModel());
   }
 
-  /** Predicted apex RMS {@code [row][lead]} on {@code montage} with muscle amplitudes (by ordinal) and {@code model}. */
+  /** Predicted apex RMS {@code [row][lead]} on {@code montage}, amplitudes by muscle ordinal, under {@code model}. */
   public static double[][] predictedRms(Montage montage, double[] amplitudes, List<? extends PosedFace> faces,
       MuscleModel model) {
     double[][] power = powerTerms(montage, faces, model);

@@ -9,6 +9,7 @@ import dev.mimik.sim.performance.Exercise;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +24,7 @@ class ExerciseTableTest {
     var table = FridlundCalibration.readExercises(Fixtures.shared("data/emg-fridlund/exercises.csv"));
     assertThat(table.rows()).containsExactlyInAnyOrder(Exercise.values());
     assertThat(table.channels()).hasSize(22).allMatch(Montage.fridlund().channelNames()::contains);
-    assertThat(java.util.Arrays.stream(table.microvolts()).flatMapToDouble(java.util.Arrays::stream)).allMatch(v -> v > 0);
+    assertThat(Arrays.stream(table.microvolts()).flatMapToDouble(Arrays::stream)).allMatch(v -> v > 0);
   }
 
   @Test
