@@ -321,6 +321,10 @@ public final class EiferReport {
       sessions.putObject("chain").put("rate_hz", setup.rate()).put("fir_taps", c.taps())
           .put("rms_samples", c.rmsSamples()).put("frame_rate_hz", c.outputRate());
       sessions(new StringBuilder(), study.sessions(), sessions.putObject("means"));
+      EiferExperiment.Detection d = study.sessions().detection();
+      sessions.putObject("pop_detection").put("pops", d.pops()).put("found", d.found())
+          .put("artefacts", d.artefacts()).put("on_a_pop", d.right()).put("recall", d.recall())
+          .put("precision", d.precision());
     }
     return json;
   }
