@@ -230,6 +230,43 @@ class EmgCommandTest {
     assertThat(png.getWidth()).isGreaterThan(png.getHeight());
   }
 
+  @Test
+  void experimentWithExercisesHoldsOutEachFoldAndEveryEmotionRow(@TempDir Path dir) throws Exception {
+    Path exercises = SharedData.file("emg-fridlund/exercises.csv");
+    Path emotions = SharedData.file("emg-fridlund/fridlund.csv");
+    Path out = dir.resolve("exp");
+    assertThat(Main.run("emg", "experiment", "--exercises", exercises.toString(), "--fridlund", emotions.toString(),
+        "--no-sessions", "--out", out.toString())).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+    var folds = json.get("exercises").get("folds");
+    assertThat(folds).hasSize(2);
+    for (var fold : folds) {
+      List<String> calibration = new ArrayList<>();
+      fold.get("calibration_exercises").forEach(e -> calibration.add(e.asText()));
+      assertThat(calibration).hasSize(4);
+      fold.get("r").fields().forEachRemaining(e -> assertThat(e.getValue().get("held_out").asBoolean())
+          .as(e.getKey()).isEqualTo(!calibration.contains(e.getKey())));
+    }
+    json.get("emotions").forEach(e -> assertThat(e.get("held_out").asBoolean()).isTrue());
+    assertThat(Files.readString(out.resolve("report.html"))).contains("calibrated on fold A")
+        .contains("example data");
+    assertThat(out.resolve("eifer-model.zip")).doesNotExist();
+  }
+
+  @Test
+  void experimentNeedsATableAndRefusesCalibrateWithExercises(@TempDir Path dir) throws Exception {
+    Path exercises = SharedData.file("emg-fridlund/exercises.csv");
+    Path out = dir.resolve("exp");
+    assertThat(Main.run("emg", "experiment", "--no-sessions", "--out", out.toString())).isEqualTo(2);
+    assertThat(Main.run("emg", "experiment", "--exercises", exercises.toString(), "--calibrate", "happy,sad",
+        "--no-sessions", "--out", out.toString())).isEqualTo(2);
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, ",DAO li,Zyg li\nlip_pucker,1,2\nsmile_sideways,1,2\n");
+    assertThat(Main.run("emg", "experiment", "--exercises", bad.toString(), "--no-sessions", "--out",
+        out.toString())).isEqualTo(2);
+    assertThat(out).doesNotExist();
+  }
+
   /** One simulated Fridlund-montage session (24 s at 1024 Hz, EDF) in {@code dir/sim}; its signal file. */
   private static Path simulatedFridlundSession(Path dir, long seed) {
     Path sim = dir.resolve("sim");

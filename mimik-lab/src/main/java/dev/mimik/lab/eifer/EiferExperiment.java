@@ -6,12 +6,15 @@ import dev.mimik.learn.eifer.EiferTraining;
 import dev.mimik.learn.eifer.FrameWindows;
 import dev.mimik.learn.eifer.MapMetrics;
 import dev.mimik.sim.SeedStreams;
+import dev.mimik.sim.muscle.CoActivation;
 import dev.mimik.sim.muscle.Muscle;
+import dev.mimik.sim.muscle.MuscleModel;
 import dev.mimik.sim.participant.Participant;
 import dev.mimik.sim.performance.Expression;
 import dev.mimik.sim.sensor.ElectrodePop;
 import dev.mimik.sim.sensor.FridlundCalibration;
 import dev.mimik.sim.sensor.Montage;
+import dev.mimik.sim.sensor.MuscleCalibration;
 import dev.mimik.sim.session.EnvelopeSession;
 import dev.mimik.signal.artefact.Artefact;
 import dev.mimik.signal.artefact.PopDetector;
@@ -22,10 +25,10 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * EIFER's evaluation on simulated Fridlund sessions: the simulator's muscle amplitudes are calibrated on part of
- * the real per-emotion table, participants are simulated through the EIFER chain, both maps are trained on some
- * participants and measured on the others, and Exp2EMG is compared with the real table's per-emotion profiles,
- * separately for the emotions left out of the calibration.
+ * EIFER's evaluation on simulated Fridlund sessions: the simulator's muscles are calibrated on real amplitudes
+ * (part of the per-emotion table, or the voluntary-exercise table), participants are simulated through the EIFER
+ * chain, both maps are trained on some participants and measured on the others, and Exp2EMG is compared with the
+ * real table's per-emotion profiles, separately for the emotions left out of the calibration.
  *
  * <p>The chain runs at the simulated rate with its durations kept: at {@code rate} Hz the FIR has
  * {@code 513 * rate / 4096} taps (made odd; {@link EiferChain#sound()}, since EIFER's 129 cannot block baseline
@@ -39,7 +42,8 @@ import java.util.function.Consumer;
  * @param rate simulated sEMG rate, Hz
  * @param seed seed of everything
  * @param taps FIR taps at {@code rate}; 0 for {@link EiferChain#sound()}'s 513 at 4096 Hz scaled to {@code rate}
- * @param calibration the emotions whose real profiles calibrate the simulator's muscle amplitudes
+ * @param calibration the emotions whose real profiles calibrate the simulator's muscle amplitudes in
+ *     {@link #run(FridlundCalibration.Table, Consumer)}; empty when the muscles are calibrated elsewhere
  * @param eogBand whether EMG2Exp (network and baseline) also takes each lead's EOG band ({@link EiferChain#eogBand})
  * @param saccadeIntegral whether EMG2Exp (network and baseline) also takes each lead's saccade integral
  *     ({@link EiferChain#saccadeIntegral})
@@ -77,14 +81,22 @@ public record EiferExperiment(int trainParticipants, int testParticipants, doubl
   /**
    * The comparison of Exp2EMG at one emotion's apex with the real table's row. {@code pearsonMuscleModel} is the
    * simulator's own apex profile (its muscle model after calibration, no noise and no learnt map) against the same
-   * row: what the maps learn to reproduce, so a miss there is the simulator's, not the network's.
+   * row: what the maps learn to reproduce, so a miss there is the simulator's, not the network's. Without trained
+   * maps the Exp2EMG figures are NaN.
    */
   public record EmotionResult(Expression emotion, boolean calibrated, double pearson, double pearsonLinear,
       double pearsonMuscleModel, double[] predicted, double[] real) {}
 
-  /** Everything measured, and the model. */
+  /**
+   * Everything measured, and the model.
+   *
+   * @param muscles the simulator's muscles the sessions were recorded with
+   * @param chain the chain the sessions went through
+   * @param table the per-emotion table the emotions were compared with, or null
+   */
   public record Result(EiferModel model, Montage montage, List<ParticipantResult> participants, ParticipantResult pooled,
-      List<EmotionResult> emotions, FridlundCalibration.Table table, Detection detection) {}
+      List<EmotionResult> emotions, FridlundCalibration.Table<Expression> table, Detection detection,
+      MuscleCalibration muscles, EiferChain chain) {}
 
   /**
    * The chain at {@code rate} with EIFER's durations; {@code taps} FIR taps at {@code rate}, or 0 for
@@ -98,13 +110,35 @@ public record EiferExperiment(int trainParticipants, int testParticipants, doubl
     return new EiferChain(s.notchHz(), s.notchQ(), s.lowHz(), s.highHz(), taps, rms, s.outputRate());
   }
 
-  public Result run(FridlundCalibration.Table table, Consumer<String> progress) {
-    FridlundCalibration.Table part = subset(table, calibration);
-    double lambda = FridlundCalibration.chooseLambda(part);
-    double[] amplitudes = FridlundCalibration.fit(part, lambda);
+  /**
+   * Calibrates the simulator's amplitudes on this experiment's {@code calibration} emotions of {@code table} (the
+   * built-in co-activations kept), then runs it ({@link #run(MuscleCalibration, FridlundCalibration.Table, List,
+   * Consumer)}).
+   */
+  public Result run(FridlundCalibration.Table<Expression> table, Consumer<String> progress) {
+    return run(calibrated(table.subset(calibration), progress), table, calibration, progress);
+  }
+
+  /**
+   * The simulator's amplitudes calibrated on the emotion rows of {@code part} (shrinkage chosen by leaving out one
+   * emotion at a time, the built-in co-activations kept); says so on {@code progress}.
+   */
+  public static MuscleCalibration calibrated(FridlundCalibration.Table<Expression> part, Consumer<String> progress) {
+    MuscleCalibration muscles = MuscleCalibration.amplitudesOn(part, CoActivation.builtIn());
     progress.accept(String.format(Locale.ROOT, "calibrated on %s: shrinkage %g (leave-one-emotion-out r %.3f, %.3f"
-        + " unshrunk)", part.emotions(), lambda, FridlundCalibration.leaveOneEmotionOut(part, lambda),
-        FridlundCalibration.leaveOneEmotionOut(part, 0)));
+        + " unshrunk)", part.rows(), muscles.lambda(),
+        FridlundCalibration.leaveOneRowOut(part, muscles.lambda(), muscles.muscles()),
+        FridlundCalibration.leaveOneRowOut(part, 0, muscles.muscles())));
+    return muscles;
+  }
+
+  /**
+   * Simulates the sessions with {@code muscles}, trains both maps, measures them, and compares Exp2EMG and the
+   * muscle model at each emotion's apex with {@code table}'s rows (none when it is null); {@code calibrated} marks
+   * the rows {@code muscles} were calibrated on.
+   */
+  public Result run(MuscleCalibration muscles, FridlundCalibration.Table<Expression> table,
+      List<Expression> calibrated, Consumer<String> progress) {
     Montage montage = Montage.fridlund();
     EiferChain chain = chainAt(rate, taps);
     List<EnvelopeSession> train = new ArrayList<>();
@@ -113,7 +147,7 @@ public record EiferExperiment(int trainParticipants, int testParticipants, doubl
       String id = String.format(Locale.ROOT, "p%02d", p + 1);
       Participant who = Participant.draw(id, SeedStreams.derive(seed, id), 0).inLab(chain.notchHz());
       EnvelopeSession s = EnvelopeSession.simulate(id + "/s01", who, seconds, SeedStreams.derive(seed, id + "/s01"),
-          montage, rate, amplitudes, chain);
+          montage, rate, muscles, chain);
       (p < trainParticipants ? train : test).add(s);
       progress.accept("simulated " + s.id());
     }
@@ -156,14 +190,24 @@ public record EiferExperiment(int trainParticipants, int testParticipants, doubl
         allClean.toArray(new double[0][]), allOk.toArray(new boolean[0][]));
     List<EnvelopeSession> sessions = new ArrayList<>(train);
     sessions.addAll(test);
+    List<EmotionResult> emotions = table == null ? List.of() : emotions(muscles, table, calibrated, model);
+    return new Result(model, montage, per, all, emotions, table, detection(sessions), muscles, chain);
+  }
+
+  /**
+   * Each row of {@code table} against the apex profile of the muscle model ({@code muscles}) and, when
+   * {@code model} is not null, of Exp2EMG (network and linear); {@code calibrated} marks the rows calibrated on.
+   */
+  public static List<EmotionResult> emotions(MuscleCalibration muscles, FridlundCalibration.Table<Expression> table,
+      List<Expression> calibrated, EiferModel model) {
     List<EmotionResult> emotions = new ArrayList<>();
-    List<String> names = montage.channelNames();
-    double[][] muscleModel = FridlundCalibration.predictedRms(montage, amplitudes, table.emotions());
-    for (int e = 0; e < table.emotions().size(); e++) {
-      Expression x = table.emotions().get(e);
+    List<String> names = Montage.fridlund().channelNames();
+    double[][] muscleModel = muscles.predictedRms(table.rows());
+    for (int e = 0; e < table.rows().size(); e++) {
+      Expression x = table.rows().get(e);
       double[][] apex = {x.apex()};
-      double[] net = model.emg(apex, false)[0];
-      double[] lin = model.emg(apex, true)[0];
+      double[] net = model == null ? new double[names.size()] : model.emg(apex, false)[0];
+      double[] lin = model == null ? new double[names.size()] : model.emg(apex, true)[0];
       List<double[]> p = new ArrayList<>();
       for (int k = 0; k < table.channels().size(); k++) {
         int c = names.indexOf(table.channels().get(k));
@@ -174,10 +218,12 @@ public record EiferExperiment(int trainParticipants, int testParticipants, doubl
       }
       double[] pa = column(p, 0);
       double[] ra = column(p, 3);
-      emotions.add(new EmotionResult(x, calibration.contains(x), MapMetrics.pearson(pa, ra),
-          MapMetrics.pearson(column(p, 1), ra), MapMetrics.pearson(column(p, 2), ra), pa, ra));
+      emotions.add(new EmotionResult(x, calibrated.contains(x),
+          model == null ? Double.NaN : MapMetrics.pearson(pa, ra),
+          model == null ? Double.NaN : MapMetrics.pearson(column(p, 1), ra), table.pearson(e, muscleModel[e]),
+          model == null ? column(p, 2) : pa, ra));
     }
-    return new Result(model, montage, per, all, emotions, table, detection(sessions));
+    return emotions;
   }
 
   private static double[] column(List<double[]> rows, int k) {
@@ -289,15 +335,17 @@ public record EiferExperiment(int trainParticipants, int testParticipants, doubl
     return n == 0 ? Double.NaN : s / n;
   }
 
-  /** The ARKit shapes that contract a muscle under a Fridlund electrode (the rest, e.g. gaze, EMG cannot see). */
+  /**
+   * The ARKit shapes that contract a muscle under a Fridlund electrode in the built-in muscle model, co-activations
+   * included (the rest, e.g. gaze, EMG cannot see).
+   */
   public static boolean[] observable() {
+    MuscleModel model = new MuscleModel();
     boolean[] out = new boolean[Blendshapes.ARKIT_52.size()];
     for (int k = 0; k < out.length; k++) {
-      String name = Blendshapes.ARKIT_52.get(k);
-      String base = name.replaceFirst("(Left|Right)$", "");
       for (Muscle m : Muscle.values()) {
-        if (m.onFridlund() && (m.shapes().containsKey(name) || m.shapes().containsKey(base))) {
-          out[k] = true;
+        for (Muscle.Side side : Muscle.Side.values()) {
+          out[k] |= m.onFridlund() && model.weight(m, side, k) > 0;
         }
       }
     }
@@ -330,15 +378,4 @@ public record EiferExperiment(int trainParticipants, int testParticipants, doubl
     return out;
   }
 
-  private static FridlundCalibration.Table subset(FridlundCalibration.Table t, List<Expression> keep) {
-    List<Expression> e = new ArrayList<>();
-    List<double[]> rows = new ArrayList<>();
-    for (int i = 0; i < t.emotions().size(); i++) {
-      if (keep.contains(t.emotions().get(i))) {
-        e.add(t.emotions().get(i));
-        rows.add(t.microvolts()[i]);
-      }
-    }
-    return new FridlundCalibration.Table(e, t.channels(), rows.toArray(new double[0][]));
-  }
 }

@@ -52,7 +52,7 @@ public final class EiferHeatMap {
       boolean[] known = new boolean[names.size()];
       for (int k = 0; k < r.table().channels().size(); k++) {
         int c = names.indexOf(r.table().channels().get(k));
-        int row = r.table().emotions().indexOf(x.emotion());
+        int row = r.table().rows().indexOf(x.emotion());
         if (c >= 0 && r.table().microvolts()[row][k] > 0) {
           real[c] = r.table().microvolts()[row][k];
           known[c] = true;

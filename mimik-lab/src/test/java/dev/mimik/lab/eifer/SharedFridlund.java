@@ -14,7 +14,7 @@ final class SharedFridlund {
   private SharedFridlund() {}
 
   /** The table, read; skips the calling test when it is absent. */
-  static FridlundCalibration.Table read() {
+  static FridlundCalibration.Table<Expression> read() {
     return FridlundCalibration.read(SharedData.file("emg-fridlund/fridlund.csv"));
   }
 }

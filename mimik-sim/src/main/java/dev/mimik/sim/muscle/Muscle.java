@@ -10,18 +10,21 @@ import java.util.Map;
  * The right-side muscle is the mirror image ({@code -x}). The blendshape map follows FACS (AU1 medial frontalis,
  * AU2 lateral frontalis, AU4 corrugator/depressor supercilii/procerus, AU6 orbicularis oculi pars orbitalis, AU9/10
  * levator labii, AU12 zygomaticus major, AU15 depressor anguli oris, AU17 mentalis, AU18/22-24 orbicularis oris,
- * AU26/31 masseter and temporalis) through the usual ARKit correspondence, plus co-activations of the lip and
- * chin muscles seen in posed expressions on the real Fridlund data (orbicularis oris and mentalis in smiles and
- * lip stretching, depressor anguli oris with lip stretching and pressing); those few weights were set while
- * comparing with that table, so its correlation check is a calibration fit, not a held-out validation. Side-less names ({@code jawOpen},
+ * AU26/31 masseter and temporalis) through the usual ARKit correspondence. The lip and chin co-activations that
+ * FACS does not list (orbicularis oris and mentalis in smiles, lip stretching) are not here but in
+ * {@link CoActivation}, measured on the voluntary-exercise table. Side-less names ({@code jawOpen},
  * {@code browInnerUp}) act on both sides; {@code mouthSmile} means {@code mouthSmileLeft} on the left muscle.
  *
  * <p>{@link #microvoltsAtFull()} is the RMS amplitude (uV) of the muscle's surface EMG at full activation and
- * volume-conduction gain 1 (a 10 mm bipolar lead centred on the muscle sees about 79 % of it), calibrated on the real Fridlund-montage amplitudes ({@code FridlundCalibration.fit(table, 0)} in
- * {@code sim.sensor}, the fit without shrinkage, recomputes it from {@code emg-fridlund/fridlund.csv}). Two muscles have no Fridlund channel
- * and keep set values: the temporalis, near its synergist the masseter, and the auricular muscles around the ear,
- * which co-contract with facial expressions (smiling, brow raising; Benning et al. 2004, Hackley 2015) and matter
- * for the earpiece montage; their FACS weights and 15 uV amplitude are modelling choices, not measurements.
+ * volume-conduction gain 1 (a 10 mm bipolar lead centred on the muscle sees about 79 % of it), calibrated on the
+ * real per-emotion Fridlund-montage amplitudes ({@code FridlundCalibration.fit(table, 0)} in {@code sim.sensor}, the
+ * fit without shrinkage, on {@code emg-fridlund/fridlund.csv}) with the lip and chin co-activation weights the
+ * simulator had before they were measured on the exercise table. They are kept, not refitted: under the measured
+ * co-activations that table, whose happy row has no zygomaticus value, would put the zygomaticus at 0 and silence
+ * every smile. {@code mimik emg experiment} recalibrates them for its own sessions. Two muscles have no Fridlund
+ * channel and keep set values: the temporalis, near its synergist the masseter, and the auricular muscles around
+ * the ear, which co-contract with facial expressions (smiling, brow raising; Benning et al. 2004, Hackley 2015) and
+ * matter for the earpiece montage; their FACS weights and 15 uV amplitude are modelling choices, not measurements.
  * The platysma, the superficial sheet over the mandible from the mouth corner to the neck, stands for the jaw
  * openers that no Fridlund channel covers: it is recruited with the suprahyoid muscles when the jaw opens wide
  * (AU26/27) and drives lip stretching and lowering (AU20, AU16, AU21 in fear); its centre over the body of the
@@ -30,14 +33,11 @@ import java.util.Map;
  */
 public enum Muscle {
   DEPRESSOR_ANGULI_ORIS("DAO", new double[] {25, -82, 12}, 13.91,
-      
-      Map.of("mouthFrown", 1.0, "mouthStretch", 0.6, "mouthLowerDown", 0.3, "mouthPress", 0.3)),
+      Map.of("mouthFrown", 1.0, "mouthLowerDown", 0.3)),
   ORBICULARIS_ORIS("OrbOr", new double[] {16, -60, 20}, 53.59,
       Map.of("mouthPucker", 1.0, "mouthFunnel", 1.0, "mouthPress", 0.8, "mouthRollLower", 0.6,
-          "mouthRollUpper", 0.6, "mouthClose", 0.5, "mouthSmile", 0.3, "mouthStretch", 0.3,
-          "mouthUpperUp", 0.3)),
-  MENTALIS("Ment", new double[] {8, -92, 14}, 43.52, 
-      Map.of("mouthShrugLower", 1.0, "mouthRollLower", 0.2, "mouthStretch", 0.3, "mouthSmile", 0.15)),
+          "mouthRollUpper", 0.6, "mouthClose", 0.5)),
+  MENTALIS("Ment", new double[] {8, -92, 14}, 43.52, Map.of("mouthShrugLower", 1.0, "mouthRollLower", 0.2)),
   MASSETER("Mass", new double[] {55, -72, -25}, 9.40, 
       Map.of("mouthPress", 0.3, "mouthClose", 0.4, "jawOpen", 0.1)),
   ZYGOMATICUS_MAJOR("Zyg", new double[] {42, -42, 8}, 62.94, Map.of("mouthSmile", 1.0, "cheekSquint", 0.3)),
@@ -87,7 +87,7 @@ public enum Muscle {
     return microvoltsAtFull;
   }
 
-  /** ARKit base names (without Left/Right) and how strongly each contracts this muscle. */
+  /** ARKit base names (without Left/Right) and how strongly each contracts this muscle by FACS. */
   public Map<String, Double> shapes() {
     return shapes;
   }

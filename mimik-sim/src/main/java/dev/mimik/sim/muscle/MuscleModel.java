@@ -8,8 +8,8 @@ import java.util.Map;
  * Turns ARKit-52 weights into muscle activations (0..1) for every muscle on both sides.
  *
  * <p>Column {@code 2 * muscle.ordinal() + side.ordinal()} of an activation row belongs to that muscle and side.
- * Activation is the weighted sum of the shapes that contract the muscle ({@link Muscle#shapes()}), saturating
- * at 1, plus a small resting tone.
+ * Activation is the weighted sum of the shapes that contract the muscle (its FACS map, {@link Muscle#shapes()},
+ * and its lip and chin {@link CoActivation}), saturating at 1, plus a small resting tone.
  */
 public final class MuscleModel {
 
@@ -19,13 +19,20 @@ public final class MuscleModel {
   private static final List<Muscle> MUSCLES = List.of(Muscle.values());
   private final double[][] map;
 
-  /** The FACS map of {@link Muscle}. */
+  /** The FACS map of {@link Muscle} with the {@link CoActivation#builtIn() built-in} co-activations. */
   public MuscleModel() {
+    this(CoActivation.builtIn());
+  }
+
+  /** The FACS map of {@link Muscle} with {@code coActivation}. */
+  public MuscleModel(CoActivation coActivation) {
     map = new double[2 * MUSCLES.size()][Blendshapes.ARKIT_52.size()];
     for (Muscle m : MUSCLES) {
+      Map<String, Double> shapes = new java.util.HashMap<>(m.shapes());
+      coActivation.shapes(m).forEach((shape, w) -> shapes.merge(shape, w, Double::sum));
       for (Muscle.Side side : Muscle.Side.values()) {
         double[] row = map[column(m, side)];
-        for (Map.Entry<String, Double> e : m.shapes().entrySet()) {
+        for (Map.Entry<String, Double> e : shapes.entrySet()) {
           int k = Blendshapes.indexOf(e.getKey());
           if (k < 0) {
             k = Blendshapes.indexOf(e.getKey() + (side == Muscle.Side.LEFT ? "Left" : "Right"));
@@ -47,6 +54,11 @@ public final class MuscleModel {
   /** The column of a muscle on a side. */
   public static int column(Muscle m, Muscle.Side side) {
     return 2 * m.ordinal() + side.ordinal();
+  }
+
+  /** How strongly shape {@code k} (of {@link Blendshapes#ARKIT_52}) contracts {@code m} on {@code side}. */
+  public double weight(Muscle m, Muscle.Side side, int k) {
+    return map[column(m, side)][k];
   }
 
   /** Activations for one row of 52 weights, written into {@code out} (length {@link #columns()}). */

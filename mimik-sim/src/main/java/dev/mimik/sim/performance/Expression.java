@@ -1,6 +1,5 @@
 package dev.mimik.sim.performance;
 
-import dev.mimik.core.data.Blendshapes;
 import java.util.Map;
 
 /**
@@ -10,7 +9,7 @@ import java.util.Map;
  * happy AU6+12(+25), sad AU1+4+15+17, surprise AU1+2+5+26, fear AU1+2+4+5+7+20+26, disgust AU4+9+10+15+17,
  * anger AU4+5+7+17+23+24.
  */
-public enum Expression {
+public enum Expression implements PosedFace {
   NEUTRAL(Map.of()),
   HAPPY(Map.of("mouthSmile", 0.9, "cheekSquint", 0.6, "eyeSquint", 0.3, "mouthUpperUp", 0.2, "jawOpen", 0.1)),
   SAD(Map.of("browInnerUp", 0.7, "browDown", 0.4, "mouthFrown", 0.25, "mouthShrugLower", 0.8)),
@@ -25,32 +24,15 @@ public enum Expression {
   private final double[] apex;
 
   Expression(Map<String, Double> bases) {
-    apex = new double[Blendshapes.ARKIT_52.size()];
-    for (var e : bases.entrySet()) {
-      int both = Blendshapes.indexOf(e.getKey());
-      if (both >= 0) {
-        apex[both] = e.getValue();
-      } else {
-        apex[index(e.getKey() + "Left")] = e.getValue();
-        apex[index(e.getKey() + "Right")] = e.getValue();
-      }
-    }
+    apex = Apexes.of(bases);
   }
 
-  private static int index(String name) {
-    int k = Blendshapes.indexOf(name);
-    if (k < 0) {
-      throw new IllegalStateException("not an ARKit name: " + name);
-    }
-    return k;
-  }
-
-  /** The apex weights in {@link Blendshapes#ARKIT_52} order (a copy). */
+  @Override
   public double[] apex() {
     return apex.clone();
   }
 
-  /** The lower-case label used in files, e.g. {@code "surprise"}. */
+  @Override
   public String label() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

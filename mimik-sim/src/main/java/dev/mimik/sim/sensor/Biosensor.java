@@ -27,7 +27,7 @@ public final class Biosensor {
 
   private final Montage montage;
   private final double rate;
-  private final MuscleModel muscles = new MuscleModel();
+  private final MuscleModel muscles;
   private final double[] amplitudes;
 
   /** A recorder with {@code montage} sampling at {@code rate} Hz (at least 250 Hz for a faithful EMG band). */
@@ -40,6 +40,15 @@ public final class Biosensor {
    * of the built-in calibration, e.g. those of {@link FridlundCalibration#fit} on part of the table.
    */
   public Biosensor(Montage montage, double rate, double[] amplitudes) {
+    this(montage, rate, amplitudes, new MuscleModel());
+  }
+
+  /** A recorder whose muscles are those of {@code calibration} (amplitudes and co-activations). */
+  public Biosensor(Montage montage, double rate, MuscleCalibration calibration) {
+    this(montage, rate, calibration.amplitudes(), calibration.muscles());
+  }
+
+  private Biosensor(Montage montage, double rate, double[] amplitudes, MuscleModel muscles) {
     if (!(rate >= 100)) {
       throw new IllegalArgumentException("biosignal rate must be at least 100 Hz: " + rate);
     }
@@ -49,6 +58,7 @@ public final class Biosensor {
     this.montage = montage;
     this.rate = rate;
     this.amplitudes = amplitudes.clone();
+    this.muscles = muscles;
   }
 
   /** The built-in amplitudes of every muscle, by ordinal. */

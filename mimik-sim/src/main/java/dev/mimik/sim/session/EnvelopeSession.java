@@ -12,6 +12,7 @@ import dev.mimik.sim.sensor.Biosensor;
 import dev.mimik.sim.sensor.Components;
 import dev.mimik.sim.sensor.ElectrodePop;
 import dev.mimik.sim.sensor.Montage;
+import dev.mimik.sim.sensor.MuscleCalibration;
 import dev.mimik.signal.artefact.Artefact;
 import dev.mimik.signal.artefact.PopDetector;
 import dev.mimik.signal.preset.EiferChain;
@@ -42,14 +43,14 @@ public record EnvelopeSession(String id, Participant participant, Signal envelop
 
   /**
    * Simulates session {@code id} of {@code who}: BioFace-3D's protocol for {@code seconds}, recorded at
-   * {@code rate} Hz on {@code montage} with the muscles' {@code amplitudes} (see {@link Biosensor}), every noise
-   * component included, then processed by {@code chain}.
+   * {@code rate} Hz on {@code montage} with the muscles of {@code calibration} (amplitudes and co-activations, see
+   * {@link Biosensor}), every noise component included, then processed by {@code chain}.
    */
   public static EnvelopeSession simulate(String id, Participant who, double seconds, long seed, Montage montage,
-      double rate, double[] amplitudes, EiferChain chain) {
+      double rate, MuscleCalibration calibration, EiferChain chain) {
     Performance perf = new Performer(120).perform(who, Protocol.bioFace3d(), seconds,
         SeedStreams.derive(seed, "performance"));
-    Biosensor sensor = new Biosensor(montage, rate, amplitudes);
+    Biosensor sensor = new Biosensor(montage, rate, calibration);
     long sensorSeed = SeedStreams.derive(seed, "biosensor");
     Signal raw = sensor.record(who, perf, sensorSeed, Components.all());
     List<List<Artefact>> artefacts = new ArrayList<>();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mimik.core.data.Signal;
 import dev.mimik.sim.participant.Participant;
-import dev.mimik.sim.sensor.Biosensor;
 import dev.mimik.sim.sensor.Montage;
+import dev.mimik.sim.sensor.MuscleCalibration;
 import dev.mimik.signal.preset.EiferChain;
 import org.hipparchus.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class EnvelopeSessionTest {
       EiferChain s0 = EiferChain.standard();
       EiferChain chain = new EiferChain(s0.notchHz(), s0.notchQ(), s0.lowHz(), s0.highHz(), taps, 1024, 30);
       EnvelopeSession s = EnvelopeSession.simulate("p01/s01", who, 40, 9, Montage.fridlund(), 2048,
-          Biosensor.defaultAmplitudes(), chain);
+          MuscleCalibration.builtIn(), chain);
       assertThat(s.truth().weights()).hasNumberOfRows(s.envelopes().channel(0).samples().length);
       median[k++] = medianR(s.muscleEnvelopes(), s.envelopes());
     }

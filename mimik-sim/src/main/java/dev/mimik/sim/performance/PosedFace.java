@@ -1,0 +1,14 @@
+package dev.mimik.sim.performance;
+
+/**
+ * A face held at its apex, as a table of mean EMG amplitudes has one row for it: an emotion's prototype
+ * ({@link Expression}) or a voluntary facial exercise ({@link Exercise}).
+ */
+public interface PosedFace {
+
+  /** The apex weights in {@link dev.mimik.core.data.Blendshapes#ARKIT_52} order (a copy). */
+  double[] apex();
+
+  /** The lower-case label used in files, e.g. {@code "surprise"} or {@code "lip_pucker"}. */
+  String label();
+}
