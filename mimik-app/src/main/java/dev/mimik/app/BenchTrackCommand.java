@@ -135,12 +135,17 @@ final class BenchTrackCommand implements Callable<Integer> {
       result = bench.run(raw, start, t);
       o.print(TrackBenchmark.table(result));
       StageTimings.Summary total = result.timings().summaries().get(result.timings().stages().size());
-      o.printf(Locale.ROOT, "targets: >= %.0f frames/s %s, p99 <= %.0f ms %s%n", TARGET_FRAMES_PER_SECOND,
-          result.framesPerSecond() >= TARGET_FRAMES_PER_SECOND ? "met" : "NOT met", TARGET_P99_MS,
-          total.p99() <= TARGET_P99_MS ? "met" : "NOT met");
+      o.printf(Locale.ROOT, "targets: >= %.0f frames/s %s (wall clock), %s (per CPU second); p99 <= %.0f ms %s%n",
+          TARGET_FRAMES_PER_SECOND, met(result.framesPerSecond() >= TARGET_FRAMES_PER_SECOND),
+          met(result.framesPerCpuSecond() >= TARGET_FRAMES_PER_SECOND), TARGET_P99_MS,
+          met(total.p99() <= TARGET_P99_MS));
       o.flush();
     }
     return result;
+  }
+
+  private static String met(boolean ok) {
+    return ok ? "met" : "NOT met";
   }
 
   private List<Integer> threadCounts() {
