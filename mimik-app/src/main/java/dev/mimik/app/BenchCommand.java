@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Speed benchmarks (figures only, no pass/fail).",
     subcommands = {
+      BenchAccuracyCommand.class,
       BenchDspCommand.class,
       BenchFitCommand.class,
       BenchTrackCommand.class,

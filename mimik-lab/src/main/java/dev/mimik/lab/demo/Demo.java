@@ -10,16 +10,14 @@ import dev.mimik.face.rig.FaceRig;
 import dev.mimik.lab.face.FaceFitAblation;
 import dev.mimik.lab.face.FaceScores;
 import dev.mimik.lab.tracking.TrackReport;
-import dev.mimik.learn.baseline.RidgeBaseline;
+import dev.mimik.learn.baseline.WindowRidge;
 import dev.mimik.learn.bioface.ModelTraining;
 import dev.mimik.learn.bioface.Session;
-import dev.mimik.learn.bioface.TrainingData;
 import dev.mimik.learn.eifer.MapMetrics;
-import dev.mimik.learn.metric.NormalisedMeanError;
 import dev.mimik.learn.train.EpochReport;
 import dev.mimik.learn.train.TrainingOptions;
-import dev.mimik.sim.session.GroundTruth;
 import dev.mimik.signal.sync.ClockMapping;
+import dev.mimik.sim.session.GroundTruth;
 import dev.mimik.track.FaceFit;
 import dev.mimik.track.RecordingTracker;
 import dev.mimik.track.TrackedRecording;
@@ -33,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -98,28 +95,23 @@ public record Demo(List<Session> sessions, List<GroundTruth> truths, LandmarkSet
   public Result run(FaceRig rig, Listener listener) throws IOException {
     Consumer<String> warn = listener::warn;
     List<ModelTraining.Outcome> models = new ArrayList<>();
-    List<RidgeBaseline> ridges = new ArrayList<>();
+    List<WindowRidge> ridges = new ArrayList<>();
     for (int p = 0; p < participants(); p++) {
       Session train = sessions.get(2 * p);
       listener.step("2/4 training " + train.participant() + "'s model on " + train.name());
       ModelTraining.Outcome outcome = ModelTraining.train(List.of(train),
           ModelTraining.frontEndFor(List.of(train), FPS), set, rig, options, null, warn);
       models.add(outcome);
-      ridges.add(RidgeBaseline.fit(outcome.data().windows(), outcome.data().targets(), set, 1.0));
+      ridges.add(HeldOut.baseline(outcome, set, options));
     }
     listener.step("3/4 evaluating on the held-out sessions (per participant and across participants)");
     List<Row> rows = new ArrayList<>();
     for (int m = 0; m < participants(); m++) {
       for (int p = 0; p < participants(); p++) {
         Session heldOut = withExactLandmarks(2 * p + 1);
-        ModelTraining.Outcome model = models.get(m);
-        TrainingData test = TrainingData.build(List.of(heldOut), model.model().frontEnd(), set,
-            model.model().landmarkFrame(), warn);
-        NormalisedMeanError nme = new NormalisedMeanError(set);
+        HeldOut.Scores x = HeldOut.score(models.get(m), ridges.get(m), heldOut, set, warn);
         rows.add(new Row(sessions.get(2 * m).participant(), heldOut.name(), m == p ? "per-participant"
-            : "cross-participant", nme.percent(model.model().network().predict(test.windows()), test.targets()),
-            nme.percent(ridges.get(m).predict(test.windows()), test.targets()),
-            nme.percent(meanFace(model.data(), test.size()), test.targets())));
+            : "cross-participant", x.bioNetNme(), x.ridgeNme(), x.meanNme()));
       }
     }
     Session shown = sessions.get(1);
@@ -176,19 +168,6 @@ public record Demo(List<Session> sessions, List<GroundTruth> truths, LandmarkSet
     return Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).average().orElse(0));
   }
 
-  /** The training targets' mean shape, as a prediction for {@code frames} frames: the no-information baseline. */
-  private static float[][] meanFace(TrainingData training, int frames) {
-    float[] mean = new float[training.targets()[0].length];
-    for (float[] t : training.targets()) {
-      for (int i = 0; i < mean.length; i++) {
-        mean[i] += t[i] / training.size();
-      }
-    }
-    float[][] out = new float[frames][];
-    Arrays.fill(out, mean);
-    return out;
-  }
-
   /** The summary report: the held-out table, training curves, the tracked run, the blendshapes and the eyes. */
   public HtmlReport summaryReport(Result r, double minutes) {
     HtmlReport report = new HtmlReport("mimik demo");
@@ -196,8 +175,8 @@ public record Demo(List<Session> sessions, List<GroundTruth> truths, LandmarkSet
         + " minutes each, performing BioFace-3D's protocol (seven expressions, blinks, gaze, speech, head motion)."
         + " BioNet was trained per participant on the first session and applied to the held-out second sessions."
         + " NME is in percent of the outer-eye-corner distance, against the simulator's exact landmarks aligned as in"
-        + " training (BioFace-3D reports 3.38%), for the network alone and for the ridge baseline on the same"
-        + " windows.");
+        + " training (BioFace-3D reports 3.38%), for the network alone and for the fair baseline: ridge regression on the"
+        + " same windows, its penalty chosen on the training session's own validation blocks.");
     List<List<?>> table = new ArrayList<>();
     for (Row row : r.rows()) {
       table.add(List.of(row.model(), row.session(), row.kind(), fmt(row.bioNetNme()), fmt(row.ridgeNme()),

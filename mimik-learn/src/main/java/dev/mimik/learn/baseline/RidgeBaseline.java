@@ -15,17 +15,11 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 public final class RidgeBaseline implements LandmarkRegressor {
 
   private final LandmarkSet set;
-  private final double[] featureMean;
-  private final double[] featureStd;
-  private final double[] targetMean;
-  private final DMatrixRMaj weights; // [features x coordinates]
+  private final StandardisedRidge ridge;
 
-  private RidgeBaseline(LandmarkSet set, double[] featureMean, double[] featureStd, double[] targetMean, DMatrixRMaj weights) {
+  private RidgeBaseline(LandmarkSet set, StandardisedRidge ridge) {
     this.set = set;
-    this.featureMean = featureMean;
-    this.featureStd = featureStd;
-    this.targetMean = targetMean;
-    this.weights = weights;
+    this.ridge = ridge;
   }
 
   /** Fits the baseline on windows {@code [frame][input][sample]} and targets {@code [frame][2*points]}. */
@@ -36,43 +30,12 @@ public final class RidgeBaseline implements LandmarkRegressor {
     if (!(lambda >= 0)) {
       throw new IllegalArgumentException("lambda must not be negative: " + lambda);
     }
-    int n = windows.length;
-    int k = WindowFeatures.count(windows[0].length);
-    int m = targets[0].length;
-    double[][] features = new double[n][];
-    double[] mean = new double[k];
-    for (int f = 0; f < n; f++) {
+    double[][] features = new double[windows.length][];
+    for (int f = 0; f < windows.length; f++) {
       features[f] = WindowFeatures.of(windows[f]);
-      for (int j = 0; j < k; j++) {
-        mean[j] += features[f][j] / n;
-      }
     }
-    double[] std = new double[k];
-    for (double[] row : features) {
-      for (int j = 0; j < k; j++) {
-        std[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n;
-      }
-    }
-    for (int j = 0; j < k; j++) {
-      std[j] = Math.max(Math.sqrt(std[j]), 1e-12);
-    }
-    double[] tMean = new double[m];
-    for (float[] t : targets) {
-      for (int c = 0; c < m; c++) {
-        tMean[c] += t[c] / (double) n;
-      }
-    }
-    DMatrixRMaj x = new DMatrixRMaj(n, k);
-    DMatrixRMaj y = new DMatrixRMaj(n, m);
-    for (int f = 0; f < n; f++) {
-      for (int j = 0; j < k; j++) {
-        x.set(f, j, (features[f][j] - mean[j]) / std[j]);
-      }
-      for (int c = 0; c < m; c++) {
-        y.set(f, c, targets[f][c] - tMean[c]);
-      }
-    }
-    return new RidgeBaseline(set, mean, std, tMean, solve(x, y, lambda + 1e-12 * n));
+    // the penalty counts per frame here, as StandardisedRidge takes it
+    return new RidgeBaseline(set, StandardisedRidge.fit(features, targets, lambda / windows.length));
   }
 
   /**
@@ -105,21 +68,13 @@ public final class RidgeBaseline implements LandmarkRegressor {
 
   @Override
   public float[][] predict(float[][][] windows) {
-    int k = featureMean.length;
-    int m = targetMean.length;
-    float[][] out = new float[windows.length][m];
+    float[][] out = new float[windows.length][];
     for (int f = 0; f < windows.length; f++) {
-      if (WindowFeatures.count(windows[f].length) != k) {
-        throw new IllegalArgumentException("window " + f + " has " + windows[f].length + " inputs, the baseline takes " + k / 2);
+      if (WindowFeatures.count(windows[f].length) != ridge.features()) {
+        throw new IllegalArgumentException("window " + f + " has " + windows[f].length + " inputs, the baseline takes "
+            + ridge.features() / 2);
       }
-      double[] features = WindowFeatures.of(windows[f]);
-      for (int c = 0; c < m; c++) {
-        double v = targetMean[c];
-        for (int j = 0; j < k; j++) {
-          v += (features[j] - featureMean[j]) / featureStd[j] * weights.get(j, c);
-        }
-        out[f][c] = (float) v;
-      }
+      out[f] = ridge.predict(WindowFeatures.of(windows[f]));
     }
     return out;
   }

@@ -5,7 +5,7 @@ import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.face.rig.FaceRig;
-import dev.mimik.learn.baseline.RidgeBaseline;
+import dev.mimik.learn.baseline.WindowRidge;
 import dev.mimik.learn.bionet.BioNetConfig;
 import dev.mimik.learn.metric.NormalisedMeanError;
 import dev.mimik.learn.train.BioNetTrainer;
@@ -135,11 +135,14 @@ public final class ModelTraining {
         data);
   }
 
-  /** The ridge baseline's NME on the validation frames BioNet was validated on, for the same training frames. */
+  /**
+   * The fair baseline's NME ({@link WindowRidge}: ridge on the whole window, its penalty chosen within the training
+   * frames) on the validation frames BioNet was validated on, trained on the same training frames.
+   */
   public static double ridgeValidationNme(TrainingData data, LandmarkSet set, TrainingOptions options) {
     TimeBlockedSplit.Split split = options.split().split(data.size());
-    RidgeBaseline ridge = RidgeBaseline.fit(pick(data.windows(), split.train()), pick(data.targets(), split.train()),
-        set, 1.0);
+    WindowRidge ridge = WindowRidge.fit(pick(data.windows(), split.train()), pick(data.targets(), split.train()),
+        set, options.split());
     float[][] predicted = ridge.predict(pick(data.windows(), split.validation()));
     return new NormalisedMeanError(set).percent(predicted, pick(data.targets(), split.validation()));
   }

@@ -1,0 +1,64 @@
+package dev.mimik.app;
+
+import dev.mimik.face.rig.embedded.EmbeddedRig;
+import dev.mimik.lab.demo.AccuracyBenchmark;
+import dev.mimik.learn.train.TrainingOptions;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code mimik bench accuracy}: the demo's protocol over several seeds, BioNet against the fair baseline. */
+@Command(
+    name = "accuracy",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The demo's protocol over several seeds: per participant, BioNet and the fair ridge baseline (the whole window,",
+      "its penalty chosen on the training session) trained on one session and scored on a held-out one, with the",
+      "mean face; prints every run and the mean and spread of each.",
+      "",
+      "Example: mimik bench accuracy --seeds 11,12,13"
+    })
+final class BenchAccuracyCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin EngineOptions engine;
+
+  @Option(names = "--seeds", split = ",", defaultValue = "11,12,13",
+      description = "seeds of the simulation and training, none of which a design choice was made on"
+          + " (default ${DEFAULT-VALUE})")
+  List<Long> seeds;
+
+  @Option(names = "--participants", defaultValue = "2", description = "participants per seed (default ${DEFAULT-VALUE})")
+  int participants;
+
+  @Option(names = "--minutes", defaultValue = "6", description = "minutes per session (default ${DEFAULT-VALUE})")
+  double minutes;
+
+  @Option(names = "--epochs", defaultValue = "30", description = "most training epochs (default ${DEFAULT-VALUE})")
+  int epochs;
+
+  @Override
+  public Integer call() throws Exception {
+    if (seeds.isEmpty() || participants < 1 || !(minutes > 0) || epochs < 1) {
+      throw new ParameterException(spec.commandLine(), "need seeds, --participants >= 1, --minutes > 0, --epochs >= 1");
+    }
+    engine.apply();
+    PrintWriter o = spec.commandLine().getOut();
+    AccuracyBenchmark bench = new AccuracyBenchmark(participants, minutes,
+        TrainingOptions.defaults().withEpochs(epochs));
+    List<AccuracyBenchmark.Run> runs = bench.run(EmbeddedRig.load(), seeds, line -> {
+      o.println(line);
+      o.flush();
+    });
+    o.print(AccuracyBenchmark.summary(runs));
+    o.flush();
+    return 0;
+  }
+}

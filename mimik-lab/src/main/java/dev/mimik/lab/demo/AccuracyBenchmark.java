@@ -1,0 +1,98 @@
+package dev.mimik.lab.demo;
+
+import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.face.rig.FaceRig;
+import dev.mimik.learn.baseline.WindowRidge;
+import dev.mimik.learn.bioface.ModelTraining;
+import dev.mimik.learn.bioface.Session;
+import dev.mimik.learn.train.TrainingOptions;
+import dev.mimik.sim.participant.Participant;
+import dev.mimik.sim.sensor.Montage;
+import dev.mimik.sim.session.SimulatedSession;
+import dev.mimik.sim.session.SimulationSettings;
+import dev.mimik.sim.session.Simulator;
+import dev.mimik.signal.sync.ClockMapping;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The demo's protocol over several seeds ({@code mimik bench accuracy}): per seed, participants simulated wearing the
+ * earpiece for two sessions, BioNet and the fair ridge baseline trained on each participant's first session, and
+ * both, with the mean face, scored on the held-out second session; then the mean and spread over seeds and
+ * participants. The figures the README's accuracy rows come from.
+ *
+ * @param participants participants per seed
+ * @param minutes minutes per session
+ * @param options BioNet's training options (their seed is replaced by each run's)
+ */
+public record AccuracyBenchmark(int participants, double minutes, TrainingOptions options) {
+
+  /** One participant's held-out session under one seed. */
+  public record Run(long seed, String participant, double bioNetNme, double ridgeNme, double meanNme) {}
+
+  /** Mean and sample standard deviation of a series. */
+  public record Spread(double mean, double sd) {
+    static Spread of(double[] v) {
+      double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
+      double ss = java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum();
+      return new Spread(mean, v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : Double.NaN);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%.3f %% +- %.3f", mean, sd);
+    }
+  }
+
+  /** Runs every seed; {@code progress} hears of each participant done. */
+  public List<Run> run(FaceRig rig, List<Long> seeds, Consumer<String> progress) throws IOException {
+    List<Run> runs = new ArrayList<>();
+    for (long seed : seeds) {
+      Simulator simulator = new Simulator(rig, null, new SimulationSettings(participants, 2, minutes, seed,
+          Montage.earpiece(), 1000, Demo.FPS, 120));
+      TrainingOptions seeded = options.withSeed(seed).withProgress(false);
+      for (int p = 0; p < participants; p++) {
+        Participant who = simulator.participant(p);
+        Session train = camera(simulator.session(who, 0));
+        Session heldOut = exact(simulator.session(who, 1));
+        ModelTraining.Outcome trained = ModelTraining.train(List.of(train), ModelTraining.frontEndFor(List.of(train),
+            Demo.FPS), LandmarkSet.IBUG_51, null, seeded, null, w -> { });
+        try {
+          WindowRidge ridge = HeldOut.baseline(trained, LandmarkSet.IBUG_51, seeded);
+          HeldOut.Scores x = HeldOut.score(trained, ridge, heldOut, LandmarkSet.IBUG_51, w -> { });
+          runs.add(new Run(seed, who.id(), x.bioNetNme(), x.ridgeNme(), x.meanNme()));
+          progress.accept(String.format(Locale.ROOT, "seed %d %s: BioNet %.3f %%, ridge %.3f %% (lambda %g), mean"
+              + " face %.3f %%", seed, who.id(), x.bioNetNme(), x.ridgeNme(), ridge.lambda(), x.meanNme()));
+        } finally {
+          trained.model().close();
+        }
+      }
+    }
+    return runs;
+  }
+
+  /** Mean and spread of BioNet's, the ridge's and the mean face's NME, and of BioNet's ratio to the ridge's. */
+  public static String summary(List<Run> runs) {
+    Spread bioNet = Spread.of(runs.stream().mapToDouble(Run::bioNetNme).toArray());
+    Spread ridge = Spread.of(runs.stream().mapToDouble(Run::ridgeNme).toArray());
+    Spread mean = Spread.of(runs.stream().mapToDouble(Run::meanNme).toArray());
+    Spread ratio = Spread.of(runs.stream().mapToDouble(r -> r.bioNetNme() / r.ridgeNme()).toArray());
+    return String.format(Locale.ROOT, "over %d held-out sessions: BioNet %s, fair ridge %s, mean face %s;"
+        + " BioNet / ridge %.3f +- %.3f%n", runs.size(), bioNet, ridge, mean, ratio.mean(), ratio.sd());
+  }
+
+  /** A session as training sees it: the camera's landmarks on the camera's clock, its offset known. */
+  private static Session camera(SimulatedSession s) {
+    return new Session(s.id(), s.participant().id(), s.signals(), s.capture().detected(),
+        ClockMapping.ofOffset(s.camera().clockOffsetS()), null);
+  }
+
+  /** A held-out session scored against the exact landmarks, on the biosignal clock. */
+  private static Session exact(SimulatedSession s) {
+    return new Session(s.id(), s.participant().id(), s.signals(), s.capture().exact(), ClockMapping.identity(),
+        null);
+  }
+}
