@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
       BenchDspCommand.class,
       BenchFitCommand.class,
       BenchTrackCommand.class,
+      BenchRenderCommand.class,
     },
     footer = {"", "Example:", "  mimik bench dsp"})
 public final class BenchCommand implements Runnable {

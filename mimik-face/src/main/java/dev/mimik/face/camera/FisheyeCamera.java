@@ -33,7 +33,7 @@ public record FisheyeCamera(double focalPx, double cx, double cy, int width, int
 
   @Override
   public Vector2D project(Vector3D p) {
-    double rho = Math.hypot(p.getX(), p.getY());
+    double rho = Math.sqrt(p.getX() * p.getX() + p.getY() * p.getY());
     double d = -p.getZ();
     double s = rho < NEAR_AXIS * Math.abs(d) ? 1 / d : Math.atan2(rho, d) / rho;
     return new Vector2D(cx + focalPx * s * p.getX(), cy - focalPx * s * p.getY());

@@ -62,10 +62,16 @@ public final class IrRenderer {
    */
   public IrImage render(SurfaceMesh mesh, HeadsetCamera pose, List<Illuminator> leds, int width, double gain,
       long seed) {
+    return view(mesh, pose, leds, width, gain, seed).image();
+  }
+
+  /** The camera image (unmirrored) with the visibility buffer it was shaded from. */
+  public RenderedView view(SurfaceMesh mesh, HeadsetCamera pose, List<Illuminator> leds, int width, double gain,
+      long seed) {
     VisibilityBuffer buf = rasterize(mesh, pose, width);
     float[] radiance = shade(mesh, buf, pose, leds);
-    return Sensor.expose(radiance, buf.width, buf.height, look, gain, seed,
-        pose.name().hashCode());
+    return new RenderedView(Sensor.expose(radiance, buf.width, buf.height, look, gain, seed, pose.name().hashCode()),
+        buf);
   }
 
   /** The exposure that puts the 95th percentile of the seen radiance at 80 % of full scale (auto-exposure). */

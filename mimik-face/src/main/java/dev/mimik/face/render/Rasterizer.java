@@ -31,6 +31,13 @@ public final class Rasterizer {
       if (w[a] <= 0 || w[b] <= 0 || w[c] <= 0) {
         continue;
       }
+      float minU = Math.min(u[a], Math.min(u[b], u[c]));
+      float maxU = Math.max(u[a], Math.max(u[b], u[c]));
+      float minV = Math.min(v[a], Math.min(v[b], v[c]));
+      float maxV = Math.max(v[a], Math.max(v[b], v[c]));
+      if (maxU < 0.5f || maxV < 0.5f || minU > buf.width - 0.5f || minV > buf.height - 0.5f) {
+        continue;
+      }
       double area = edge(u[a], v[a], u[b], v[b], u[c], v[c]);
       if (!(area != 0 && Math.abs(area) < Double.POSITIVE_INFINITY)) {
         continue;

@@ -67,6 +67,17 @@ public final class VisibilityBuffer {
     return new float[] {1 - b1[k] - b2[k], b1[k], b2[k]};
   }
 
+  /**
+   * Whether a point at image position {@code (u, v)} of this buffer and depth {@code depth} (mm along the optical
+   * axis) is in view: inside the image and not behind the nearest drawn surface by more than {@code toleranceMm}.
+   */
+  public boolean sees(double u, double v, double depth, double toleranceMm) {
+    if (!(depth > 0) || !(u >= 0 && u < width && v >= 0 && v < height)) {
+      return false;
+    }
+    return depth <= this.depth[(int) v * width + (int) u] + toleranceMm;
+  }
+
   /** How many pixels some triangle covers. */
   public int coveredPixels() {
     int n = 0;

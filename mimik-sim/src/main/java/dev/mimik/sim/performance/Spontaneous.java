@@ -15,6 +15,14 @@ import java.util.function.DoublePredicate;
 public final class Spontaneous {
 
   private static final double FULL_LOOK_DEG = 30;
+  private static final int LOOK_OUT_LEFT = Blendshapes.indexOf("eyeLookOutLeft");
+  private static final int LOOK_IN_LEFT = Blendshapes.indexOf("eyeLookInLeft");
+  private static final int LOOK_IN_RIGHT = Blendshapes.indexOf("eyeLookInRight");
+  private static final int LOOK_OUT_RIGHT = Blendshapes.indexOf("eyeLookOutRight");
+  private static final int LOOK_UP_LEFT = Blendshapes.indexOf("eyeLookUpLeft");
+  private static final int LOOK_DOWN_LEFT = Blendshapes.indexOf("eyeLookDownLeft");
+  private static final int LOOK_UP_RIGHT = Blendshapes.indexOf("eyeLookUpRight");
+  private static final int LOOK_DOWN_RIGHT = Blendshapes.indexOf("eyeLookDownRight");
 
   private Spontaneous() {}
 
@@ -102,20 +110,27 @@ public final class Spontaneous {
       p0 = p1;
       t += sacc + fix;
     }
-    int[] lookOutL = {Blendshapes.indexOf("eyeLookOutLeft"), Blendshapes.indexOf("eyeLookInLeft")};
-    int[] lookInR = {Blendshapes.indexOf("eyeLookInRight"), Blendshapes.indexOf("eyeLookOutRight")};
-    int upL = Blendshapes.indexOf("eyeLookUpLeft");
-    int downL = Blendshapes.indexOf("eyeLookDownLeft");
-    int upR = Blendshapes.indexOf("eyeLookUpRight");
-    int downR = Blendshapes.indexOf("eyeLookDownRight");
+    double[] row = new double[Blendshapes.ARKIT_52.size()];
     for (int i = 0; i < yaw.length; i++) {
-      double h = yaw[i] / FULL_LOOK_DEG;
-      double v = pitch[i] / FULL_LOOK_DEG;
-      w[i][h > 0 ? lookOutL[0] : lookOutL[1]] += Math.abs(h);
-      w[i][h > 0 ? lookInR[0] : lookInR[1]] += Math.abs(h);
-      w[i][v > 0 ? upL : downL] += Math.abs(v);
-      w[i][v > 0 ? upR : downR] += Math.abs(v);
+      java.util.Arrays.fill(row, 0);
+      lookWeights(yaw[i], pitch[i], row);
+      for (int k = 0; k < row.length; k++) {
+        w[i][k] += row[k];
+      }
     }
+  }
+
+  /**
+   * Adds the eyeLook weights of a gaze direction to {@code row} (ARKit-52 order): {@code yawDeg} toward the
+   * subject's left, {@code pitchDeg} up, {@value #FULL_LOOK_DEG} degrees being weight 1.
+   */
+  public static void lookWeights(double yawDeg, double pitchDeg, double[] row) {
+    double h = yawDeg / FULL_LOOK_DEG;
+    double v = pitchDeg / FULL_LOOK_DEG;
+    row[h > 0 ? LOOK_OUT_LEFT : LOOK_IN_LEFT] += Math.abs(h);
+    row[h > 0 ? LOOK_IN_RIGHT : LOOK_OUT_RIGHT] += Math.abs(h);
+    row[v > 0 ? LOOK_UP_LEFT : LOOK_DOWN_LEFT] += Math.abs(v);
+    row[v > 0 ? LOOK_UP_RIGHT : LOOK_DOWN_RIGHT] += Math.abs(v);
   }
 
   private static int index(double t, double rate) {

@@ -13,14 +13,11 @@ import dev.mimik.sim.performance.Protocol;
 import dev.mimik.sim.sensor.Biosensor;
 import dev.mimik.sim.sensor.Components;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Simulates a dataset: draws participants, plays BioFace-3D's protocol, records it with the montage and films it,
@@ -67,18 +64,7 @@ public final class Simulator {
    * receives each session's id when it is done.
    */
   public void write(Path outDir, Consumer<String> progress) throws IOException {
-    Path target = outDir.toAbsolutePath();
-    if (Files.exists(target)) {
-      try (Stream<Path> s = Files.list(target)) {
-        if (s.findAny().isPresent()) {
-          throw new dev.mimik.core.io.BadInputException(outDir, "the output folder exists and is not empty");
-        }
-      }
-      Files.delete(target);
-    }
-    Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
-    try {
+    dev.mimik.core.io.AtomicFiles.writeFolder(outDir, tmp -> {
       GroundTruthWriter truth = new GroundTruthWriter();
       List<String> manifest = new ArrayList<>();
       manifest.add("signals,landmarks,participant,offset_s");
@@ -97,15 +83,6 @@ public final class Simulator {
         }
       }
       dev.mimik.core.io.AtomicFiles.writeString(tmp.resolve("manifest.csv"), String.join("\n", manifest) + "\n");
-      Files.move(tmp, target);
-    } finally {
-      if (Files.exists(tmp)) {
-        try (Stream<Path> all = Files.walk(tmp)) {
-          for (Path q : all.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(q);
-          }
-        }
-      }
-    }
+    });
   }
 }
