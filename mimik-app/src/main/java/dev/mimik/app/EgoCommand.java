@@ -12,5 +12,5 @@ import picocli.CommandLine.Command;
       "",
       "Example: mimik ego simulate --out ego --subjects 4 --minutes 2 --domain both"
     },
-    subcommands = {EgoSimulateCommand.class, EgoEvalCommand.class, EgoCheckCommand.class})
+    subcommands = {EgoSimulateCommand.class, EgoEvalCommand.class, EgoCheckCommand.class, EgoPlacementCommand.class})
 public final class EgoCommand {}

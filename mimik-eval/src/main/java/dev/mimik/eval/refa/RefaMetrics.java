@@ -24,8 +24,9 @@ import java.util.Map;
  *       marks from 80 % of it; the segment scores the mean over its keys;
  *   <li>neutralness, per neutral segment: the share of apex frames where every blendshape except eyeBlink and
  *       eyeLook (people blink and look around at rest) stays at or below 0.15;
- *   <li>smoothness, per recording: {@code exp(-m / 60)}, {@code m} the mean absolute second derivative (per
- *       second squared) of the blendshapes that move (range at least 0.05);
+ *   <li>smoothness, per recording: {@code exp(-m / 88)}, {@code m} the mean absolute second derivative (per
+ *       second squared) of the blendshapes that move (range at least 0.05); 88 is what white noise of 0.05 gives at
+ *       30 frames per second, so such jitter scores 1/e;
  *   <li>eye closure, per segment asking for closed eyes or a wink: the share of apex frames where each eye asked to
  *       close is at least 80 % closed on the avatar and, in a wink, the other eye at most 50 % closed;
  *   <li>mouth closure, per segment asking for closed lips (neutral rests included): the share of apex frames where
@@ -39,7 +40,11 @@ public final class RefaMetrics {
   static final double SEMANTIC_ZERO = 0.4;
   static final double SEMANTIC_FULL = 0.8;
   static final double NEUTRAL_THRESHOLD = 0.15;
-  static final double SMOOTHNESS_SCALE = 60;
+  /**
+   * The mean |w''| (1/s^2) of white noise of standard deviation 0.05 on a coefficient at 30 frames per second,
+   * {@code 900 * sqrt(6) * 0.05 * sqrt(2 / pi)}: such jitter scores {@code 1/e}.
+   */
+  static final double SMOOTHNESS_SCALE = 88;
   static final double MOVING_RANGE = 0.05;
   static final double EYE_CLOSED = 0.8;
   static final double EYE_OPEN = 0.5;
@@ -94,7 +99,7 @@ public final class RefaMetrics {
     return out;
   }
 
-  /** {@code exp(-m / 60)}, {@code m} the mean |second derivative| (1/s^2) of the moving blendshapes; 1 if none moves. */
+  /** {@code exp(-m / 88)}, {@code m} the mean |second derivative| (1/s^2) of the moving blendshapes; 1 if none moves. */
   public double smoothness(BlendshapeTrack track) {
     double[][] w = arkit(track);
     double[] t = track.timesSeconds();

@@ -99,7 +99,7 @@ class RefaMetricsTest {
     assertThat(score(sine, rest).get(RefaMetric.SMOOTHNESS)).isCloseTo(expected, within(0.002));
     // frame-to-frame jitter of +-0.05 on one shape: |w''| = 4 * 0.05 * 900 = 180 per s^2
     BlendshapeTrack jitter = track(f -> Map.of("jawOpen", 0.5 + (f % 2 == 0 ? 0.05 : -0.05)));
-    assertThat(score(jitter, rest).get(RefaMetric.SMOOTHNESS)).isCloseTo(Math.exp(-180 / 60.0), within(1e-9));
+    assertThat(score(jitter, rest).get(RefaMetric.SMOOTHNESS)).isCloseTo(Math.exp(-180 / 88.0), within(1e-9));
   }
 
   @Test
