@@ -33,8 +33,8 @@ import org.hipparchus.geometry.euclidean.twod.Vector2D;
  */
 public final class PseudoLabeller {
 
-  /** Strength of the L1 prior (the fitter's default is 4e-5; REFA's labels are "muted" by a much stronger one). */
-  public static final double SPARSITY = 3e-3;
+  /** Strength of the L1 prior: the fitter's default is 4e-5; 5e-4 mutes peaks without losing blinks (docs/notes/ego.md). */
+  public static final double SPARSITY = 5e-4;
   private static final double PRIOR_MM = 8;
   private static final int IDENTITY_FRAMES = 40;
 
