@@ -1,9 +1,8 @@
 package dev.mimik.face.headset;
 
+import dev.mimik.face.camera.HeadPose;
 import java.util.Objects;
 import org.hipparchus.geometry.euclidean.threed.Rotation;
-import org.hipparchus.geometry.euclidean.threed.RotationConvention;
-import org.hipparchus.geometry.euclidean.threed.RotationOrder;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 
 /**
@@ -31,9 +30,8 @@ public record Donning(Rotation rotation, Vector3D offsetMm) {
    * {@code face.camera.HeadPose}).
    */
   public static Donning of(double txMm, double tyMm, double tzMm, double yawDeg, double pitchDeg, double rollDeg) {
-    Rotation r = new Rotation(RotationOrder.YXZ, RotationConvention.VECTOR_OPERATOR, Math.toRadians(yawDeg),
-        Math.toRadians(pitchDeg), Math.toRadians(rollDeg));
-    return new Donning(r, new Vector3D(txMm, tyMm, tzMm));
+    HeadPose p = HeadPose.ofEulerDegrees(yawDeg, pitchDeg, rollDeg, txMm, tyMm, tzMm);
+    return new Donning(p.rotation(), p.translation());
   }
 
   /** A head-frame point of the nominal headset moved to where this donning puts it. */
@@ -43,8 +41,7 @@ public record Donning(Rotation rotation, Vector3D offsetMm) {
 
   /** {@code {tx, ty, tz, yaw, pitch, roll}} in millimetres and degrees. */
   public double[] components() {
-    double[] a = rotation.getAngles(RotationOrder.YXZ, RotationConvention.VECTOR_OPERATOR);
-    return new double[] {offsetMm.getX(), offsetMm.getY(), offsetMm.getZ(), Math.toDegrees(a[0]),
-      Math.toDegrees(a[1]), Math.toDegrees(a[2])};
+    double[] a = new HeadPose(rotation, offsetMm).eulerDegrees();
+    return new double[] {offsetMm.getX(), offsetMm.getY(), offsetMm.getZ(), a[0], a[1], a[2]};
   }
 }

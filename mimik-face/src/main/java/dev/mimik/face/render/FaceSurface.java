@@ -1,5 +1,6 @@
 package dev.mimik.face.render;
 
+import dev.mimik.face.camera.HeadPose;
 import dev.mimik.face.gltf.VertexNormals;
 import dev.mimik.face.headset.HeadFrame;
 import dev.mimik.face.rig.Eyeball;
@@ -7,6 +8,7 @@ import dev.mimik.face.rig.FaceRig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.hipparchus.geometry.euclidean.threed.Vector3D;
 
 /**
  * One person's face ready to render: a rig with their identity, their skin and what they wear, posed frame by
@@ -379,21 +381,13 @@ public final class FaceSurface {
       if (pitchDeg == 0 && yawDeg == 0) {
         return;
       }
-      double cp = Math.cos(Math.toRadians(pitchDeg));
-      double sp = Math.sin(Math.toRadians(pitchDeg));
-      double cy = Math.cos(Math.toRadians(yawDeg));
-      double sy = Math.sin(Math.toRadians(yawDeg));
+      HeadPose turn = HeadPose.ofEulerDegrees(yawDeg, pitchDeg, 0, centreMm[0], centreMm[1], centreMm[2]);
       for (int v : vertices) {
-        double x = mm[3 * v] - centreMm[0];
-        double y = mm[3 * v + 1] - centreMm[1];
-        double z = mm[3 * v + 2] - centreMm[2];
-        double y1 = cp * y - sp * z;
-        double z1 = sp * y + cp * z;
-        double x2 = cy * x + sy * z1;
-        double z2 = -sy * x + cy * z1;
-        mm[3 * v] = (float) (x2 + centreMm[0]);
-        mm[3 * v + 1] = (float) (y1 + centreMm[1]);
-        mm[3 * v + 2] = (float) (z2 + centreMm[2]);
+        Vector3D p = turn.apply(new Vector3D(mm[3 * v] - centreMm[0], mm[3 * v + 1] - centreMm[1],
+            mm[3 * v + 2] - centreMm[2]));
+        mm[3 * v] = (float) p.getX();
+        mm[3 * v + 1] = (float) p.getY();
+        mm[3 * v + 2] = (float) p.getZ();
       }
     }
 

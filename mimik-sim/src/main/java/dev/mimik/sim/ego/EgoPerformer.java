@@ -9,6 +9,7 @@ import dev.mimik.sim.SeedStreams;
 import dev.mimik.sim.performance.Blink;
 import dev.mimik.sim.performance.Performance;
 import dev.mimik.sim.performance.Spontaneous;
+import dev.mimik.sim.performance.TrialEnvelope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -139,15 +140,7 @@ public final class EgoPerformer {
   private void add(double[][] w, double[] apex, double onset, double apexStart, double apexEnd, double stop,
       double tremorPhase) {
     for (int i = index(onset); i <= Math.min(w.length - 1, index(stop)); i++) {
-      double t = i / rate;
-      double env;
-      if (t < apexStart) {
-        env = smoothstep((t - onset) / (apexStart - onset));
-      } else if (t <= apexEnd) {
-        env = 1 + 0.03 * Math.sin(2 * Math.PI * 0.7 * t + tremorPhase);
-      } else {
-        env = 1 - smoothstep((t - apexEnd) / (stop - apexEnd));
-      }
+      double env = TrialEnvelope.at(i / rate, onset, apexStart, apexEnd, stop, 0.03, tremorPhase);
       for (int k = 0; k < N; k++) {
         w[i][k] += env * apex[k];
       }
@@ -215,10 +208,5 @@ public final class EgoPerformer {
 
   private int index(double t) {
     return Math.max(0, (int) Math.round(t * rate));
-  }
-
-  private static double smoothstep(double x) {
-    double u = Math.max(0, Math.min(1, x));
-    return u * u * (3 - 2 * u);
   }
 }

@@ -89,15 +89,7 @@ public final class Performer {
       double apexEnd, double stop, SplittableRandom r) {
     double tremorPhase = r.nextDouble(0, 2 * Math.PI);
     for (int i = index(onset); i <= Math.min(w.length - 1, index(stop)); i++) {
-      double t = i / rate;
-      double env;
-      if (t < apexStart) {
-        env = smoothstep((t - onset) / (apexStart - onset));
-      } else if (t <= apexEnd) {
-        env = 1 + 0.04 * Math.sin(2 * Math.PI * 0.7 * t + tremorPhase);
-      } else {
-        env = 1 - smoothstep((t - apexEnd) / (stop - apexEnd));
-      }
+      double env = TrialEnvelope.at(i / rate, onset, apexStart, apexEnd, stop, 0.04, tremorPhase);
       double g = intensity * env;
       for (int k = 0; k < N; k++) {
         w[i][k] += g * apex[k];
