@@ -120,6 +120,11 @@ public final class EgoEvalCommand implements Callable<Integer> {
       RefaSections.addLevels(report, r, RefaJson.WORST);
     }
     RefaSections.addTruth(report, results, 12);
+    inputs.stream().filter(i -> i.truth() != null && i.sources().keySet().stream().anyMatch(k -> !k.equals("labels")))
+        .findFirst().ifPresent(i -> {
+          report.heading("Over time: " + i.recording());
+          RefaSections.addTimeline(report, i, List.of("jawOpen", "mouthSmileLeft", "eyeBlinkLeft", "browInnerUp"));
+        });
     report.write(out.resolve("report.html"));
     print(spec.commandLine().getOut(), results);
     return 0;

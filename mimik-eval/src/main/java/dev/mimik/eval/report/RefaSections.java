@@ -139,6 +139,30 @@ public final class RefaSections {
         .table(agreeHeader, agree);
   }
 
+  /**
+   * One recording's key blendshapes over time, every source against the truth, with the peak prompts' apexes
+   * listed: where muting and noise show.
+   */
+  public static HtmlReport addTimeline(HtmlReport report, dev.mimik.eval.refa.RecordingInput r, List<String> names) {
+    if (r.truth() == null) {
+      return report;
+    }
+    for (String name : names) {
+      List<Charts.Series> series = new ArrayList<>();
+      series.add(new Charts.Series("truth", r.truth().timesSeconds(), column(r.truth(), name)));
+      r.sources().forEach((source, track) -> series.add(new Charts.Series(source, track.timesSeconds(),
+          column(track, name))));
+      report.chart(r.recording() + ": " + name + " over time", Charts.timeSeries(name, "weight", series));
+    }
+    List<String> peaks = r.segments().stream().filter(s -> s.kind() == dev.mimik.core.data.PromptSegment.Kind.PEAK)
+        .map(s -> String.format(Locale.ROOT, "%s %.1f-%.1f s", s.prompt(), s.apexStartS(), s.apexEndS())).toList();
+    return report.paragraph("Peak apexes: " + String.join(", ", peaks) + ".");
+  }
+
+  private static double[] column(dev.mimik.core.data.BlendshapeTrack t, String name) {
+    return t.names().contains(name) ? t.column(name) : new double[t.frameCount()];
+  }
+
   private static double meanPearson(TruthErrors e) {
     double s = 0;
     int n = 0;

@@ -21,7 +21,7 @@ class PlacementMetricsTest {
 
   @BeforeAll
   static void setUp() {
-    metrics = new PlacementMetrics(EmbeddedRig.load(), 2, 2, 1, 48);
+    metrics = new PlacementMetrics(EmbeddedRig.load(), 1, 2, 1, 32);
   }
 
   /** The headset with its glabella camera moved to {@code position}, looking at {@code target}. */
