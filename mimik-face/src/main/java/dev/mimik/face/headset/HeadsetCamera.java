@@ -3,6 +3,7 @@ package dev.mimik.face.headset;
 import dev.mimik.face.camera.Camera;
 import java.util.Objects;
 import org.hipparchus.geometry.euclidean.threed.Rotation;
+import org.hipparchus.geometry.euclidean.threed.RotationConvention;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 
 /**
@@ -81,7 +82,6 @@ public record HeadsetCamera(String name, CameraRole role, Side side, boolean gro
   /** The same camera where a donning puts it. */
   public HeadsetCamera donned(Donning d) {
     return new HeadsetCamera(name, role, side, groundTruth, d.apply(positionMm),
-        d.rotation().compose(orientation, org.hipparchus.geometry.euclidean.threed.RotationConvention.VECTOR_OPERATOR),
-        intrinsics);
+        d.rotation().compose(orientation, RotationConvention.VECTOR_OPERATOR), intrinsics);
   }
 }
