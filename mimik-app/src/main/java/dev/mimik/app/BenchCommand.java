@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
       BenchDspCommand.class,
       BenchFitCommand.class,
       BenchTrackCommand.class,
+      BenchRenderCommand.class,
       BenchTrainCommand.class,
     },
     footer = {"", "Example:", "  mimik bench dsp"})

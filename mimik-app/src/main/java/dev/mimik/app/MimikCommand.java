@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "mimik",
     mixinStandardHelpOptions = true,
     version = "mimik 0.1.0",
-    description = "Facial expressions from wearable biosignals: landmarks, blendshapes and an animated 3D face.",
+    description = "Facial expressions from wearable biosignals and headset cameras: landmarks, blendshapes and an animated 3D face.",
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
       DemoCommand.class,
@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       ServeCommand.class,
       EmgCommand.class,
+      EgoCommand.class,
       InspectCommand.class,
       BenchCommand.class,
     })

@@ -63,6 +63,47 @@ public final class AtomicFiles {
     }
   }
 
+  /** Writes the content of a folder. */
+  @FunctionalInterface
+  public interface FolderContent {
+    void writeInto(Path dir) throws IOException;
+  }
+
+  /**
+   * Writes a whole folder, all or nothing: {@code content} fills a temporary sibling folder, which is renamed to
+   * {@code dir} when complete and deleted on failure.
+   *
+   * @throws BadInputException if {@code dir} exists and is not an empty folder
+   */
+  public static void writeFolder(Path dir, FolderContent content) throws IOException {
+    Path target = dir.toAbsolutePath();
+    if (Files.exists(target)) {
+      if (!Files.isDirectory(target)) {
+        throw new BadInputException(dir, "the output folder is a file");
+      }
+      try (java.util.stream.Stream<Path> s = Files.list(target)) {
+        if (s.findAny().isPresent()) {
+          throw new BadInputException(dir, "the output folder exists and is not empty");
+        }
+      }
+      Files.delete(target);
+    }
+    Files.createDirectories(target.getParent());
+    Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".");
+    try {
+      content.writeInto(tmp);
+      Files.move(tmp, target);
+    } finally {
+      if (Files.exists(tmp)) {
+        try (java.util.stream.Stream<Path> all = Files.walk(tmp)) {
+          for (Path q : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(q);
+          }
+        }
+      }
+    }
+  }
+
   /** Writes a text file, all or nothing. */
   public static void writeString(Path file, String text) throws IOException {
     write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

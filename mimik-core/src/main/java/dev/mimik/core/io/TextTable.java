@@ -32,7 +32,15 @@ public final class TextTable {
    */
   public static TextTable read(Path file) throws IOException {
     SignalFormats.head(file);
-    byte[] bytes = Files.readAllBytes(file);
+    return parse(file, Files.readAllBytes(file));
+  }
+
+  /**
+   * Parses UTF-8 text held in memory; {@code file} names it in messages (a resource, a file read elsewhere).
+   *
+   * @throws BadInputException if the bytes are not UTF-8 text or contain NUL bytes
+   */
+  public static TextTable parse(Path file, byte[] bytes) {
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder()

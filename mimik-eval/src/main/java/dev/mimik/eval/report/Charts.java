@@ -102,6 +102,15 @@ public final class Charts {
     return chart;
   }
 
+  /** Grouped bars: one group per category, one bar per series (NaN values become 0). */
+  public static CategoryChart bars(String title, String xLabel, String yLabel, List<String> categories,
+      Map<String, double[]> series) {
+    CategoryChart chart = category(title, xLabel, yLabel);
+    series.forEach((name, values) -> chart.addSeries(name, categories,
+        java.util.Arrays.stream(values).map(v -> Double.isNaN(v) ? 0 : v).boxed().toList()));
+    return chart;
+  }
+
   /** Any values over time, one line per series; NaN values leave gaps. */
   public static XYChart timeSeries(String title, String valueLabel, List<Series> series) {
     XYChart chart = xy(title, "time (s)", valueLabel);

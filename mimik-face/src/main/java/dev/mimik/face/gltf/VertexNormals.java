@@ -1,11 +1,11 @@
 package dev.mimik.face.gltf;
 
 /** Area-weighted vertex normals of a triangle mesh (unit length; a vertex in no triangle gets +Z). */
-final class VertexNormals {
+public final class VertexNormals {
 
   private VertexNormals() {}
 
-  static float[] of(float[] positions, int[] triangles) {
+  public static float[] of(float[] positions, int[] triangles) {
     double[] n = new double[positions.length];
     for (int t = 0; t + 2 < triangles.length; t += 3) {
       int a = 3 * triangles[t];

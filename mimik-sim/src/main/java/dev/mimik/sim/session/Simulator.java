@@ -85,7 +85,6 @@ public final class Simulator {
       Files.delete(target);
     }
     Path partial = partialFolder(target);
-    int resumed = 0;
     GroundTruthWriter truth = new GroundTruthWriter();
     List<String> manifest = new ArrayList<>();
     manifest.add("signals,landmarks,participant,offset_s");
@@ -97,7 +96,6 @@ public final class Simulator {
         Path done = dir.resolve(DONE_FILE);
         if (Files.isRegularFile(done)) {
           manifest.add(Files.readString(done).strip());
-          resumed++;
           progress.accept(id + " (written by an earlier run)");
           continue;
         }
