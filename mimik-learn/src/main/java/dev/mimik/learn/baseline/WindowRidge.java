@@ -15,7 +15,7 @@ import java.util.Arrays;
 public final class WindowRidge implements LandmarkRegressor {
 
   /** The penalties tried (per standardised feature and frame). */
-  public static final double[] LAMBDAS = {1e-3, 1e-2, 1e-1, 1, 10, 100, 1e3};
+  public static final double[] LAMBDAS = {1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100, 1e3};
 
   private final LandmarkSet set;
   private final double lambda;
