@@ -76,6 +76,11 @@ public final class HadoopStore implements Serializable {
     return "file".equals(path(location).toUri().getScheme());
   }
 
+  /** The location as a user would write it: a local file as its path, anything else as its URI. */
+  public static String display(String location) {
+    return isLocal(location) ? localPath(location).toString() : location;
+  }
+
   /** The local file of a local location. */
   public static Path localPath(String location) {
     return Path.of(path(location).toUri());
@@ -171,6 +176,29 @@ public final class HadoopStore implements Serializable {
       Files.copy(in, local);
     }
     return local;
+  }
+
+  /**
+   * Deletes the temporary files a killed writer left under a folder (hidden, ending in {@code .part}), so a re-run
+   * leaves only real outputs behind.
+   */
+  public void deleteTemporaries(String folder) throws IOException {
+    org.apache.hadoop.fs.Path p = path(folder);
+    FileSystem fs = fs(p);
+    if (!fs.exists(p)) {
+      return;
+    }
+    org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files = fs.listFiles(p, true);
+    java.util.List<org.apache.hadoop.fs.Path> stale = new java.util.ArrayList<>();
+    while (files.hasNext()) {
+      org.apache.hadoop.fs.Path f = files.next().getPath();
+      if (f.getName().startsWith(".") && f.getName().endsWith(".part")) {
+        stale.add(f);
+      }
+    }
+    for (org.apache.hadoop.fs.Path f : stale) {
+      fs.delete(f, false);
+    }
   }
 
   /** Deletes a file or folder tree if it exists. */

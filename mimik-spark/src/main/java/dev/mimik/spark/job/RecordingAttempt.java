@@ -57,6 +57,7 @@ final class RecordingAttempt implements Function<Recording, Outcome> {
         return p;
       };
       Outcome outcome = Outcome.done(r, task.run(r, inputs, local));
+      store.deleteTemporaries(out + "/" + r.id());
       store.publishFolder(local, out + "/" + r.id());
       markers.complete(outcome);
       done.add(1);
@@ -79,14 +80,15 @@ final class RecordingAttempt implements Function<Recording, Outcome> {
       bad = t instanceof BadInputException b ? b : null;
     }
     if (bad != null) {
-      String file = bad.file() == null ? r.mainInput() : staged.getOrDefault(bad.file(), bad.file().toString());
+      String file = bad.file() == null ? HadoopStore.display(r.mainInput())
+          : HadoopStore.display(staged.getOrDefault(bad.file(), bad.file().toString()));
       String reason = bad.file() == null ? bad.getMessage()
           : bad.getMessage().substring(Math.min(bad.getMessage().length(), bad.file().toString().length() + 2));
       return Outcome.failed(r, file, reason);
     }
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
         + e.getMessage();
-    return Outcome.failed(r, r.mainInput(), reason.lines().findFirst().orElse(reason));
+    return Outcome.failed(r, HadoopStore.display(r.mainInput()), reason.lines().findFirst().orElse(reason));
   }
 
   private static void deleteTree(Path dir) {
