@@ -16,6 +16,8 @@ final class SparkOptions {
   /** The system property the launcher sets to the application's jars (comma-separated), shipped to a cluster. */
   static final String JARS_PROPERTY = "mimik.spark.jars";
 
+  private static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
+
   @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
       description = "Spark master: local[*] (default: embedded, every core), local[N], local-cluster[W,C,MB],"
           + " spark://host:7077, yarn, k8s://... (any master spark-submit accepts)")
@@ -40,7 +42,12 @@ final class SparkOptions {
     if (jars != null && !(master.startsWith("local[") || master.equals("local"))) {
       c.set("spark.jars", jars);
     }
+    // executors run DJL as the launcher runs it: offline, headless, OpenMP not spinning on a shared machine
+    c.set("spark.executorEnv.DJL_OFFLINE", "true").set("spark.executorEnv.OPT_OUT_TRACKING", "true")
+        .set("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE").set("spark.executorEnv.OMP_NUM_THREADS", "1");
+    String javaOptions = "-Dai.djl.offline=true -Djava.awt.headless=true";
     conf.forEach(c::set);
+    c.set(EXECUTOR_JAVA_OPTIONS, javaOptions + " " + c.get(EXECUTOR_JAVA_OPTIONS, ""));
     return SparkSession.builder().config(c).getOrCreate();
   }
 
