@@ -25,6 +25,12 @@ public final class Main {
 
   /** Runs the command line and returns the exit code, without exiting the JVM. */
   public static int run(String... args) {
+    if (args.length > 0 && args[0].equals("batch")) {
+      // mimik batch lives in mimik-spark, with Spark on its class path; the launcher starts it (BatchMain)
+      System.err.println("mimik batch: runs through the ./mimik launcher, which starts mimik-spark's entry point"
+          + " with Spark on the class path");
+      return EXIT_BAD_INPUT;
+    }
     CommandLine cl = new CommandLine(new MimikCommand());
     cl.setExecutionExceptionHandler(Main::handle);
     return cl.execute(args);

@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       picocli.CommandLine.HelpCommand.class,
       BatchSimulateCommand.class,
+      BatchEvalCommand.class,
+      BatchEmgCommand.class,
       BatchTrackCommand.class,
+      BatchTrainingSetCommand.class,
     })
 public final class BatchCommand {}

@@ -18,9 +18,9 @@ final class SparkOptions {
 
   private static final String EXECUTOR_JAVA_OPTIONS = "spark.executor.extraJavaOptions";
 
-  @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
-      description = "Spark master: local[*] (default: embedded, every core), local[N], local-cluster[W,C,MB],"
-          + " spark://host:7077, yarn, k8s://... (any master spark-submit accepts)")
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master: local[*] (default, unless spark-submit gives one: embedded, every core), local[N],"
+          + " local-cluster[W,C,MB], spark://host:7077, yarn, k8s://... (any master spark-submit accepts)")
   String master;
 
   @Option(names = "--conf", paramLabel = "KEY=VALUE",
@@ -33,8 +33,9 @@ final class SparkOptions {
 
   /** The Spark session for this batch. */
   SparkSession start(String appName) {
-    SparkConf c = new SparkConf().setMaster(master).setAppName(appName)
-        .set("spark.ui.showConsoleProgress", "false");
+    SparkConf c = new SparkConf().setAppName(appName).set("spark.ui.showConsoleProgress", "false");
+    master = master != null ? master : c.get("spark.master", "local[*]"); // spark-submit passes spark.master
+    c.setMaster(master);
     if (master.startsWith("local")) {
       c.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1");
     }

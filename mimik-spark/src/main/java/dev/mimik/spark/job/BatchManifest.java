@@ -34,6 +34,15 @@ public final class BatchManifest {
    */
   public static List<Recording> read(HadoopStore store, String location, List<String> required,
       List<String> optional) throws IOException {
+    return read(store, location, required, optional, List.of());
+  }
+
+  /**
+   * Reads the manifest at {@code location}, with {@code values}: columns kept as they are written (not paths), among
+   * the recording's inputs when present.
+   */
+  public static List<Recording> read(HadoopStore store, String location, List<String> required,
+      List<String> optional, List<String> values) throws IOException {
     Path named = Path.of(location);
     if (!store.exists(location)) {
       throw new BadInputException(named, "no such manifest");
@@ -59,7 +68,7 @@ public final class BatchManifest {
             + header.size());
       }
       Map<String, String> inputs = new LinkedHashMap<>();
-      for (String column : concat(required, optional)) {
+      for (String column : concat(concat(required, optional), values)) {
         int c = header.indexOf(column);
         if (c >= 0 && !cells[c].isEmpty()) {
           inputs.put(column, cells[c]);
@@ -84,7 +93,7 @@ public final class BatchManifest {
             + " output folder or is listed twice (give an id column)");
       }
       Map<String, String> inputs = new LinkedHashMap<>();
-      rows.get(i).forEach((k, v) -> inputs.put(k, HadoopStore.resolve(dir, v)));
+      rows.get(i).forEach((k, v) -> inputs.put(k, values.contains(k) ? v : HadoopStore.resolve(dir, v)));
       out.add(new Recording(id, participants.get(i) != null ? participants.get(i) : id, inputs));
     }
     return out;

@@ -2,14 +2,11 @@ package dev.mimik.spark.job;
 
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.spark.fs.HadoopStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.mimik.spark.fs.Scratch;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.util.LongAccumulator;
 
@@ -47,9 +44,9 @@ final class RecordingAttempt implements Function<Recording, Outcome> {
       done.add(1);
       return earlier;
     }
-    Path scratch = Files.createTempDirectory("mimik-batch-");
     Map<Path, String> staged = new HashMap<>();
-    try {
+    try (Scratch work = new Scratch("mimik-batch-")) {
+      Path scratch = work.dir();
       Path local = Files.createDirectory(scratch.resolve("out"));
       RecordingTask.Inputs inputs = (location, siblings) -> {
         Path p = store.stage(location, scratch, siblings);
@@ -68,8 +65,6 @@ final class RecordingAttempt implements Function<Recording, Outcome> {
       }
       failed.add(1);
       return failure(r, e, staged);
-    } finally {
-      deleteTree(scratch);
     }
   }
 
@@ -89,15 +84,5 @@ final class RecordingAttempt implements Function<Recording, Outcome> {
     String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
         + e.getMessage();
     return Outcome.failed(r, HadoopStore.display(r.mainInput()), reason.lines().findFirst().orElse(reason));
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
