@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,7 +12,11 @@ import org.junit.jupiter.api.Test;
  * JVM, whose executors are separate JVMs, so nothing can pass between recordings through shared memory. A worker
  * starts its executors from {@code SPARK_HOME} (the pom points it at an empty {@code target/spark-home}, whose
  * {@code jars/} this test creates) with the class path given as {@code spark.executor.extraClassPath}.
+ *
+ * <p>Tagged {@code cluster}: two more JVMs and eight more recordings take minutes on two cores, so the default test
+ * run (and CI) leaves it out; {@code ./mvnw -pl mimik-spark -am test -Dspark.test.groups=} runs it too.
  */
+@Tag("cluster")
 class LocalClusterTest {
 
   private final TinyDataset data = TinyDataset.get();
