@@ -59,6 +59,7 @@ public final class BatchRun {
       } finally {
         spark.sparkContext().removeSparkListener(progress);
       }
+      progress.print();
     }
     return new ArrayList<>(byId.values());
   }
