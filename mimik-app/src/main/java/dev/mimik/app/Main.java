@@ -38,7 +38,7 @@ public final class Main {
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
-    BadInputException bad = findBadInput(e);
+    BadInputException bad = BadInputException.in(e);
     if (bad != null) {
       err.println(cl.getCommandSpec().qualifiedName() + ": " + bad.getMessage());
       err.flush();
@@ -52,14 +52,5 @@ public final class Main {
     }
     err.flush();
     return EXIT_FAILURE;
-  }
-
-  private static BadInputException findBadInput(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BadInputException bad) {
-        return bad;
-      }
-    }
-    return null;
   }
 }

@@ -32,12 +32,11 @@ public final class BatchMain {
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BadInputException bad) {
-        err.println(cl.getCommandSpec().qualifiedName() + ": " + bad.getMessage());
-        err.flush();
-        return EXIT_BAD_INPUT;
-      }
+    BadInputException bad = BadInputException.in(e);
+    if (bad != null) {
+      err.println(cl.getCommandSpec().qualifiedName() + ": " + bad.getMessage());
+      err.flush();
+      return EXIT_BAD_INPUT;
     }
     err.println(cl.getCommandSpec().qualifiedName() + ": failed: " + e);
     if (System.getenv("MIMIK_DEBUG") != null) {

@@ -70,10 +70,7 @@ final class RecordingAttempt implements Function<Recording, Outcome> {
 
   /** The failed outcome: the file at fault (as the manifest named it) and the reason in one line. */
   private static Outcome failure(Recording r, Throwable e, Map<Path, String> staged) {
-    BadInputException bad = null;
-    for (Throwable t = e; t != null && bad == null; t = t.getCause()) {
-      bad = t instanceof BadInputException b ? b : null;
-    }
+    BadInputException bad = BadInputException.in(e);
     if (bad != null) {
       String file = bad.file() == null ? HadoopStore.display(r.mainInput())
           : HadoopStore.display(staged.getOrDefault(bad.file(), bad.file().toString()));
