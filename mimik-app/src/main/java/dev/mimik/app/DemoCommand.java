@@ -6,6 +6,7 @@ import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.lab.demo.Demo;
 import dev.mimik.lab.face.FaceScores;
+import dev.mimik.lab.tracking.TrackJob;
 import dev.mimik.learn.bioface.ModelTraining;
 import dev.mimik.learn.bioface.Session;
 import dev.mimik.learn.train.TrainingOptions;
@@ -107,7 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
         r.models().get(p).model().save(out.resolve("models").resolve(sessions.get(2 * p).participant() + ".mimik"));
       }
       FaceScores.Row face = r.report().face(truths.get(1));
-      TrackCommand.write(out.resolve("track"), r.tracked(), rig, r.report().report("mimik demo: "
+      TrackJob.writeOutputs(out.resolve("track"), r.tracked(), rig, r.report().report("mimik demo: "
           + sessions.get(1).name() + " tracked from biosignals alone", r.metrics(), face, r.ablation()),
           r.report().metrics(r.metrics(), face, r.ablation()));
       demo.summaryReport(r, minutes).write(out.resolve("report.html"));

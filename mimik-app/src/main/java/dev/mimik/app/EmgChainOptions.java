@@ -1,12 +1,7 @@
 package dev.mimik.app;
 
-import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
-import dev.mimik.core.io.BadInputException;
-import dev.mimik.core.io.SignalFormats;
-import dev.mimik.core.io.TextTable;
 import dev.mimik.lab.eifer.EmgInputs;
-import dev.mimik.signal.reference.BipolarPairs;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -43,18 +38,7 @@ final class EmgChainOptions {
    * its electrodes paired into bipolar leads when {@code --bipolar} names a pairs file.
    */
   Signal read(Path signals) throws IOException {
-    BipolarPairs pairs = bipolar == null ? null : BipolarPairs.parse(TextTable.read(bipolar));
-    Signal s = SignalFormats.standard().read(signals);
-    if (!s.hasUniformRate()) {
-      throw new BadInputException(signals, "channels have different sampling rates");
-    }
-    for (Channel c : s.channels()) {
-      for (double v : c.samples()) {
-        if (!Double.isFinite(v)) {
-          throw new BadInputException(signals, "channel " + c.name() + " has a value that is not a number");
-        }
-      }
-    }
-    return pairs == null ? s : pairs.apply(signals, s);
+    return EmgInputs.read(signals, bipolar);
   }
+
 }

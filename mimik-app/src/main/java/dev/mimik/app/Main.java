@@ -25,6 +25,12 @@ public final class Main {
 
   /** Runs the command line and returns the exit code, without exiting the JVM. */
   public static int run(String... args) {
+    if (args.length > 0 && args[0].equals("batch")) {
+      // mimik batch lives in mimik-spark, with Spark on its class path; the launcher starts it (BatchMain)
+      System.err.println("mimik batch: runs through the ./mimik launcher, which starts mimik-spark's entry point"
+          + " with Spark on the class path");
+      return EXIT_BAD_INPUT;
+    }
     CommandLine cl = new CommandLine(new MimikCommand());
     cl.setExecutionExceptionHandler(Main::handle);
     return cl.execute(args);
@@ -32,7 +38,7 @@ public final class Main {
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
-    BadInputException bad = findBadInput(e);
+    BadInputException bad = BadInputException.in(e);
     if (bad != null) {
       err.println(cl.getCommandSpec().qualifiedName() + ": " + bad.getMessage());
       err.flush();
@@ -46,14 +52,5 @@ public final class Main {
     }
     err.flush();
     return EXIT_FAILURE;
-  }
-
-  private static BadInputException findBadInput(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof BadInputException bad) {
-        return bad;
-      }
-    }
-    return null;
   }
 }

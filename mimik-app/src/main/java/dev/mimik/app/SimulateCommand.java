@@ -1,13 +1,10 @@
 package dev.mimik.app;
 
-import dev.mimik.core.io.BadInputException;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
-import dev.mimik.sim.sensor.Montage;
 import dev.mimik.sim.session.SessionWriter;
 import dev.mimik.sim.session.SimulationSettings;
 import dev.mimik.sim.session.Simulator;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -85,19 +82,6 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private SimulationSettings settings() {
-    require(participants >= 1 && participants <= 10_000, "--participants must be 1..10000, not " + participants);
-    require(sessions >= 1 && sessions <= 1000, "--sessions-per-participant must be 1..1000, not " + sessions);
-    require(minutes > 0 && minutes <= 24 * 60, "--minutes must be in (0, 1440], not " + minutes);
-    require(rate >= 250 && rate <= 20_000, "--rate must be 250..20000 Hz, not " + rate);
-    require(fps >= 1 && fps <= 240, "--fps must be 1..240, not " + fps);
-    Path file = Path.of(montage);
-    Montage m = montage.endsWith(".csv") || Files.isRegularFile(file) ? Montage.read(file) : Montage.named(montage);
-    return new SimulationSettings(participants, sessions, minutes, seed, m, rate, fps, 120);
-  }
-
-  private static void require(boolean ok, String problem) {
-    if (!ok) {
-      throw new BadInputException(problem);
-    }
+    return SimulationSettings.ofOptions(participants, sessions, minutes, seed, montage, rate, fps);
   }
 }

@@ -1,31 +1,12 @@
 package dev.mimik.app;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mimik.core.data.BlendshapeTrack;
-import dev.mimik.core.data.Signal;
-import dev.mimik.core.io.SignalFormats;
-import dev.mimik.core.io.csv.BlendshapeCsv;
-import dev.mimik.core.io.csv.LandmarkCsvWriter;
 import dev.mimik.eval.landmarks.LandmarkMetrics;
-import dev.mimik.eval.landmarks.MetricsJson;
-import dev.mimik.eval.report.HtmlReport;
-import dev.mimik.face.gltf.GltfAnimationWriter;
-import dev.mimik.face.io.GltfRigReader;
-import dev.mimik.face.rig.FaceRig;
-import dev.mimik.face.rig.embedded.EmbeddedRig;
-import dev.mimik.lab.face.FaceFitAblation;
 import dev.mimik.lab.face.FaceScores;
-import dev.mimik.lab.tracking.TrackReport;
+import dev.mimik.lab.tracking.TrackJob;
 import dev.mimik.learn.bioface.TrackingModel;
-import dev.mimik.sim.session.GroundTruth;
-import dev.mimik.track.FaceFit;
-import dev.mimik.track.RecordingTracker;
 import dev.mimik.track.StageTimings;
 import dev.mimik.track.TrackedRecording;
-import dev.mimik.track.TrackingRecipe;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -96,56 +76,27 @@ public final class TrackCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     engine.apply();
     PrintWriter err = spec.commandLine().getErr();
-    Signal signal = SignalFormats.standard().read(signals);
-    GroundTruth truthFiles = truth == null ? null : GroundTruth.read(truth);
-    if (eyeAblation && (no3d || truthFiles == null || truthFiles.blendshapes() == null)) {
-      throw new ParameterException(spec.commandLine(),
-          "--eye-ablation needs the 3D fit and --truth with the simulator's blendshapes.csv beside it");
-    }
-    FaceRig rig = no3d ? null : faceModel == null ? EmbeddedRig.load() : new GltfRigReader().read(faceModel);
-    TrackingRecipe recipe = TrackingRecipe.causal().withOffline(offline)
-        .withFace(eyeAdjust ? FaceFit.ELAM_LDL : FaceFit.PLAIN);
+    TrackJob job = TrackJob.read(new TrackJob.Settings(faceModel, no3d, offline, eyeAdjust, eyeAblation), signals,
+        truth);
     try (TrackingModel m = TrackingModel.load(model)) {
       TrackedRecording tracked;
       try (Progress progress = new Progress(err, "tracking")) {
-        tracked = RecordingTracker.track(m, signal, signals, rig, recipe, progress::warn, progress::update);
+        tracked = job.track(m, progress::warn, progress::update);
       }
-      List<FaceScores.Row> ablation = List.of();
-      if (eyeAblation) {
-        try (Progress fits = new Progress(err, "eye ablation")) {
-          ablation = FaceFitAblation.run(m, rig, tracked, truthFiles, fits::update);
-        }
+      List<FaceScores.Row> ablation;
+      try (Progress fits = new Progress(err, "eye ablation")) {
+        ablation = job.ablation(m, tracked, fits::update);
       }
-      TrackReport report = new TrackReport(m, signal, tracked, rig);
-      LandmarkMetrics metrics = truthFiles == null ? null : report.against(truthFiles);
-      FaceScores.Row face = report.face(truthFiles);
-      write(out, tracked, rig, report.report("mimik track: " + signals.getFileName(), metrics, face, ablation),
-          metrics == null ? null : report.metrics(metrics, face, ablation));
+      LandmarkMetrics metrics = job.write(out, m, tracked, ablation).metrics();
       PrintWriter o = spec.commandLine().getOut();
       StageTimings.Summary network = StageTimings.summarise(tracked.timings().of("network"));
       o.printf(Locale.ROOT, "tracked %d frames (%.1f s) into %s; network %.2f ms/frame (p99 %.2f ms)%n",
-          tracked.frames().size(), signal.durationSeconds(), out, network.mean(), network.p99());
+          tracked.frames().size(), job.signal().durationSeconds(), out, network.mean(), network.p99());
       if (metrics != null) {
         o.printf(Locale.ROOT, "against %s: nme_percent %.2f, mae_mm %.2f over %d frames%n", truth,
             metrics.nmePercent(), metrics.maeMm(), metrics.frames());
       }
     }
     return 0;
-  }
-
-  /** The outputs of FORMATS.md written into {@code dir}; metrics.json when there are metrics. */
-  static void write(Path dir, TrackedRecording tracked, FaceRig rig, HtmlReport report, ObjectNode metrics)
-      throws IOException {
-    Files.createDirectories(dir);
-    new LandmarkCsvWriter().write(tracked.ibugLandmarks(), dir.resolve("landmarks.csv"));
-    BlendshapeTrack shapes = tracked.blendshapes();
-    if (shapes != null) {
-      BlendshapeCsv.write(shapes, dir.resolve("blendshapes.csv"));
-      new GltfAnimationWriter().write(rig, shapes, dir.resolve("face.glb"));
-    }
-    if (metrics != null) {
-      MetricsJson.write(metrics, dir.resolve("metrics.json"));
-    }
-    report.write(dir.resolve("report.html"));
   }
 }

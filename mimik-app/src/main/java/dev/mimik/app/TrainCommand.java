@@ -7,6 +7,7 @@ import dev.mimik.learn.bioface.FrontEnd;
 import dev.mimik.learn.bioface.ModelTraining;
 import dev.mimik.learn.bioface.Session;
 import dev.mimik.learn.bioface.TrackingModel;
+import dev.mimik.learn.bioface.TrainingSetFile;
 import dev.mimik.learn.train.TrainingOptions;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -45,6 +46,11 @@ public final class TrainCommand implements Callable<Integer> {
       description = "sessions listed in a CSV: signals,landmarks[,participant][,offset_s]")
   private Path manifest;
 
+  @Option(names = "--training-set", paramLabel = "SET.parquet",
+      description = "train on a columnar training set from 'mimik batch training-set' instead of sessions (the set"
+          + " fixes the landmarks and the front end; the model gets no blink detector: that needs the raw sessions)")
+  private Path trainingSet;
+
   @Option(names = "--participant", description = "train only on this participant's manifest sessions")
   private String participant;
 
@@ -75,6 +81,9 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     engine.apply();
     PrintWriter err = spec.commandLine().getErr();
+    if (trainingSet != null) {
+      return fromTrainingSet(err);
+    }
     List<Session> data = TrainCommand.load(sessions, manifest, participant, sync, err);
     LandmarkSet set = landmarkSet(landmarks);
     if (fineTune != null && spec.commandLine().getParseResult().hasMatchedOption("--landmarks")) {
@@ -100,6 +109,37 @@ public final class TrainCommand implements Callable<Integer> {
     o.printf(Locale.ROOT, "wrote %s: %d sessions, %d frames, best epoch %d, validation NME %.2f%% (ridge baseline %.2f%%)%n",
         out, data.size(), outcome.data().size(), outcome.result().bestEpoch(), outcome.result().bestValidationNme(),
         ModelTraining.ridgeValidationNme(outcome.data(), set,
+            ModelTraining.withWindowGap(TrainingOptions.defaults(), outcome.model().frontEnd())));
+    outcome.model().close();
+    return 0;
+  }
+
+  /** {@code --training-set}: training on frames extracted already, by {@code mimik batch training-set}. */
+  private int fromTrainingSet(PrintWriter err) throws java.io.IOException {
+    var parsed = spec.commandLine().getParseResult();
+    for (String other : List.of("--session", "--manifest", "--participant", "--fine-tune", "--landmarks", "--sync",
+        "--fps")) {
+      if (parsed.hasMatchedOption(other)) {
+        throw new BadInputException(other + " cannot be combined with --training-set: the set fixes it");
+      }
+    }
+    if (epochs < 1 || epochs > 10_000) {
+      throw new BadInputException("--epochs must be 1..10000, not " + epochs);
+    }
+    TrainingSetFile.Contents set = TrainingSetFile.read(trainingSet);
+    warn(err, "a training set carries no blink calibration: the model has no blink detector (the eyes follow the"
+        + " tracked eyelids)");
+    Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint");
+    TrainingOptions options = TrainingOptions.defaults().withEpochs(epochs).withSeed(seed);
+    LandmarkSet landmarkSet = set.data().frame().set();
+    ModelTraining.Outcome outcome = ModelTraining.train(set.data(), trainingSet, set.frontEnd(), landmarkSet,
+        EmbeddedRig.load(), java.util.Optional.empty(), options, checkpoint);
+    outcome.model().save(out);
+    Files.deleteIfExists(checkpoint);
+    spec.commandLine().getOut().printf(Locale.ROOT,
+        "wrote %s: %d sessions, %d frames, best epoch %d, validation NME %.2f%% (ridge baseline %.2f%%)%n", out,
+        set.sessions().size(), outcome.data().size(), outcome.result().bestEpoch(),
+        outcome.result().bestValidationNme(), ModelTraining.ridgeValidationNme(outcome.data(), landmarkSet,
             ModelTraining.withWindowGap(TrainingOptions.defaults(), outcome.model().frontEnd())));
     outcome.model().close();
     return 0;

@@ -38,14 +38,25 @@ class ArchitectureTest {
         .layer("track").definedBy("dev.mimik.track..")
         .layer("lab").definedBy("dev.mimik.lab..")
         .layer("app").definedBy("dev.mimik.app..")
+        // mimik-spark is not on this module's class path; its own ArchitectureTest checks it against all of these
+        .optionalLayer("spark").definedBy("dev.mimik.spark..")
         .whereLayer("app").mayNotBeAccessedByAnyLayer()
-        .whereLayer("lab").mayOnlyBeAccessedByLayers("app")
-        .whereLayer("track").mayOnlyBeAccessedByLayers("lab", "app")
-        .whereLayer("eval").mayOnlyBeAccessedByLayers("lab", "app")
-        .whereLayer("sim").mayOnlyBeAccessedByLayers("lab", "app")
-        .whereLayer("learn").mayOnlyBeAccessedByLayers("track", "lab", "app")
-        .whereLayer("face").mayOnlyBeAccessedByLayers("learn", "sim", "eval", "track", "lab", "app")
-        .whereLayer("signal").mayOnlyBeAccessedByLayers("learn", "sim", "track", "lab", "app")
+        .whereLayer("spark").mayNotBeAccessedByAnyLayer()
+        .whereLayer("lab").mayOnlyBeAccessedByLayers("app", "spark")
+        .whereLayer("track").mayOnlyBeAccessedByLayers("lab", "app", "spark")
+        .whereLayer("eval").mayOnlyBeAccessedByLayers("lab", "app", "spark")
+        .whereLayer("sim").mayOnlyBeAccessedByLayers("lab", "app", "spark")
+        .whereLayer("learn").mayOnlyBeAccessedByLayers("track", "lab", "app", "spark")
+        .whereLayer("face").mayOnlyBeAccessedByLayers("learn", "sim", "eval", "track", "lab", "app", "spark")
+        .whereLayer("signal").mayOnlyBeAccessedByLayers("learn", "sim", "track", "lab", "app", "spark")
+        .check(MIMIK);
+  }
+
+  /** Spark stays in mimik-spark: the command line starts without it ({@code mimik batch} is mimik-spark's). */
+  @Test
+  void theCommandLineModuleNeverTouchesSpark() {
+    noClasses().that().resideInAPackage("dev.mimik.app..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "dev.mimik.spark..")
         .check(MIMIK);
   }
 

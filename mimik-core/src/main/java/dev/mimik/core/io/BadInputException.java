@@ -29,6 +29,16 @@ public class BadInputException extends RuntimeException {
     this.file = null;
   }
 
+  /** The first bad-input problem among {@code t} and its causes, or null when there is none. */
+  public static BadInputException in(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof BadInputException bad) {
+        return bad;
+      }
+    }
+    return null;
+  }
+
   /** The file at fault, or null when the problem is not about a file. */
   public Path file() {
     return file;

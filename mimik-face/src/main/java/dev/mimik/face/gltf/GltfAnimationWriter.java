@@ -135,9 +135,15 @@ public final class GltfAnimationWriter {
     return extras;
   }
 
+  /** One eyeball's extras, in a fixed key order (Map.of's order changes from one JVM to the next). */
   private static Map<String, Object> eye(Eyeball e) {
-    return Map.of("center", e.centre(), "radius", e.radius(), "axis", e.axis(), "first", e.vertices()[0],
-        "count", e.vertices().length);
+    Map<String, Object> eye = new LinkedHashMap<>();
+    eye.put("center", e.centre());
+    eye.put("radius", e.radius());
+    eye.put("axis", e.axis());
+    eye.put("first", e.vertices()[0]);
+    eye.put("count", e.vertices().length);
+    return eye;
   }
 
   /** True for an eyeball whose vertices are one ascending run, as {@code first}/{@code count} can say. */

@@ -33,6 +33,29 @@ public record EmgInputs(String preset, int firTaps) {
     }
   }
 
+  /**
+   * The recording in {@code signals}, refused when its channels differ in rate or hold a value that is not a number,
+   * its electrodes paired into bipolar leads when {@code bipolar} names a pairs file ({@code channel,plus,minus}).
+   *
+   * @param bipolar the pairs file, or null
+   */
+  public static Signal read(Path signals, Path bipolar) throws java.io.IOException {
+    dev.mimik.signal.reference.BipolarPairs pairs = bipolar == null ? null
+        : dev.mimik.signal.reference.BipolarPairs.parse(dev.mimik.core.io.TextTable.read(bipolar));
+    Signal s = dev.mimik.core.io.SignalFormats.standard().read(signals);
+    if (!s.hasUniformRate()) {
+      throw new BadInputException(signals, "channels have different sampling rates");
+    }
+    for (Channel c : s.channels()) {
+      for (double v : c.samples()) {
+        if (!Double.isFinite(v)) {
+          throw new BadInputException(signals, "channel " + c.name() + " has a value that is not a number");
+        }
+      }
+    }
+    return pairs == null ? s : pairs.apply(signals, s);
+  }
+
   /** Whether raw sEMG goes through the EIFER chain (and pops are looked for). */
   public boolean raw() {
     return preset.equals("eifer");

@@ -72,12 +72,12 @@ public final class ModelTraining {
   }
 
   /** Refuses data too short for a training and a validation part separated by the gap. */
-  private static void requireEnoughFrames(TrainingData data, List<Session> sessions, FrontEnd frontEnd,
+  private static void requireEnoughFrames(TrainingData data, Path source, FrontEnd frontEnd,
       TrainingOptions options) {
     try {
       options.split().split(data.size());
     } catch (IllegalArgumentException e) {
-      throw new BadInputException(sessions.get(0).source(), String.format(java.util.Locale.ROOT,
+      throw new BadInputException(source, String.format(java.util.Locale.ROOT,
           "only %d usable frames (%.1f s) in the training sessions, too few to train and validate: %s", data.size(),
           data.size() / frontEnd.fps(), e.getMessage()));
     }
@@ -98,8 +98,25 @@ public final class ModelTraining {
   public static Outcome train(List<Session> sessions, FrontEnd frontEnd, LandmarkSet set, FaceRig rig,
       TrainingOptions options, Path checkpoint, Consumer<String> warnings) throws IOException {
     TrainingData data = TrainingData.build(sessions, frontEnd, set, null, warnings);
-    requireEnoughFrames(data, sessions, frontEnd, withWindowGap(options, frontEnd));
-    Optional<BlinkModel> blinks = BlinkModel.calibrate(sessions, frontEnd, warnings);
+    requireEnoughFrames(data, sessions.get(0).source(), frontEnd, withWindowGap(options, frontEnd));
+    return trainNetwork(data, frontEnd, set, rig, BlinkModel.calibrate(sessions, frontEnd, warnings), options,
+        checkpoint);
+  }
+
+  /**
+   * Trains a new model on training data built already (a training set read back: {@code TrainingSetFile}).
+   *
+   * @param source the file the data came from, for messages
+   * @param blinks the blink detector the model carries, or empty
+   */
+  public static Outcome train(TrainingData data, Path source, FrontEnd frontEnd, LandmarkSet set, FaceRig rig,
+      Optional<BlinkModel> blinks, TrainingOptions options, Path checkpoint) throws IOException {
+    requireEnoughFrames(data, source, frontEnd, withWindowGap(options, frontEnd));
+    return trainNetwork(data, frontEnd, set, rig, blinks, options, checkpoint);
+  }
+
+  private static Outcome trainNetwork(TrainingData data, FrontEnd frontEnd, LandmarkSet set, FaceRig rig,
+      Optional<BlinkModel> blinks, TrainingOptions options, Path checkpoint) throws IOException {
     Optional<PersonIdentity> identity = identity(rig, data);
     BioNetConfig config = BioNetConfig.defaults(frontEnd.inputCount(), frontEnd.windowSamples(), set);
     BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd)).train(config,
@@ -125,7 +142,7 @@ public final class ModelTraining {
     FrontEnd frontEnd = base.frontEnd();
     TrainingData data = TrainingData.build(sessions, frontEnd, base.landmarkFrame().set(), base.landmarkFrame(),
         warnings);
-    requireEnoughFrames(data, sessions, frontEnd, withWindowGap(options, frontEnd));
+    requireEnoughFrames(data, sessions.get(0).source(), frontEnd, withWindowGap(options, frontEnd));
     Optional<BlinkModel> blinks = BlinkModel.calibrate(sessions, frontEnd, warnings).or(base::blinks);
     Optional<PersonIdentity> identity = identity(rig, data);
     BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd)).fineTune(base.network(),

@@ -40,22 +40,11 @@ public record TrainingData(LandmarkFrame frame, float[][][] windows, float[][] t
     List<LandmarkTrack> uniform = new ArrayList<>();
     List<double[]> allShapes = new ArrayList<>();
     for (Session s : sessions) {
-      LandmarkTrack track = UniformFrames.resample(s.landmarks(), frontEnd.fps(), MAX_LANDMARK_GAP_SECONDS);
-      if (track.frameCount() == 0) {
-        throw new BadInputException(s.source(), "its landmarks have no valid frame");
-      }
-      if (LandmarkFrame.selectPoints(set, track.pointCount(), track.frames()[0]) == null) {
-        throw new BadInputException(s.source(), "its landmarks have " + track.pointCount() + " points, too few for the "
-            + set.size() + "-point set");
-      }
+      LandmarkTrack track = uniformLandmarks(s, frontEnd, set);
       uniform.add(track);
-      for (double[] shape : LandmarkFrame.shapes(set, track)) {
-        if (shape != null) {
-          allShapes.add(shape);
-        }
-      }
+      allShapes.addAll(faces(set, track));
     }
-    LandmarkFrame lf = landmarkFrame != null ? landmarkFrame : LandmarkFrame.of(set, thin(allShapes, 4000));
+    LandmarkFrame lf = landmarkFrame != null ? landmarkFrame : frameOf(set, allShapes);
     Procrustes procrustes = new Procrustes(lf.reference());
     List<float[][]> windows = new ArrayList<>();
     List<float[]> targets = new ArrayList<>();
@@ -105,6 +94,62 @@ public record TrainingData(LandmarkFrame frame, float[][][] windows, float[][] t
         times.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
+  /** Most shapes the aligned frame's reference is computed from; more are thinned evenly to this many. */
+  public static final int MAX_REFERENCE_SHAPES = 4000;
+
+  /**
+   * A session's landmarks resampled to the front end's frame rate, refused when no frame is valid or the points are
+   * too few for {@code set}.
+   */
+  public static LandmarkTrack uniformLandmarks(Session s, FrontEnd frontEnd, LandmarkSet set) {
+    LandmarkTrack track = UniformFrames.resample(s.landmarks(), frontEnd.fps(), MAX_LANDMARK_GAP_SECONDS);
+    if (track.frameCount() == 0) {
+      throw new BadInputException(s.source(), "its landmarks have no valid frame");
+    }
+    if (LandmarkFrame.selectPoints(set, track.pointCount(), track.frames()[0]) == null) {
+      throw new BadInputException(s.source(), "its landmarks have " + track.pointCount() + " points, too few for the "
+          + set.size() + "-point set");
+    }
+    return track;
+  }
+
+  /** A session's shapes in {@code set}: its {@link #uniformLandmarks}' frames with a face, in order. */
+  public static List<double[]> shapes(Session s, FrontEnd frontEnd, LandmarkSet set) {
+    return faces(set, uniformLandmarks(s, frontEnd, set));
+  }
+
+  private static List<double[]> faces(LandmarkSet set, LandmarkTrack track) {
+    List<double[]> out = new ArrayList<>();
+    for (double[] shape : LandmarkFrame.shapes(set, track)) {
+      if (shape != null) {
+        out.add(shape);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The aligned frame derived from the {@link #shapes} of all sessions in order, as {@link #build} derives it (at most
+   * {@link #MAX_REFERENCE_SHAPES} of them, {@link #thinned}; fewer are taken as they are).
+   */
+  public static LandmarkFrame frameOf(LandmarkSet set, List<double[]> shapes) {
+    int[] pick = thinned(shapes.size());
+    List<double[]> thin = new ArrayList<>(pick.length);
+    for (int i : pick) {
+      thin.add(shapes.get(i));
+    }
+    return LandmarkFrame.of(set, thin);
+  }
+
+  /** Which of {@code total} shapes the reference is computed from: all, or {@link #MAX_REFERENCE_SHAPES} evenly. */
+  public static int[] thinned(int total) {
+    if (total <= MAX_REFERENCE_SHAPES) {
+      return java.util.stream.IntStream.range(0, total).toArray();
+    }
+    double step = total / (double) MAX_REFERENCE_SHAPES;
+    return java.util.stream.IntStream.range(0, MAX_REFERENCE_SHAPES).map(i -> (int) (i * step)).toArray();
+  }
+
   /** The frames of one session only. */
   public TrainingData ofSession(int index) {
     int[] pick = java.util.stream.IntStream.range(0, size()).filter(i -> session[i] == index).toArray();
@@ -127,17 +172,5 @@ public record TrainingData(LandmarkFrame frame, float[][][] windows, float[][] t
       block[c] = java.util.Arrays.copyOfRange(raw[c], from, to);
     }
     stream.pushRaw(block);
-  }
-
-  private static List<double[]> thin(List<double[]> shapes, int max) {
-    if (shapes.size() <= max) {
-      return shapes;
-    }
-    List<double[]> out = new ArrayList<>(max);
-    double step = shapes.size() / (double) max;
-    for (int i = 0; i < max; i++) {
-      out.add(shapes.get((int) (i * step)));
-    }
-    return out;
   }
 }

@@ -25,4 +25,28 @@ public record SimulationSettings(int participants, int sessionsPerParticipant, d
       throw new IllegalArgumentException("invalid simulation settings");
     }
   }
+
+  /**
+   * The settings {@code mimik simulate}'s options give, checked as the command checks them (a bad value is a
+   * {@link dev.mimik.core.io.BadInputException} naming the option); {@code montage} is {@code earpiece},
+   * {@code fridlund} or a montage CSV file. The performance tracks run at 120 Hz.
+   */
+  public static SimulationSettings ofOptions(int participants, int sessions, double minutes, long seed,
+      String montage, double rate, double fps) {
+    require(participants >= 1 && participants <= 10_000, "--participants must be 1..10000, not " + participants);
+    require(sessions >= 1 && sessions <= 1000, "--sessions-per-participant must be 1..1000, not " + sessions);
+    require(minutes > 0 && minutes <= 24 * 60, "--minutes must be in (0, 1440], not " + minutes);
+    require(rate >= 250 && rate <= 20_000, "--rate must be 250..20000 Hz, not " + rate);
+    require(fps >= 1 && fps <= 240, "--fps must be 1..240, not " + fps);
+    java.nio.file.Path file = java.nio.file.Path.of(montage);
+    Montage m = montage.endsWith(".csv") || java.nio.file.Files.isRegularFile(file) ? Montage.read(file)
+        : Montage.named(montage);
+    return new SimulationSettings(participants, sessions, minutes, seed, m, rate, fps, 120);
+  }
+
+  private static void require(boolean ok, String problem) {
+    if (!ok) {
+      throw new dev.mimik.core.io.BadInputException(problem);
+    }
+  }
 }

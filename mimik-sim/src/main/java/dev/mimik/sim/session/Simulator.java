@@ -33,6 +33,9 @@ import java.util.stream.Stream;
  */
 public final class Simulator {
 
+  /** The header of {@code manifest.csv}. */
+  public static final String MANIFEST_HEADER = "signals,landmarks,participant,offset_s";
+
   private final FaceRig rig;
   private final SessionWriter writer;
   private final SimulationSettings settings;
@@ -68,6 +71,41 @@ public final class Simulator {
   /** In each session's folder: written last, it holds the session's manifest line. */
   static final String DONE_FILE = ".done";
 
+  /** The id of session {@code session} of participant {@code participant} (both 0-based): {@code p01/s01}. */
+  public static String sessionId(int participant, int session) {
+    return String.format(Locale.ROOT, "p%02d/s%02d", participant + 1, session + 1);
+  }
+
+  /**
+   * Simulates one session (both indices 0-based) and writes its files into {@code dir} (the dataset's
+   * {@code pNN/sMM} folder) as {@link #write} does; returns its line of {@code manifest.csv}. Sessions are
+   * independent: each derives from the seed and its id alone.
+   */
+  public String writeSession(int participant, int session, Path dir) throws IOException {
+    Participant who = participant(participant);
+    SimulatedSession simulated = session(who, session);
+    writer.writeSignals(simulated.signals(), dir.resolve(writer.signalsFileName()));
+    writer.writeLandmarks(simulated.capture().detected(), dir.resolve(SessionWriter.LANDMARKS_FILE));
+    new GroundTruthWriter().write(simulated, dir.resolve("truth"));
+    return manifestLine(simulated.id(), who.id(), simulated.camera());
+  }
+
+  /**
+   * The {@code manifest.csv} line of a session (both indices 0-based) without simulating it: only its camera is
+   * drawn, from the same seed stream {@link #session} draws it from.
+   */
+  public String manifestLine(int participant, int session) {
+    String id = sessionId(participant, session);
+    CameraModel camera = CameraModel.draw(settings.fps(), SeedStreams.stream(SeedStreams.derive(settings.seed(), id),
+        "camera"));
+    return manifestLine(id, id.substring(0, id.indexOf('/')), camera);
+  }
+
+  private String manifestLine(String id, String participant, CameraModel camera) {
+    return id + "/" + writer.signalsFileName() + "," + id + "/" + SessionWriter.LANDMARKS_FILE + "," + participant
+        + "," + String.format(Locale.ROOT, "%.6f", camera.clockOffsetS());
+  }
+
   /**
    * Writes the whole dataset into {@code outDir}, which must not exist or be empty. Everything is written into a
    * hidden sibling folder ({@code .NAME.partial}) renamed at the end, so no partial dataset ever appears under the
@@ -85,13 +123,11 @@ public final class Simulator {
       Files.delete(target);
     }
     Path partial = partialFolder(target);
-    GroundTruthWriter truth = new GroundTruthWriter();
     List<String> manifest = new ArrayList<>();
-    manifest.add("signals,landmarks,participant,offset_s");
+    manifest.add(MANIFEST_HEADER);
     for (int p = 0; p < settings.participants(); p++) {
-      Participant who = participant(p);
       for (int s = 0; s < settings.sessionsPerParticipant(); s++) {
-        String id = who.id() + String.format(Locale.ROOT, "/s%02d", s + 1);
+        String id = sessionId(p, s);
         Path dir = partial.resolve(id);
         Path done = dir.resolve(DONE_FILE);
         if (Files.isRegularFile(done)) {
@@ -99,16 +135,10 @@ public final class Simulator {
           progress.accept(id + " (written by an earlier run)");
           continue;
         }
-        SimulatedSession session = session(who, s);
-        writer.writeSignals(session.signals(), dir.resolve(writer.signalsFileName()));
-        writer.writeLandmarks(session.capture().detected(), dir.resolve(SessionWriter.LANDMARKS_FILE));
-        truth.write(session, dir.resolve("truth"));
-        String line = session.id() + "/" + writer.signalsFileName() + "," + session.id() + "/"
-            + SessionWriter.LANDMARKS_FILE + "," + who.id() + ","
-            + String.format(Locale.ROOT, "%.6f", session.camera().clockOffsetS());
+        String line = writeSession(p, s, dir);
         AtomicFiles.writeString(done, line + "\n");
         manifest.add(line);
-        progress.accept(session.id());
+        progress.accept(id);
       }
     }
     AtomicFiles.writeString(partial.resolve("manifest.csv"), String.join("\n", manifest) + "\n");

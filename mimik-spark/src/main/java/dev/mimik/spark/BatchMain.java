@@ -1,0 +1,50 @@
+package dev.mimik.spark;
+
+import dev.mimik.core.io.BadInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code mimik batch} (the launcher runs it for {@code mimik batch ...}, with Spark on the class
+ * path; {@code spark-submit --class dev.mimik.spark.BatchMain} runs it on a cluster). Exit codes as {@code mimik}'s:
+ * 0 every recording complete; 2 bad usage or input (one line naming the file and the problem); 1 anything else,
+ * including a batch in which some recordings failed (the summary lists them; a re-run tries them again).
+ */
+public final class BatchMain {
+
+  /** Exit code for bad usage or bad input. */
+  public static final int EXIT_BAD_INPUT = 2;
+  /** Exit code for any other failure, failed recordings included. */
+  public static final int EXIT_FAILURE = 1;
+
+  private BatchMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs {@code mimik batch ARGS} and returns the exit code, without exiting the JVM. */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new BatchCommand());
+    cl.setExecutionExceptionHandler(BatchMain::handle);
+    return cl.execute(args);
+  }
+
+  private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    BadInputException bad = BadInputException.in(e);
+    if (bad != null) {
+      err.println(cl.getCommandSpec().qualifiedName() + ": " + bad.getMessage());
+      err.flush();
+      return EXIT_BAD_INPUT;
+    }
+    err.println(cl.getCommandSpec().qualifiedName() + ": failed: " + e);
+    if (System.getenv("MIMIK_DEBUG") != null) {
+      e.printStackTrace(err);
+    } else {
+      err.println("(set MIMIK_DEBUG=1 for the stack trace)");
+    }
+    err.flush();
+    return EXIT_FAILURE;
+  }
+}
