@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchDspCommand.class,
       BenchFitCommand.class,
+      BenchForeignFitCommand.class,
       BenchTrackCommand.class,
       BenchTrainCommand.class,
     },

@@ -1,5 +1,7 @@
 package dev.mimik.track;
 
+import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.smooth.KalmanSettings;
 import dev.mimik.learn.bioface.LandmarkFrame;
@@ -87,10 +89,34 @@ public record TrackingRecipe(boolean offline, KalmanSettings smoothing, FaceFit 
     EyeStage eyes = closure == null
         ? EyeStage.fromLandmarks(frame.display().apply(frame.reference()), frame.set(), face.elam())
         : EyeStage.given(t -> closure[nearest(times, t)], frame.set(), face.elam());
-    FaceFitStage fit = new FaceFitStage(rig, frame, face.localDistances(), tracked.identity(), identityFrames);
+    return replay(eyes, rig, frame, tracked.identity(), tracked.landmarks());
+  }
+
+  /**
+   * Landmarks from a camera (a landmark file: 68 points in iBUG order, or 70 with the pupils) fitted to the rig the
+   * way tracking fits its own: in the landmarks' own frame ({@link LandmarkFrame#of(LandmarkSet, LandmarkTrack)},
+   * seen through its assumed camera), through the eye stage (the eye state read from the lids, ELAM when this
+   * recipe has it) and the face fit (LDL), with the person's face shape fitted first on
+   * {@link PersonIdentity#FRAMES} frames spread over the whole track, as training fits it.
+   *
+   * @throws IllegalArgumentException if no frame has all the points of {@code set}
+   */
+  public TrackedRecording fitLandmarks(LandmarkTrack track, LandmarkSet set, FaceRig rig) {
+    LandmarkFrame frame = LandmarkFrame.of(set, track);
+    LandmarkTrack points = frame.points(track);
+    double[][] tracked = java.util.stream.IntStream.range(0, points.frameCount())
+        .filter(f -> !points.missing()[f]).mapToObj(f -> points.frames()[f]).toArray(double[][]::new);
+    double[] identity = PersonIdentity.fit(rig, frame, PersonIdentity.spread(tracked)).coefficients();
+    EyeStage eyes = EyeStage.fromLandmarks(frame.display().apply(frame.reference()), set, face.elam());
+    return replay(eyes, rig, frame, identity, points);
+  }
+
+  /** Landmarks in set order replayed through {@code eyes} and a face fit with {@code identity} (null: fitted). */
+  private TrackedRecording replay(EyeStage eyes, FaceRig rig, LandmarkFrame frame, double[] identity,
+      LandmarkTrack landmarks) {
+    FaceFitStage fit = new FaceFitStage(rig, frame, face.localDistances(), identity, identityFrames);
     TrackingPipeline pipeline = new TrackingPipeline(null, List.of(eyes, fit));
-    return new TrackedRecording(pipeline.replay(tracked.landmarks()), frame.set(), pipeline.stageNames(),
-        fit.identity());
+    return new TrackedRecording(pipeline.replay(landmarks), frame.set(), pipeline.stageNames(), fit.identity());
   }
 
   private static int nearest(double[] sorted, double t) {

@@ -81,19 +81,6 @@ final class LandmarkModel {
     if (eye == null) {
       throw new IllegalArgumentException("rig " + rig.name() + " has no eyeballs, so no pupil landmarks");
     }
-    double[] p = eye.pupil();
-    int best = -1;
-    double bestD = Double.POSITIVE_INFINITY;
-    for (int v : eye.vertices()) {
-      double dx = rig.neutral()[3 * v] - p[0];
-      double dy = rig.neutral()[3 * v + 1] - p[1];
-      double dz = rig.neutral()[3 * v + 2] - p[2];
-      double d = dx * dx + dy * dy + dz * dz;
-      if (d < bestD) {
-        bestD = d;
-        best = v;
-      }
-    }
-    return best;
+    return eye.pupilVertex(rig.neutral());
   }
 }

@@ -40,17 +40,26 @@ public record PersonIdentity(String rig, double[] coefficients) {
    * {@link TrainingData#targets()} holds them), shown in the display pixels.
    */
   public static PersonIdentity fit(FaceRig rig, LandmarkFrame frame, float[][] alignedTargets) {
-    int count = Math.min(FRAMES, alignedTargets.length);
-    double[][] frames = new double[count][];
-    for (int i = 0; i < count; i++) {
-      float[] t = alignedTargets[(int) ((long) i * alignedTargets.length / count)];
-      double[] aligned = new double[t.length];
-      for (int k = 0; k < t.length; k++) {
-        aligned[k] = t[k];
+    float[][] chosen = spread(alignedTargets);
+    double[][] frames = new double[chosen.length][];
+    for (int i = 0; i < chosen.length; i++) {
+      double[] aligned = new double[chosen[i].length];
+      for (int k = 0; k < aligned.length; k++) {
+        aligned[k] = chosen[i][k];
       }
       frames[i] = frame.display().apply(aligned);
     }
     return fit(rig, frame, frames);
+  }
+
+  /** {@link #FRAMES} of {@code frames} spread evenly over them (all of them when there are fewer). */
+  public static <T> T[] spread(T[] frames) {
+    int count = Math.min(FRAMES, frames.length);
+    T[] out = Arrays.copyOf(frames, count);
+    for (int i = 0; i < count; i++) {
+      out[i] = frames[(int) ((long) i * frames.length / count)];
+    }
+    return out;
   }
 
   /** Whether these coefficients belong to {@code rig} (same name and number of identity modes). */
