@@ -74,7 +74,7 @@ final class BenchForeignFitCommand implements Callable<Integer> {
     FaceRig making = sameRig ? fitting : ArkitShapeMapper.toArkit(IctFaceKit.load(ict));
     ForeignFaceFit.Settings settings = new ForeignFaceFit.Settings(people, rounds, LandmarkSet.ofSize(landmarks),
         noise, seed);
-    ForeignFaceFit.Result result = new ForeignFaceFit(making, fitting, TrackingRecipe.causal())
+    ForeignFaceFit.Result result = new ForeignFaceFit(making, fitting, TrackingRecipe.causal().withOffline(true))
         .run(settings, done -> spec.commandLine().getErr().println(done));
     result.print(System.out);
     return 0;
