@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       TrainCommand.class,
       TrackCommand.class,
+      FitCommand.class,
       EvalCommand.class,
       ServeCommand.class,
       EmgCommand.class,
