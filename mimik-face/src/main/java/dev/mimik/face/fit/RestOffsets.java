@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 final class RestOffsets {
 
-  /** Rounds of fitting and median; the second already moves the offsets by a small fraction of the first. */
+  /** Rounds of fitting and median. */
   static final int ROUNDS = 3;
 
   private RestOffsets() {}

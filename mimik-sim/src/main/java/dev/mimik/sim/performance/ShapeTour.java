@@ -85,8 +85,9 @@ public final class ShapeTour {
         row[k] = Math.max(0, Math.min(1, row[k]));
       }
     }
-    return new Performance(rate, w, yaw, pitch, head(w.length, SeedStreams.stream(seed, "tour/head")), segments,
-        blinks);
+    double[][] head = HeadSway.draw(w.length, rate, new double[] {7, 5, 2.5, 12, 8, 15}, 2, 0.03, 0.6, 1.0,
+        SeedStreams.stream(seed, "tour/head"));
+    return new Performance(rate, w, yaw, pitch, head, segments, blinks);
   }
 
   /** Every action of a round: the shapes it moves and their relative apex weights. */
@@ -204,22 +205,6 @@ public final class ShapeTour {
       v0 = v1;
       t += saccade + fixation;
     }
-  }
-
-  private double[][] head(int n, SplittableRandom r) {
-    double[][] pose = new double[n][6];
-    double[] amp = {7, 5, 2.5, 12, 8, 15};
-    for (int axis = 0; axis < 6; axis++) {
-      for (int c = 0; c < 2; c++) {
-        double f = r.nextDouble(0.03, 0.25);
-        double ph = r.nextDouble(0, 2 * Math.PI);
-        double a = amp[axis] * r.nextDouble(0.6, 1.0);
-        for (int i = 0; i < n; i++) {
-          pose[i][axis] += a * Math.sin(2 * Math.PI * f * i / rate + ph);
-        }
-      }
-    }
-    return pose;
   }
 
   private int index(double t) {

@@ -1,6 +1,7 @@
 package dev.mimik.core.io.mediapipe;
 
 import dev.mimik.core.data.LandmarkTrack;
+import dev.mimik.core.data.Pupils;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.LandmarkReader;
 import dev.mimik.core.io.TextTable;
@@ -12,8 +13,8 @@ import java.util.List;
  * Reads MediaPipe face landmarks: a CSV with the header {@code time_s,x0,y0,...,x477,y477} (or with a depth after each
  * point, {@code time_s,x0,y0,z0,...,x477,y477,z477}, depth ignored), one row per frame, the 478 refined landmarks in
  * MediaPipe's numbering in pixels ({@link MediaPipeLandmarks}). The track read holds 70 iBUG points: the 68 at their
- * mesh points, the pupils (iBUG 68 and 69) at the iris centres 468 and 473, each given to the iBUG eye whose six
- * points' centre is nearer (which of MediaPipe's irises is "left" differs between its users).
+ * mesh points, the pupils (iBUG 68 and 69) at the iris centres 468 and 473, each given to the eye it lies in ({@link Pupils}: which of
+ * MediaPipe's irises is "left" differs between its users).
  *
  * <p>As in mimik's generic CSV, an empty pair of cells is a point not tracked and a row of empty cells a missing
  * frame.
@@ -77,11 +78,8 @@ public final class MediaPipeCsvReader implements LandmarkReader {
         frame[2 * j] = mesh[2 * ibug[j]];
         frame[2 * j + 1] = mesh[2 * ibug[j] + 1];
       }
-      double[] a = {mesh[2 * MediaPipeLandmarks.IRIS_A], mesh[2 * MediaPipeLandmarks.IRIS_A + 1]};
-      double[] b = {mesh[2 * MediaPipeLandmarks.IRIS_B], mesh[2 * MediaPipeLandmarks.IRIS_B + 1]};
-      boolean swap = distance(a, eyeCentre(frame, 42)) < distance(a, eyeCentre(frame, 36));
-      System.arraycopy(swap ? b : a, 0, frame, 136, 2);
-      System.arraycopy(swap ? a : b, 0, frame, 138, 2);
+      Pupils.place(frame, new double[] {mesh[2 * MediaPipeLandmarks.IRIS_A], mesh[2 * MediaPipeLandmarks.IRIS_A + 1]},
+          new double[] {mesh[2 * MediaPipeLandmarks.IRIS_B], mesh[2 * MediaPipeLandmarks.IRIS_B + 1]});
       return frame;
     });
     List<double[]> frames = rows.rows();
@@ -93,21 +91,5 @@ public final class MediaPipeCsvReader implements LandmarkReader {
       missing[f] = java.util.Arrays.stream(frames.get(f)).allMatch(Double::isNaN);
     }
     return new LandmarkTrack(rows.times(), 70, frames.toArray(double[][]::new), missing);
-  }
-
-  private static double[] eyeCentre(double[] frame, int first) {
-    double x = 0;
-    double y = 0;
-    for (int i = first; i < first + 6; i++) {
-      x += frame[2 * i] / 6;
-      y += frame[2 * i + 1] / 6;
-    }
-    return new double[] {x, y};
-  }
-
-  /** The distance of two points; infinite when either is missing (so a missing eye never wins). */
-  private static double distance(double[] p, double[] q) {
-    double d = Math.hypot(p[0] - q[0], p[1] - q[1]);
-    return Double.isNaN(d) ? Double.POSITIVE_INFINITY : d;
   }
 }

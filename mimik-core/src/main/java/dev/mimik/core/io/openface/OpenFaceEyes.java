@@ -1,6 +1,7 @@
 package dev.mimik.core.io.openface;
 
 import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.core.data.Pupils;
 
 /**
  * OpenFace 2.0's 56 eye landmarks ({@code eye_lmk_x_0..55}, {@code eye_lmk_y_0..55}): 28 per eye, the first eye's
@@ -8,8 +9,8 @@ import dev.mimik.core.data.LandmarkSet;
  * are, the odd ones between) and 20-27 ring the pupil. The pupil is the iris ring's centre, the mean of its 8 points,
  * as OpenFace's own gaze estimation takes it ({@code GazeAnalysis::GetPupilPosition}).
  *
- * <p>Which block is which eye is decided by geometry, frame by frame: each block's pupil goes to the iBUG eye whose
- * six points' centre is nearer (OpenFace writes the eye of iBUG 36-41, the left one in the image, first).
+ * <p>Which block is which eye is decided by geometry, frame by frame ({@link Pupils}; OpenFace writes the eye of iBUG
+ * 36-41, the left one in the image, first).
  */
 final class OpenFaceEyes {
 
@@ -25,31 +26,18 @@ final class OpenFaceEyes {
   private OpenFaceEyes() {}
 
   /**
-   * The two pupils, {@code {x68, y68, x69, y69}} (iBUG numbering), from one frame's eye landmarks and its 68 face
-   * points {@code x0, y0, ...}; NaN where an iris ring is incomplete.
+   * Writes the two pupils into slots 68 and 69 of a 70-point frame whose 68 face points are in place: the centres of
+   * the iris rings of one frame's eye landmarks ({@link Pupils#place}); NaN where a ring is incomplete.
    */
-  static double[] pupils(double[] eyeX, double[] eyeY, double[] face) {
-    double[] out = new double[4];
-    java.util.Arrays.fill(out, Double.NaN);
-    double[] a = eyeCentre(face, 36);
-    double[] b = eyeCentre(face, 42);
+  static void placePupils(double[] eyeX, double[] eyeY, double[] frame) {
+    double[][] ring = new double[2][2];
     for (int block = 0; block < 2; block++) {
-      double x = 0;
-      double y = 0;
       for (int i = 0; i < 8; i++) {
-        x += eyeX[block * PER_EYE + i] / 8;
-        y += eyeY[block * PER_EYE + i] / 8;
+        ring[block][0] += eyeX[block * PER_EYE + i] / 8;
+        ring[block][1] += eyeY[block * PER_EYE + i] / 8;
       }
-      if (!Double.isFinite(x) || !Double.isFinite(y)) {
-        continue;
-      }
-      boolean nearA = !Double.isFinite(a[0]) ? block == 0 : !Double.isFinite(b[0]) ? block == 0
-          : Math.hypot(x - a[0], y - a[1]) <= Math.hypot(x - b[0], y - b[1]);
-      int slot = nearA ? 0 : 2;
-      out[slot] = x;
-      out[slot + 1] = y;
     }
-    return out;
+    Pupils.place(frame, ring[0], ring[1]);
   }
 
   /**
@@ -82,16 +70,5 @@ final class OpenFaceEyes {
       }
     }
     return new double[][] {x, y};
-  }
-
-  /** The centre of the six points of the eye starting at iBUG {@code first}; NaN if any is missing. */
-  private static double[] eyeCentre(double[] face, int first) {
-    double x = 0;
-    double y = 0;
-    for (int i = first; i < first + 6; i++) {
-      x += face[2 * i] / 6;
-      y += face[2 * i + 1] / 6;
-    }
-    return new double[] {x, y};
   }
 }

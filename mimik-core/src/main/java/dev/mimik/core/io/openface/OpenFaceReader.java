@@ -92,7 +92,7 @@ public final class OpenFaceReader implements LandmarkReader {
             eyeX[i] = table.numberOrNaN(line, cells[ex[i]], "eye_lmk_x_" + i);
             eyeY[i] = table.numberOrNaN(line, cells[ey[i]], "eye_lmk_y_" + i);
           }
-          System.arraycopy(OpenFaceEyes.pupils(eyeX, eyeY, frame), 0, frame, 2 * POINTS, 4);
+          OpenFaceEyes.placePupils(eyeX, eyeY, frame);
         }
       }
       times.add(t);
