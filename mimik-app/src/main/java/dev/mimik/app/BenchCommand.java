@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
       BenchAccuracyCommand.class,
       BenchDspCommand.class,
       BenchFitCommand.class,
+      BenchForeignFitCommand.class,
       BenchTrackCommand.class,
       BenchRenderCommand.class,
       BenchTrainCommand.class,

@@ -84,6 +84,8 @@ public final class EvalCommand implements Callable<Integer> {
         landmarks    %d evaluated%s
         """, m.nmePercent(), m.nmeStdPercent(), m.maeMm(), m.maeStdMm(), trim(m.eyeCornersMm()), m.frames(),
         m.framesMissing(), m.framesUnmatched(), m.perLandmark().size(), excluded)
+        + (Double.isNaN(m.pupilNmePercent()) ? "" : String.format(Locale.ROOT, "pupil_nme_percent  %.3f%n",
+            m.pupilNmePercent()))
         + (m.pointsMissing() > 0 ? "points missing in the prediction: " + m.pointsMissing() + "\n" : "");
   }
 

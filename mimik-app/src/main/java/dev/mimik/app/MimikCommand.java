@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       TrainCommand.class,
       TrackCommand.class,
+      FitCommand.class,
       EvalCommand.class,
       ServeCommand.class,
       EmgCommand.class,

@@ -93,8 +93,9 @@ public final class TrackCommand implements Callable<Integer> {
       o.printf(Locale.ROOT, "tracked %d frames (%.1f s) into %s; network %.2f ms/frame (p99 %.2f ms)%n",
           tracked.frames().size(), job.signal().durationSeconds(), out, network.mean(), network.p99());
       if (metrics != null) {
-        o.printf(Locale.ROOT, "against %s: nme_percent %.2f, mae_mm %.2f over %d frames%n", truth,
-            metrics.nmePercent(), metrics.maeMm(), metrics.frames());
+        o.printf(Locale.ROOT, "against %s: nme_percent %.2f, mae_mm %.2f over %d frames%s%n", truth,
+            metrics.nmePercent(), metrics.maeMm(), metrics.frames(), Double.isNaN(metrics.pupilNmePercent()) ? ""
+                : String.format(Locale.ROOT, "; pupil_nme_percent %.2f", metrics.pupilNmePercent()));
       }
     }
     return 0;

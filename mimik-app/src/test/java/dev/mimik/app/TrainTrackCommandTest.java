@@ -128,6 +128,30 @@ class TrainTrackCommandTest {
   }
 
   @Test
+  void fiftyThreePointsTrainAndTrackWithThePupilsScoredApart() throws Exception {
+    Path session = data.resolve("p01/s02");
+    assertThat(Files.readAllLines(session.resolve("landmarks.csv")).get(0)).contains("eye_lmk_x_0", "eye_lmk_y_55");
+    Path model53 = dir.resolve("pupils.mimik");
+    CapturedRun.Result train = CapturedRun.run("train", "--manifest", data.resolve("manifest.csv").toString(),
+        "--out", model53.toString(), "--epochs", "1", "--landmarks", "53");
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    Path out = dir.resolve("tracked53");
+    CapturedRun.Result r = CapturedRun.run("track", "--model", model53.toString(), "--signals",
+        session.resolve("signals.edf").toString(), "--out", out.toString(), "--truth",
+        session.resolve("truth/landmarks.csv").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("pupil_nme_percent");
+    List<String> lines = Files.readAllLines(out.resolve("landmarks.csv"));
+    assertThat(lines.get(0).split(",", -1)).hasSize(1 + 2 * 70);
+    String[] last = lines.get(lines.size() - 1).split(",", -1);
+    assertThat(Double.parseDouble(last[1 + 2 * 68])).as("x68").isFinite();
+    assertThat(Double.parseDouble(last[1 + 2 * 69 + 1])).as("y69").isFinite();
+    JsonNode metrics = new ObjectMapper().readTree(out.resolve("metrics.json").toFile());
+    assertThat(metrics.path("pupil_nme_percent").asDouble()).isPositive().isLessThan(100);
+    assertThat(metrics.path("excluded_landmarks")).hasSize(17);
+  }
+
+  @Test
   void evalScoresThePerfectFacePerfectly() throws Exception {
     Path truth = data.resolve("p01/s02/truth");
     CapturedRun.Result r = CapturedRun.run("eval", "--pred", truth.resolve("landmarks.csv").toString(), "--truth",

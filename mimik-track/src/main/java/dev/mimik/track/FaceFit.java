@@ -12,8 +12,17 @@ import dev.mimik.face.fit.LocalDistances;
  */
 public record FaceFit(String name, boolean elam, LocalDistances localDistances) {
 
-  /** The paper's full method, mimik's default: ELAM, and LDL on eyelids and lips. */
-  public static final FaceFit ELAM_LDL = new FaceFit("ELAM + LDL (eye, mouth)", true, LocalDistances.eyesAndLips());
+  /**
+   * The weight of the LDL pairs in mimik's default. A pair's residual is divided by its eye's or mouth's width, a
+   * landmark's by the face's diagonal, 5-8 times larger: at weight 1 a pixel of lid or lip opening outweighs a pixel
+   * of landmark position some 40 times, and the fit bends every shape to match the openings. At this weight the two
+   * are about even (docs/notes/fit.md).
+   */
+  public static final double LDL_WEIGHT = 0.15;
+
+  /** The paper's full method, mimik's default: ELAM, and LDL on eyelids and lips at {@link #LDL_WEIGHT}. */
+  public static final FaceFit ELAM_LDL = new FaceFit("ELAM + LDL (eye, mouth)", true,
+      new LocalDistances(LDL_WEIGHT, LDL_WEIGHT));
 
   /** The landmarks as tracked. */
   public static final FaceFit PLAIN = new FaceFit("w/o ELAM, LDL", false, LocalDistances.off());

@@ -2,6 +2,7 @@ package dev.mimik.track;
 
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.face.fit.RestShape;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.learn.bioface.FrontEnd;
 import dev.mimik.learn.bioface.SessionSignals;
@@ -71,8 +72,8 @@ public final class RecordingTracker {
       throw new BadInputException(file, "is shorter than one " + fe.windowSeconds() + " s window ("
           + n / fe.samplingRateHz() + " s): nothing to track");
     }
-    double[] identity = pipeline.stage(FaceFitStage.class).map(FaceFitStage::identity).orElse(null);
-    return new TrackedRecording(frames, model.landmarkFrame().set(), pipeline.stageNames(), identity);
+    RestShape rest = pipeline.stage(FaceFitStage.class).map(FaceFitStage::rest).orElse(null);
+    return new TrackedRecording(frames, model.landmarkFrame().set(), pipeline.stageNames(), rest);
   }
 
   /** Samples in one video frame: the block a live stream delivers, and the one a replay pushes. */

@@ -5,6 +5,7 @@ import dev.mimik.core.data.Blendshapes;
 import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.face.eyes.EyeState;
+import dev.mimik.face.fit.RestShape;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,13 +15,18 @@ import java.util.List;
  * @param frames the frames, in time order
  * @param set the landmark set tracked
  * @param stageNames the pipeline's stages, the order of {@link Frame#stageNanos}
- * @param identity the identity coefficients the face was fitted with, or null without a face
+ * @param rest the rest shape (identity and landmark offsets) the face was fitted with, or null without a face
  */
-public record TrackedRecording(List<Frame> frames, LandmarkSet set, List<String> stageNames, double[] identity) {
+public record TrackedRecording(List<Frame> frames, LandmarkSet set, List<String> stageNames, RestShape rest) {
 
   public TrackedRecording {
     frames = List.copyOf(frames);
     stageNames = List.copyOf(stageNames);
+  }
+
+  /** The identity coefficients the face was fitted with, or null without a face. */
+  public double[] identity() {
+    return rest == null ? null : rest.identity();
   }
 
   /** Frame times, seconds on the biosignal clock. */

@@ -1,5 +1,8 @@
 package dev.mimik.track;
 
+import dev.mimik.core.data.LandmarkSet;
+import dev.mimik.core.data.LandmarkTrack;
+import dev.mimik.face.fit.RestShape;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.smooth.KalmanSettings;
 import dev.mimik.learn.bioface.LandmarkFrame;
@@ -65,12 +68,11 @@ public record TrackingRecipe(boolean offline, KalmanSettings smoothing, FaceFit 
     LandmarkFrame frame = model.landmarkFrame();
     List<Stage> stages = new ArrayList<>();
     stages.add(new NetworkStage(model.network(), frame));
-    stages.add(offline ? new RtsStage(smoothing, frame.set().size())
-        : new KalmanStage(smoothing, frame.set().size()));
+    stages.add(smoother(frame.set()));
     stages.add(eyes(model, startSeconds, eogBand));
     if (rig != null) {
       stages.add(new FaceFitStage(rig, frame, face.localDistances(),
-          model.identityOn(rig).map(PersonIdentity::coefficients).orElse(null), identityFrames));
+          model.identityOn(rig).map(PersonIdentity::rest).orElse(null), identityFrames));
     }
     return new TrackingPipeline(new SignalFrontEnd(model.frontEnd(), startSeconds), stages);
   }
@@ -87,10 +89,41 @@ public record TrackingRecipe(boolean offline, KalmanSettings smoothing, FaceFit 
     EyeStage eyes = closure == null
         ? EyeStage.fromLandmarks(frame.display().apply(frame.reference()), frame.set(), face.elam())
         : EyeStage.given(t -> closure[nearest(times, t)], frame.set(), face.elam());
-    FaceFitStage fit = new FaceFitStage(rig, frame, face.localDistances(), tracked.identity(), identityFrames);
+    return replay(eyes, rig, frame, tracked.rest(), tracked.landmarks());
+  }
+
+  /**
+   * Landmarks from a camera (a landmark file: 68 points in iBUG order, or 70 with the pupils) fitted to the rig the
+   * way tracking fits its own: in the landmarks' own frame ({@link LandmarkFrame#of(LandmarkSet, LandmarkTrack)},
+   * seen through its assumed camera), through this recipe's smoother (two-sided when offline), eye stage (the eye
+   * state read from the lids, ELAM when the recipe has it) and face fit (LDL), with the person's rest shape fitted
+   * first on {@link PersonIdentity#FRAMES} of the smoothed frames spread over the whole track, as training fits it.
+   *
+   * @throws IllegalArgumentException if no frame has all the points of {@code set}
+   */
+  public TrackedRecording fitLandmarks(LandmarkTrack track, LandmarkSet set, FaceRig rig) {
+    LandmarkFrame frame = LandmarkFrame.of(set, track);
+    TrackingPipeline smoothing = new TrackingPipeline(null, List.of(smoother(set)));
+    LandmarkTrack points = new TrackedRecording(smoothing.replay(frame.points(track)), set, List.of(), null)
+        .landmarks();
+    double[][] tracked = java.util.stream.IntStream.range(0, points.frameCount())
+        .filter(f -> !points.missing()[f]).mapToObj(f -> points.frames()[f]).toArray(double[][]::new);
+    RestShape rest = PersonIdentity.fit(rig, frame, PersonIdentity.spread(tracked)).rest();
+    EyeStage eyes = EyeStage.fromLandmarks(frame.display().apply(frame.reference()), set, face.elam());
+    return replay(eyes, rig, frame, rest, points);
+  }
+
+  /** Landmarks in set order replayed through {@code eyes} and a face fit with {@code rest} (null: fitted). */
+  private TrackedRecording replay(EyeStage eyes, FaceRig rig, LandmarkFrame frame, RestShape rest,
+      LandmarkTrack landmarks) {
+    FaceFitStage fit = new FaceFitStage(rig, frame, face.localDistances(), rest, identityFrames);
     TrackingPipeline pipeline = new TrackingPipeline(null, List.of(eyes, fit));
-    return new TrackedRecording(pipeline.replay(tracked.landmarks()), frame.set(), pipeline.stageNames(),
-        fit.identity());
+    return new TrackedRecording(pipeline.replay(landmarks), frame.set(), pipeline.stageNames(), fit.rest());
+  }
+
+  /** The landmark smoother of this recipe: two-sided offline, else the causal Kalman filter. */
+  private Stage smoother(LandmarkSet set) {
+    return offline ? new RtsStage(smoothing, set.size()) : new KalmanStage(smoothing, set.size());
   }
 
   private static int nearest(double[] sorted, double t) {

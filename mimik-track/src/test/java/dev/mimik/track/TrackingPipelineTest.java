@@ -167,7 +167,7 @@ class TrackingPipelineTest {
       frames.addAll(out);
     }
     frames.addAll(pipeline.finish());
-    double[] identity = pipeline.stage(dev.mimik.track.stage.FaceFitStage.class).orElseThrow().identity();
+    double[] identity = pipeline.stage(dev.mimik.track.stage.FaceFitStage.class).orElseThrow().rest().identity();
     assertThat(Arrays.stream(identity).map(Math::abs).max().orElseThrow()).isGreaterThan(0);
     assertThat(frames.stream().filter(Frame::tracked).allMatch(f -> f.fit() != null)).isTrue();
   }

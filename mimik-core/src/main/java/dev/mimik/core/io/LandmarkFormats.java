@@ -19,6 +19,7 @@ public final class LandmarkFormats {
   public static LandmarkFormats standard() {
     return new LandmarkFormats(List.of(
         new dev.mimik.core.io.openface.OpenFaceReader(),
+        new dev.mimik.core.io.mediapipe.MediaPipeCsvReader(),
         new dev.mimik.core.io.csv.LandmarkCsvReader()));
   }
 
@@ -34,7 +35,8 @@ public final class LandmarkFormats {
   /** @throws BadInputException if the file is missing, empty, of unknown format, or invalid */
   public LandmarkTrack read(Path file) throws IOException {
     LandmarkReader reader = readerFor(file).orElseThrow(() -> new BadInputException(file,
-        "unknown landmark format (expected OpenFace 2.0 CSV or a CSV with time_s,x0,y0,...)"));
+        "unknown landmark format (expected OpenFace 2.0 CSV, a CSV with time_s,x0,y0,..., or MediaPipe's 478"
+            + " points)"));
     return reader.read(file);
   }
 }

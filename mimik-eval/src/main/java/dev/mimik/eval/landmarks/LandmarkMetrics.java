@@ -1,5 +1,6 @@
 package dev.mimik.eval.landmarks;
 
+import dev.mimik.core.data.LandmarkSet;
 import java.util.List;
 
 /**
@@ -47,6 +48,23 @@ public record LandmarkMetrics(
     if (frameTimes.length != frames || frameNmePercent.length != frames) {
       throw new IllegalArgumentException("per-frame arrays must hold one value per evaluated frame");
     }
+  }
+
+  /**
+   * {@code pupil_nme_percent}: the mean normalised error of the pupils (iBUG 68 and 69) over their evaluated points,
+   * in percent; NaN when no pupil was evaluated. Reported apart because a pupil moves with the gaze, which the face
+   * points hardly show.
+   */
+  public double pupilNmePercent() {
+    double sum = 0;
+    int points = 0;
+    for (LandmarkError e : perLandmark) {
+      if (e.ibug() == LandmarkSet.PUPIL_A || e.ibug() == LandmarkSet.PUPIL_B) {
+        sum += e.nmePercent() * e.points();
+        points += e.points();
+      }
+    }
+    return points == 0 ? Double.NaN : sum / points;
   }
 
   /** The distribution of the per-frame NME, in percent. */

@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * {@code metrics.json} as FORMATS.md defines it: {@code {"nme_percent", "mae_mm", "frames", "per_landmark": [...]}}
  * first, then more keys. The result is a Jackson tree, so a caller may add its own keys before writing.
  *
- * <p>Each {@code per_landmark} entry is {@code {"landmark": iBUG index, "nme_percent", "mae_mm", "points"}}.
+ * <p>Each {@code per_landmark} entry is {@code {"landmark": iBUG index, "nme_percent", "mae_mm", "points"}}; with
+ * the pupils evaluated, {@code pupil_nme_percent} is theirs alone.
  */
 public final class MetricsJson {
 
@@ -36,6 +37,9 @@ public final class MetricsJson {
     }
     root.put("nme_std_percent", m.nmeStdPercent());
     root.put("mae_std_mm", m.maeStdMm());
+    if (!Double.isNaN(m.pupilNmePercent())) {
+      root.put("pupil_nme_percent", m.pupilNmePercent());
+    }
     root.put("eye_corners_mm", m.eyeCornersMm());
     root.put("frames_missing", m.framesMissing());
     root.put("frames_unmatched", m.framesUnmatched());

@@ -23,6 +23,8 @@ public final class LandmarkSections {
             List.of("nme_std_percent", fmt(m.nmeStdPercent())),
             List.of("mae_mm", fmt(m.maeMm())),
             List.of("mae_std_mm", fmt(m.maeStdMm())),
+            List.of("pupil_nme_percent (the pupils alone)", Double.isNaN(m.pupilNmePercent()) ? "no pupils"
+                : fmt(m.pupilNmePercent())),
             List.of("frames evaluated", m.frames()),
             List.of("frames skipped (no face)", m.framesMissing()),
             List.of("frames without a prediction within half a frame", m.framesUnmatched()),

@@ -108,6 +108,31 @@ class LandmarkEvaluatorTest {
   }
 
   @Test
+  void thePupilsErrorIsReportedApartFromTheFace() {
+    double[] face = TestTracks.face(new Random(2));
+    double[] withPupils = java.util.Arrays.copyOf(face, 140);
+    withPupils[136] = 130;
+    withPupils[137] = 201;
+    withPupils[138] = 170;
+    withPupils[139] = 199;
+    LandmarkTrack truth70 = TestTracks.still(withPupils, 5);
+    // the face 1 unit off, the pupils 3 units off: eye corners 100 apart, so 1 % and 3 %
+    LandmarkTrack pred = TestTracks.shifted(truth70, 1, 0);
+    for (double[] f : pred.frames()) {
+      f[136] += 2;
+      f[138] += 2;
+    }
+    LandmarkMetrics m = new LandmarkEvaluator(90, Optional.of(LandmarkSet.IBUG_53)).evaluate(
+        TestTracks.subset(pred, LandmarkSet.IBUG_53.ibugIndices()), truth70);
+    assertThat(m.pupilNmePercent()).isCloseTo(3.0, within(1e-12));
+    assertThat(m.nmePercent()).isCloseTo((51 * 1.0 + 2 * 3.0) / 53, within(1e-12));
+    assertThat(MetricsJson.of(m).get("pupil_nme_percent").asDouble()).isCloseTo(3.0, within(1e-12));
+    LandmarkMetrics faceOnly = new LandmarkEvaluator().evaluate(TestTracks.shifted(this.truth, 1, 0), this.truth);
+    assertThat(faceOnly.pupilNmePercent()).isNaN();
+    assertThat(MetricsJson.of(faceOnly).has("pupil_nme_percent")).isFalse();
+  }
+
+  @Test
   void framesAreMatchedWithinHalfAFrame() {
     LandmarkTrack pred = TestTracks.shifted(truth, 1, 0);
     assertThat(new LandmarkEvaluator().evaluate(TestTracks.delayed(pred, 0.4 / 30), truth).frames()).isEqualTo(10);

@@ -8,6 +8,10 @@ import dev.mimik.face.rig.FaceRig;
  * The part of a rig a landmark fit needs: for each landmark of a set, its neutral position and how each expression
  * target and identity mode moves it (rig units). Pupils (extended iBUG 68, 69) are the eyeball vertices nearest
  * to each eyeball's neutral pupil.
+ *
+ * <p>A set without the pupils cannot see the gaze: a gaze target ({@link #isGaze}) pulls the lids as a blink or a
+ * wide eye does, and only a pupil tells the two apart. Without pupils the gaze targets move no landmark here, so
+ * their weights rest at 0 instead of explaining the lids.
  */
 final class LandmarkModel {
 
@@ -29,6 +33,11 @@ final class LandmarkModel {
 
   LandmarkModel(FaceRig rig, LandmarkSet set) {
     this.ibug = set.ibugIndices();
+    boolean pupils = set.positionOf(LandmarkSet.PUPIL_A) >= 0 || set.positionOf(LandmarkSet.PUPIL_B) >= 0;
+    boolean[] gaze = new boolean[rig.shapeCount()];
+    for (int k = 0; k < gaze.length; k++) {
+      gaze[k] = !pupils && isGaze(rig, k);
+    }
     this.points = ibug.length;
     this.shapes = rig.shapeCount();
     this.modes = rig.identityNames().size();
@@ -40,7 +49,7 @@ final class LandmarkModel {
       int v = vertexOf(rig, ibug[j]);
       final int vertex = v;
       double negligible = NEGLIGIBLE_MM / rig.millimetresPerUnit();
-      movers[j] = java.util.stream.IntStream.range(0, shapes).filter(k -> {
+      movers[j] = java.util.stream.IntStream.range(0, shapes).filter(k -> !gaze[k]).filter(k -> {
         float[] d = rig.shapeDeltas().get(k);
         double x = d[3 * vertex];
         double y = d[3 * vertex + 1];
@@ -60,15 +69,47 @@ final class LandmarkModel {
     }
   }
 
-  /** Neutral positions of the landmarks of a person with these identity coefficients. */
-  double[] personNeutral(double[] identity) {
+  /**
+   * Rest positions of the landmarks of a person: the neutral moved by the identity coefficients and by the
+   * landmarks' offsets ({@link RestShape}).
+   */
+  double[] personNeutral(RestShape rest) {
+    double[] identity = rest.identity();
+    double[] offsets = rest.offsets();
+    if (offsets.length != 0 && offsets.length != neutral.length) {
+      throw new IllegalArgumentException("the rest shape has offsets for " + offsets.length / 3
+          + " landmarks, the set has " + points);
+    }
     double[] out = neutral.clone();
     for (int row = 0; row < out.length; row++) {
       for (int i = 0; i < identity.length; i++) {
         out[row] += identity[i] * identityBasis[row * modes + i];
       }
+      if (offsets.length != 0) {
+        out[row] += offsets[row];
+      }
     }
     return out;
+  }
+
+  /**
+   * Whether target {@code k} of the rig moves the gaze: an ARKit {@code eyeLook} target, or one that moves an
+   * eyeball's pupil.
+   */
+  static boolean isGaze(FaceRig rig, int k) {
+    if (rig.shapeNames().get(k).startsWith("eyeLook")) {
+      return true;
+    }
+    float[] d = rig.shapeDeltas().get(k);
+    for (Eyeball eye : new Eyeball[] {rig.leftEye(), rig.rightEye()}) {
+      if (eye != null) {
+        int v = eye.pupilVertex(rig.neutral());
+        if (d[3 * v] != 0 || d[3 * v + 1] != 0 || d[3 * v + 2] != 0) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The rig vertex of an extended iBUG landmark. */
@@ -81,19 +122,6 @@ final class LandmarkModel {
     if (eye == null) {
       throw new IllegalArgumentException("rig " + rig.name() + " has no eyeballs, so no pupil landmarks");
     }
-    double[] p = eye.pupil();
-    int best = -1;
-    double bestD = Double.POSITIVE_INFINITY;
-    for (int v : eye.vertices()) {
-      double dx = rig.neutral()[3 * v] - p[0];
-      double dy = rig.neutral()[3 * v + 1] - p[1];
-      double dz = rig.neutral()[3 * v + 2] - p[2];
-      double d = dx * dx + dy * dy + dz * dz;
-      if (d < bestD) {
-        bestD = d;
-        best = v;
-      }
-    }
-    return best;
+    return eye.pupilVertex(rig.neutral());
   }
 }

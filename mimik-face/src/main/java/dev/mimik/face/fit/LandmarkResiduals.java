@@ -15,15 +15,17 @@ import org.hipparchus.geometry.euclidean.twod.Vector2D;
 final class LandmarkResiduals {
 
   private final LandmarkModel model;
+  private final RestShape rest;
   private final double[] person;
   private final double[] region;
   private final double principalU;
   private final double principalV;
 
-  /** The residuals of the person with these identity coefficients, seen through {@code camera}. */
-  LandmarkResiduals(LandmarkModel model, double[] identity, RegionWeights regions, Camera camera) {
+  /** The residuals of the person with this rest shape, seen through {@code camera}. */
+  LandmarkResiduals(LandmarkModel model, RestShape rest, RegionWeights regions, Camera camera) {
     this.model = model;
-    this.person = model.personNeutral(identity);
+    this.rest = rest;
+    this.person = model.personNeutral(rest);
     this.region = new double[model.points];
     for (int j = 0; j < model.points; j++) {
       region[j] = regions.of(model.ibug[j]);
@@ -33,17 +35,27 @@ final class LandmarkResiduals {
     this.principalV = principal.getY();
   }
 
-  private LandmarkResiduals(LandmarkResiduals other, double[] identity) {
+  private LandmarkResiduals(LandmarkResiduals other, RestShape rest) {
     this.model = other.model;
-    this.person = model.personNeutral(identity);
+    this.rest = rest;
+    this.person = model.personNeutral(rest);
     this.region = other.region;
     this.principalU = other.principalU;
     this.principalV = other.principalV;
   }
 
   /** The same residuals for another person. */
+  LandmarkResiduals withRest(RestShape another) {
+    return new LandmarkResiduals(this, another);
+  }
+
+  /** The same residuals for other identity coefficients, the landmark offsets kept. */
   LandmarkResiduals withIdentity(double[] identity) {
-    return new LandmarkResiduals(this, identity);
+    return new LandmarkResiduals(this, new RestShape(identity, rest.offsets()));
+  }
+
+  RestShape rest() {
+    return rest;
   }
 
   LandmarkModel model() {
@@ -118,6 +130,28 @@ final class LandmarkResiduals {
       out[2 * j + 1] = rows.uv[1];
     }
     return out;
+  }
+
+  /**
+   * How far observed landmark {@code j} lies from its rest position (weights 0) at the pose of {@code s}, taken back
+   * into the rig's frame: the offset along the rig's x and y whose image is that deviation, to first order; null
+   * when the landmark is not observed.
+   */
+  double[] restDeviation(Observation f, FitState s, int j, Rows rows) {
+    if (!f.valid[j]) {
+      return null;
+    }
+    FitState rest = new FitState(s.r, s.t, new double[model.shapes], s.camera);
+    project(rest, j, rows);
+    double[] m = rows.mr;
+    rigJacobian(rows.jc, s.r, m);
+    double du = f.xy[2 * j] - rows.uv[0];
+    double dv = f.xy[2 * j + 1] - rows.uv[1];
+    double det = m[0] * m[4] - m[1] * m[3];
+    if (!(Math.abs(det) > 0)) {
+      return null;
+    }
+    return new double[] {(m[4] * du - m[1] * dv) / det, (m[0] * dv - m[3] * du) / det};
   }
 
   /** Projects landmark {@code j} into {@code rows.uv}, the camera's Jacobian into {@code rows.jc}. */

@@ -18,7 +18,8 @@ import java.util.List;
  * {@code BoundedLevenbergMarquardt} on the {@code LandmarkResiduals}, divided by the landmark bounding-box diagonal
  * and multiplied by {@link RegionWeights}, with priors on the weights ({@code FrameObjective}); the weights are kept
  * in [0, 1]. In a sequence the previous frame is the warm start and a temporal prior pulls the weights toward it.
- * Identity is fitted over many frames at once ({@code IdentityFit}).
+ * Identity is fitted over many frames at once ({@code IdentityFit}); a person's whole rest shape ({@link RestShape}:
+ * identity, then per-landmark offsets) by {@link #fitRest}.
  *
  * <p>Through a camera that does not see depth ({@link Camera#seesDepth}, such as a {@link WeakPerspectiveCamera})
  * the camera's magnification is fitted too (the given one is the starting value) and the depth of the translation
@@ -31,39 +32,52 @@ public final class RigFitter {
   private final LandmarkModel model;
   private final Camera camera;
   private final FitOptions options;
-  private final double[] identity;
+  private final RestShape rest;
   private final LandmarkResiduals landmarks;
   private final LocalDistanceResiduals pairs;
   private final BoundedLevenbergMarquardt solver;
 
   /** A fitter for the average face of the rig (identity coefficients 0). */
   public RigFitter(FaceRig rig, LandmarkSet set, Camera camera, FitOptions options) {
-    this(rig, new LandmarkModel(rig, set), camera, options, new double[rig.identityNames().size()]);
+    this(rig, new LandmarkModel(rig, set), camera, options, RestShape.of(new double[rig.identityNames().size()]));
   }
 
-  private RigFitter(FaceRig rig, LandmarkModel model, Camera camera, FitOptions options, double[] identity) {
+  private RigFitter(FaceRig rig, LandmarkModel model, Camera camera, FitOptions options, RestShape rest) {
     this.rig = rig;
     this.model = model;
     this.camera = camera;
     this.options = options;
-    this.identity = identity.clone();
-    this.landmarks = new LandmarkResiduals(model, identity, options.regions(), camera);
+    this.rest = rest;
+    this.landmarks = new LandmarkResiduals(model, rest, options.regions(), camera);
     this.pairs = new LocalDistanceResiduals(options.localDistances(), model.points);
     this.solver = new BoundedLevenbergMarquardt(options.tolerance());
   }
 
   /** The same fitter for a person with these identity coefficients (one per identity mode of the rig). */
   public RigFitter withIdentity(double[] identityCoefficients) {
-    if (identityCoefficients.length != model.modes) {
+    return withRest(RestShape.of(identityCoefficients));
+  }
+
+  /**
+   * The same fitter for a person with this rest shape (identity coefficients, one per identity mode of the rig, and
+   * none or one offset per landmark of the set).
+   */
+  public RigFitter withRest(RestShape person) {
+    if (person.identity().length != model.modes) {
       throw new IllegalArgumentException("the rig has " + model.modes + " identity modes, got "
-          + identityCoefficients.length + " coefficients");
+          + person.identity().length + " coefficients");
     }
-    return new RigFitter(rig, model, camera, options, identityCoefficients);
+    return new RigFitter(rig, model, camera, options, person);
   }
 
   /** The identity coefficients this fitter uses. */
   public double[] identity() {
-    return identity.clone();
+    return rest.identity();
+  }
+
+  /** The rest shape this fitter uses. */
+  public RestShape rest() {
+    return rest;
   }
 
   /** Fits one frame from scratch. {@code points} holds x0, y0, x1, y1, ... in pixels, in the set's order. */
@@ -147,6 +161,27 @@ public final class RigFitter {
       observed[f] = new Observation(frames[f], model.points);
       states[f] = FitState.of(fit(frames[f]), camera, model.shapes);
     }
-    return new IdentityFit(landmarks, pairs, options).fit(identity, observed, states);
+    return new IdentityFit(landmarks, pairs, options).fit(rest.identity(), observed, states);
+  }
+
+  /**
+   * Estimates a person's rest shape from many frames of them ({@link RestOffsets}): the identity coefficients
+   * ({@link #fitIdentity}), then each landmark's offset from where they put it, the median over the frames of its
+   * deviation from the rest under each frame's fitted pose. The frames should show the person mostly at rest
+   * (more than half of them, landmark by landmark).
+   */
+  public RestShape fitRest(double[][] frames) {
+    double[] identity = model.modes == 0 ? new double[0] : fitIdentity(frames);
+    return RestOffsets.fit(withRest(new RestShape(identity, rest.offsets())), frames);
+  }
+
+  /** This fitter's residuals (for {@link RestOffsets}). */
+  LandmarkResiduals residuals() {
+    return landmarks;
+  }
+
+  /** The state of a fit of this fitter's (for {@link RestOffsets}). */
+  FitState state(FitResult fit) {
+    return FitState.of(fit, camera, model.shapes);
   }
 }

@@ -5,7 +5,8 @@
  * <p>{@code RigFitter} is a facade over one class per algorithm: {@code InitialPose} (the closed-form first pose),
  * {@code BoundedLevenbergMarquardt} (the solver, which knows nothing of faces), {@code FrameObjective} over
  * {@code LandmarkResiduals} and {@code LocalDistanceResiduals} (one frame's cost and its Jacobian rows),
- * {@code IdentityFit} (the Schur-complement fit over many frames) and {@code Rotations}. The camera projects itself
+ * {@code IdentityFit} (the Schur-complement fit over many frames), {@code RestOffsets} (the landmark offsets of a
+ * person's {@link dev.mimik.face.fit.RestShape}) and {@code Rotations}. The camera projects itself
  * ({@link dev.mimik.face.camera.Camera}), so a new camera model needs no change here.
  */
 package dev.mimik.face.fit;

@@ -29,7 +29,7 @@ final class FitFixtures {
     LandmarkModel model = new LandmarkModel(RIG, set);
     Random rnd = new Random(seed);
     double[] identity = identity(model, rnd);
-    LandmarkResiduals residuals = new LandmarkResiduals(model, identity, regions, camera);
+    LandmarkResiduals residuals = new LandmarkResiduals(model, RestShape.of(identity), regions, camera);
     return new Face(camera, model, identity, residuals, state(model, camera, rnd), rnd);
   }
 

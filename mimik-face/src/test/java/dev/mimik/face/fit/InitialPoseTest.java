@@ -54,8 +54,8 @@ class InitialPoseTest {
   private static Observation observe(Camera camera, HeadPose pose) {
     FitState truth = new FitState(Rotations.of(pose.rotation()), new double[] {pose.translation().getX(),
       pose.translation().getY(), pose.translation().getZ()}, new double[MODEL.shapes], camera);
-    LandmarkResiduals residuals = new LandmarkResiduals(MODEL, new double[MODEL.modes], RegionWeights.uniform(),
-        camera);
+    LandmarkResiduals residuals = new LandmarkResiduals(MODEL, RestShape.of(new double[MODEL.modes]),
+        RegionWeights.uniform(), camera);
     return new Observation(residuals.image(truth), MODEL.points);
   }
 }

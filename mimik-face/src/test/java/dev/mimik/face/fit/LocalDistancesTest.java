@@ -55,7 +55,7 @@ class LocalDistancesTest {
     }
     System.out.printf("ELAM-closed eyes, 3D aperture (sum of both): plain %.4f, LDL %.4f%n", plainAperture / trials,
         ldlAperture / trials);
-    assertThat(ldlAperture / trials).isLessThan(0.8 * plainAperture / trials).isLessThan(0.03);
+    assertThat(ldlAperture / trials).isLessThan(0.9 * plainAperture / trials).isLessThan(0.03);
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.mimik.face.camera.PinholeCamera;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.PosedMesh;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
+import java.util.Arrays;
 import java.util.Random;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 import org.hipparchus.geometry.euclidean.twod.Vector2D;
@@ -108,6 +109,86 @@ class RigFitterTest {
     assertThat(Math.abs(found[eyes] - identity[eyes])).isLessThan(0.25);
   }
 
+  @Test
+  void aFaceNoIdentityModeReachesRestsAtZeroOnceItsLandmarkOffsetsAreFitted() {
+    PinholeCamera cam = FitBenchmark.pinhole();
+    Random rnd = new Random(21);
+    // a person whose landmarks sit up to 2 mm off anything the rig's six identity modes can make
+    double[] offsets = new double[204];
+    for (int i = 0; i < offsets.length; i++) {
+      offsets[i] = i % 3 == 2 ? 0 : 0.1 * rnd.nextGaussian();
+    }
+    double[][] frames = new double[60][];
+    double[][] truth = new double[60][RIG.shapeCount()];
+    for (int f = 0; f < frames.length; f++) {
+      if (f % 3 == 0) {
+        truth[f][RIG.shapeIndex("jawOpen")] = 0.2 + 0.5 * rnd.nextDouble();
+        truth[f][RIG.shapeIndex("mouthSmileLeft")] = 0.6 * rnd.nextDouble();
+      }
+      HeadPose pose = HeadPose.ofEulerDegrees(20 * rnd.nextDouble() - 10, 10 * rnd.nextDouble() - 5, 0, 0, 0, -60);
+      frames[f] = project(truth[f], new double[0], offsets, pose, cam);
+      for (int i = 0; i < frames[f].length; i++) {
+        frames[f][i] += 0.5 * rnd.nextGaussian();
+      }
+    }
+    RigFitter fitter = new RigFitter(RIG, LandmarkSet.IBUG_68, cam, FitOptions.defaults());
+    RigFitter identityOnly = fitter.withIdentity(fitter.fitIdentity(frames));
+    RigFitter rest = fitter.withRest(fitter.fitRest(frames));
+    assertThat(rest.rest().offsets()).hasSize(204);
+    double restMax = 0;
+    double identityMax = 0;
+    for (int f = 1; f < frames.length; f += 3) {
+      restMax = Math.max(restMax, Arrays.stream(rest.fit(frames[f]).weights()).max().orElseThrow());
+      identityMax = Math.max(identityMax, Arrays.stream(identityOnly.fit(frames[f]).weights()).max().orElseThrow());
+    }
+    System.out.printf("largest weight on a neutral frame: identity alone %.3f, rest shape %.3f%n", identityMax,
+        restMax);
+    assertThat(identityMax).as("the identity alone spends weights on the face").isGreaterThan(0.4);
+    assertThat(restMax).as("the rest shape leaves a neutral face at rest").isLessThan(0.2);
+    FitResult open = rest.fit(frames[3]);
+    assertThat(open.weights()[RIG.shapeIndex("jawOpen")])
+        .isCloseTo(truth[3][RIG.shapeIndex("jawOpen")], org.assertj.core.api.Assertions.within(0.08));
+  }
+
+  @Test
+  void withoutPupilsTheGazeRestsAndWithThemItIsFitted() {
+    PinholeCamera cam = FitBenchmark.pinhole();
+    double[] w = new double[RIG.shapeCount()];
+    w[RIG.shapeIndex("eyeLookUpLeft")] = 0.8;
+    w[RIG.shapeIndex("eyeLookUpRight")] = 0.8;
+    w[RIG.shapeIndex("eyeLookInLeft")] = 0.6;
+    HeadPose pose = HeadPose.ofEulerDegrees(5, 0, 0, 0, 0, -60);
+    double[] face = project(w, new double[0], null, pose, cam);
+    FitResult blind = new RigFitter(RIG, LandmarkSet.IBUG_68, cam, FitOptions.defaults()).fit(face);
+    for (String gaze : new String[] {"eyeLookUpLeft", "eyeLookInLeft", "eyeLookDownRight"}) {
+      assertThat(blind.weights()[RIG.shapeIndex(gaze)]).as(gaze).isZero();
+    }
+    double[] withPupils = new double[106];
+    int[] ibug = LandmarkSet.IBUG_53.ibugIndices();
+    double[] pupils = pupils(w, pose, cam);
+    for (int i = 0; i < ibug.length; i++) {
+      withPupils[2 * i] = ibug[i] < 68 ? face[2 * ibug[i]] : pupils[2 * (ibug[i] - 68)];
+      withPupils[2 * i + 1] = ibug[i] < 68 ? face[2 * ibug[i] + 1] : pupils[2 * (ibug[i] - 68) + 1];
+    }
+    FitResult seeing = new RigFitter(RIG, LandmarkSet.IBUG_53, cam, FitOptions.defaults()).fit(withPupils);
+    assertThat(seeing.weights()[RIG.shapeIndex("eyeLookInLeft")]).isBetween(0.5, 0.7);
+    assertThat(seeing.weights()[RIG.shapeIndex("eyeLookUpLeft")]).isBetween(0.65, 0.95);
+  }
+
+  /** The pupils (iBUG 68, then 69) of the posed rig. */
+  private static double[] pupils(double[] weights, HeadPose pose, Camera camera) {
+    float[] m = PosedMesh.of(RIG, weights, new double[0]);
+    double[] out = new double[4];
+    int[] vertices = {RIG.rightEye().pupilVertex(RIG.neutral()), RIG.leftEye().pupilVertex(RIG.neutral())};
+    for (int e = 0; e < 2; e++) {
+      int v = vertices[e];
+      Vector2D uv = camera.project(pose.apply(new Vector3D(m[3 * v], m[3 * v + 1], m[3 * v + 2])));
+      out[2 * e] = uv.getX();
+      out[2 * e + 1] = uv.getY();
+    }
+    return out;
+  }
+
   /** RMS distance in mm between the 68 neutral landmarks of two identities, each centred and scaled to unit RMS. */
   private static double shapeDistanceMm(double[] a, double[] b) {
     double[] pa = normalised(PosedMesh.of(RIG, new double[RIG.shapeCount()], a));
@@ -195,11 +276,20 @@ class RigFitterTest {
   }
 
   private static double[] project(double[] weights, double[] identity, HeadPose pose, Camera camera) {
+    return project(weights, identity, null, pose, camera);
+  }
+
+  /** The 68 landmarks, each moved by its offset (rig units, x y z per landmark) when there are offsets. */
+  private static double[] project(double[] weights, double[] identity, double[] offsets, HeadPose pose,
+      Camera camera) {
     float[] m = PosedMesh.of(RIG, weights, identity);
     double[] out = new double[136];
     for (int j = 0; j < 68; j++) {
       int v = RIG.landmarkVertices()[j];
-      Vector2D uv = camera.project(pose.apply(new Vector3D(m[3 * v], m[3 * v + 1], m[3 * v + 2])));
+      double[] o = offsets == null ? new double[3] : new double[] {offsets[3 * j], offsets[3 * j + 1],
+        offsets[3 * j + 2]};
+      Vector2D uv = camera.project(pose.apply(new Vector3D(m[3 * v] + o[0], m[3 * v + 1] + o[1],
+          m[3 * v + 2] + o[2])));
       out[2 * j] = uv.getX();
       out[2 * j + 1] = uv.getY();
     }

@@ -18,13 +18,16 @@ import java.util.function.DoubleConsumer;
  */
 public final class FaceFitAblation {
 
-  /** The configurations, in the paper's order with LDL on the eyes alone added; the last is mimik's default. */
+  /**
+   * The configurations, in the paper's order with LDL on the eyes alone added, LDL at mimik's weight; the last is
+   * mimik's default.
+   */
   public static final List<FaceFit> CONFIGURATIONS = List.of(
       FaceFit.PLAIN,
-      new FaceFit("LDL (mouth)", false, new LocalDistances(0, 1)),
-      new FaceFit("LDL (eye, mouth)", false, new LocalDistances(1, 1)),
+      new FaceFit("LDL (mouth)", false, new LocalDistances(0, FaceFit.LDL_WEIGHT)),
+      new FaceFit("LDL (eye, mouth)", false, new LocalDistances(FaceFit.LDL_WEIGHT, FaceFit.LDL_WEIGHT)),
       new FaceFit("ELAM", true, LocalDistances.off()),
-      new FaceFit("ELAM + LDL (eye)", true, new LocalDistances(1, 0)),
+      new FaceFit("ELAM + LDL (eye)", true, new LocalDistances(FaceFit.LDL_WEIGHT, 0)),
       FaceFit.ELAM_LDL);
 
   private FaceFitAblation() {}

@@ -122,20 +122,41 @@ public final class TrackReport {
         Charts.landmarks(ibug, keyPoints()));
     BlendshapeTrack shapes = tracked.blendshapes();
     if (shapes != null) {
-      report.heading("Blendshapes").chart("The most active ARKit blendshapes", Charts.blendshapes(shapes, List.of(),
-          8));
-      report.heading("The tracked face");
-      RigGallery gallery = new RigGallery(rig);
-      for (int f : showcaseFrames(shapes)) {
-        Map<String, Double> expression = new LinkedHashMap<>();
-        for (int k = 0; k < shapes.names().size(); k++) {
-          expression.put(shapes.names().get(k), shapes.weights()[f][k]);
-        }
-        String time = String.format(Locale.ROOT, "t = %.1f s", shapes.timesSeconds()[f]);
-        report.image(time, png(gallery.render(expression, time)));
-      }
+      addFace(report, shapes, rig, "The tracked face");
     }
     return report;
+  }
+
+  /**
+   * What a landmark file fitted to the rig gave ({@code mimik fit}): the eyes read from its lids, the blendshapes
+   * over time and the face at its most expressive moments.
+   */
+  public static HtmlReport fitted(String title, TrackedRecording fitted, FaceRig rig) {
+    HtmlReport report = new HtmlReport(title);
+    report.paragraph(String.format(Locale.ROOT, "%d frames (%d without a face), %s landmarks; the rig %s with the"
+        + " person's rest shape (%d identity coefficients, %d landmark offsets).", fitted.frames().size(),
+        fitted.landmarks().missingCount(), fitted.set().name().toLowerCase(Locale.ROOT), rig.name(),
+        fitted.rest().identity().length, fitted.rest().offsets().length / 3));
+    report.heading("Landmarks").chart("Mouth, lips and an upper eyelid over time (vertical position, px)",
+        Charts.landmarks(fitted.ibugLandmarks(), keyPoints()));
+    addFace(report, fitted.blendshapes(), rig, "The fitted face");
+    return report;
+  }
+
+  /** The blendshapes over time and the face at the most expressive moment of each quarter. */
+  private static void addFace(HtmlReport report, BlendshapeTrack shapes, FaceRig rig, String heading) {
+    report.heading("Blendshapes").chart("The most active ARKit blendshapes", Charts.blendshapes(shapes, List.of(),
+        8));
+    report.heading(heading);
+    RigGallery gallery = new RigGallery(rig);
+    for (int f : showcaseFrames(shapes)) {
+      Map<String, Double> expression = new LinkedHashMap<>();
+      for (int k = 0; k < shapes.names().size(); k++) {
+        expression.put(shapes.names().get(k), shapes.weights()[f][k]);
+      }
+      String time = String.format(Locale.ROOT, "t = %.1f s", shapes.timesSeconds()[f]);
+      report.image(time, png(gallery.render(expression, time)));
+    }
   }
 
   private org.knowm.xchart.XYChart closureChart() {

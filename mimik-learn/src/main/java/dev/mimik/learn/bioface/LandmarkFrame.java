@@ -79,6 +79,40 @@ public record LandmarkFrame(LandmarkSet set, double[] reference, SimilarityTrans
     return new LandmarkTrack(truth.timesSeconds(), truth.pointCount(), out, truth.missing());
   }
 
+  /**
+   * The frame of a landmark track's own camera: its points of {@code set} (the track in iBUG order, 68 points or 70
+   * with the pupils, pixels), their Procrustes mean shape and their mean placement in the image, from every frame
+   * that has all of them.
+   *
+   * @throws IllegalArgumentException if no frame has all the set's points
+   */
+  public static LandmarkFrame of(LandmarkSet set, LandmarkTrack track) {
+    List<double[]> shapes = java.util.Arrays.stream(shapes(set, track))
+        .filter(s -> s != null && java.util.Arrays.stream(s).allMatch(Double::isFinite)).toList();
+    if (shapes.isEmpty()) {
+      throw new IllegalArgumentException("no frame of the " + track.pointCount() + "-point landmarks has all the "
+          + set.size() + " points of the set" + (set.size() == 53 && track.pointCount() < 70 ? " (no pupils)" : ""));
+    }
+    return of(set, shapes);
+  }
+
+  /**
+   * A track's points of this frame's set, in set order (the track in iBUG order, 68 points or 70 with the pupils);
+   * frames that lack any are missing.
+   */
+  public LandmarkTrack points(LandmarkTrack track) {
+    double[][] selected = shapes(set, track);
+    boolean[] missing = new boolean[selected.length];
+    for (int f = 0; f < selected.length; f++) {
+      missing[f] = selected[f] == null || java.util.Arrays.stream(selected[f]).allMatch(Double::isNaN);
+      if (selected[f] == null) {
+        selected[f] = new double[2 * set.size()];
+        java.util.Arrays.fill(selected[f], Double.NaN);
+      }
+    }
+    return new LandmarkTrack(track.timesSeconds(), set.size(), selected, missing);
+  }
+
   /** The frame of a set of training shapes (each in set order, pixels). */
   static LandmarkFrame of(LandmarkSet set, List<double[]> shapes) {
     double[] mean = Procrustes.meanShape(shapes, 4);

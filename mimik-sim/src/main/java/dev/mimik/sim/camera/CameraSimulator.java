@@ -9,8 +9,8 @@ import org.hipparchus.geometry.euclidean.twod.Vector2D;
 import org.hipparchus.geometry.euclidean.threed.Vector3D;
 
 /**
- * Films a performance: poses the rig's landmarks at each camera frame, places the head in front of the camera,
- * projects, and adds the detector's jitter and dropped frames.
+ * Films a performance: poses the rig's landmarks at each camera frame (68, or 70 with the pupils), places the head
+ * in front of the camera, projects, and adds the detector's jitter and dropped frames.
  *
  * <p>Frame {@code k >= 0} is taken at camera time {@code k / fps}, which is biosensor time
  * {@link CameraModel#bioTime}; frames before biosensor time 0 or after the performance are not taken, so camera
@@ -18,6 +18,7 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
  */
 public final class CameraSimulator {
 
+  private static final int FACE_COORDINATES = 136;
   private final CameraModel camera;
 
   public CameraSimulator(CameraModel camera) {
@@ -37,14 +38,15 @@ public final class CameraSimulator {
     }
     double[] camTimes = new double[count];
     double[] bioTimes = new double[count];
-    double[][] exact = new double[count][136];
+    int n = face.pointCount();
+    double[][] exact = new double[count][2 * n];
     double[][] detected = new double[count][];
     boolean[] missing = new boolean[count];
     boolean[] none = new boolean[count];
     double[][] pose = new double[count][6];
     PinholeCamera cam = camera.pinhole();
     double[] weights = new double[52];
-    double[] points = new double[204];
+    double[] points = new double[3 * n];
     for (int f = 0; f < count; f++) {
       camTimes[f] = (first + f) / camera.fps();
       double t = camera.bioTime(camTimes[f]);
@@ -57,21 +59,27 @@ public final class CameraSimulator {
       }
       face.positions(weights, points);
       HeadPose head = camera.headPose(pose[f]);
-      for (int p = 0; p < 68; p++) {
+      for (int p = 0; p < n; p++) {
         Vector2D uv = cam.project(head.apply(new Vector3D(points[3 * p], points[3 * p + 1], points[3 * p + 2])));
         exact[f][2 * p] = uv.getX();
         exact[f][2 * p + 1] = uv.getY();
       }
       missing[f] = r.nextDouble() < camera.dropProbability();
-      double[] d = new double[136];
+      double[] d = new double[2 * n];
       double sigma = camera.noisePx() * (r.nextDouble() < 0.005 ? 5 : 1);
-      for (int i = 0; i < d.length; i++) {
+      for (int i = 0; i < FACE_COORDINATES; i++) {
         d[i] = missing[f] ? Double.NaN : exact[f][i] + sigma * r.nextGaussian();
       }
       detected[f] = d;
     }
-    return new Capture(new LandmarkTrack(camTimes, 68, detected, missing),
-        new LandmarkTrack(bioTimes, 68, exact, none), pose);
+    // the pupils' jitter comes after the face's, so that the 68 points are the same with or without pupils
+    for (int f = 0; f < count; f++) {
+      for (int i = FACE_COORDINATES; i < 2 * n; i++) {
+        detected[f][i] = missing[f] ? Double.NaN : exact[f][i] + camera.noisePx() * r.nextGaussian();
+      }
+    }
+    return new Capture(new LandmarkTrack(camTimes, n, detected, missing),
+        new LandmarkTrack(bioTimes, n, exact, none), pose);
   }
 
   private static double headAt(Performance perf, int axis, double t) {

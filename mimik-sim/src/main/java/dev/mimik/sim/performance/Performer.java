@@ -98,18 +98,7 @@ public final class Performer {
   }
 
   private double[][] head(int n, List<Segment> segments, SplittableRandom r) {
-    double[][] pose = new double[n][6];
-    double[] amp = {2.0, 1.5, 1.0, 3.0, 2.0, 4.0};
-    for (int axis = 0; axis < 6; axis++) {
-      for (int c = 0; c < 3; c++) {
-        double f = r.nextDouble(0.02, 0.25);
-        double ph = r.nextDouble(0, 2 * Math.PI);
-        double a = amp[axis] * r.nextDouble(0.3, 0.7);
-        for (int i = 0; i < n; i++) {
-          pose[i][axis] += a * Math.sin(2 * Math.PI * f * i / rate + ph);
-        }
-      }
-    }
+    double[][] pose = HeadSway.draw(n, rate, new double[] {2.0, 1.5, 1.0, 3.0, 2.0, 4.0}, 3, 0.02, 0.3, 0.7, r);
     double end = (n - 1) / rate;
     double t = r.nextDouble(5, 60);
     while (t < end - 2) {

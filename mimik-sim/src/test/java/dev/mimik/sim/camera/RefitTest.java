@@ -31,6 +31,10 @@ class RefitTest {
     CameraModel cam = new CameraModel(10, 1280, 720, 1000, 600, 0, 0, 0, 0);
     Capture c = new CameraSimulator(cam).film(new RigLandmarks(rig, who.identity()), perf, new SplittableRandom(1));
     LandmarkTrack exact = c.exact();
+    assertThat(exact.pointCount()).as("68 face points and 2 pupils").isEqualTo(70);
+    double[][] face = java.util.Arrays.stream(exact.frames()).map(f -> java.util.Arrays.copyOf(f, 136))
+        .toArray(double[][]::new);
+    exact = new LandmarkTrack(exact.timesSeconds(), 68, face, exact.missing());
     BlendshapeTrack fitted = new RigFitter(rig, LandmarkSet.IBUG_68, cam.pinhole(), FitOptions.defaults())
         .withIdentity(who.identity()).fitTrack(exact);
     BlendshapeTrack truth = perf.blendshapesAt(exact.timesSeconds());

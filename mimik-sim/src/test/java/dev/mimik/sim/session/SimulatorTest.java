@@ -52,11 +52,14 @@ class SimulatorTest {
     assertThat(signals.get(0)).isEqualTo("time_s,EAR1,EAR2");
     assertThat(signals).hasSize(1 + 15000);
     List<String> landmarks = Files.readAllLines(out.resolve("p01/s01/landmarks.csv"));
-    assertThat(landmarks.get(0)).startsWith("frame, face_id, timestamp, confidence, success, x_0, x_1");
+    // OpenFace's layout with its eye landmarks, which carry the pupils
+    assertThat(landmarks.get(0)).startsWith("frame, face_id, timestamp, confidence, success, eye_lmk_x_0")
+        .contains(", x_0, x_1");
     assertThat(landmarks.size()).isBetween(430, 452);
     var detected = new dev.mimik.core.io.openface.OpenFaceReader().read(out.resolve("p01/s01/landmarks.csv"));
     var exact = new dev.mimik.core.io.csv.LandmarkCsvReader().read(out.resolve("p01/s01/truth/landmarks.csv"));
     assertThat(detected.frameCount()).isEqualTo(exact.frameCount()).isEqualTo(landmarks.size() - 1);
+    assertThat(detected.pointCount()).isEqualTo(exact.pointCount()).isEqualTo(70);
     assertThat(detected.missingCount()).isLessThan(detected.frameCount() / 10);
     assertThat(Files.readAllLines(out.resolve("p01/s01/truth/blendshapes.csv")).get(0))
         .startsWith("time_s,eyeBlinkLeft,eyeLookDownLeft");

@@ -5,6 +5,7 @@ import dev.mimik.core.io.BadInputException;
 import dev.mimik.face.fit.FitOptions;
 import dev.mimik.face.fit.FitResult;
 import dev.mimik.face.fit.LocalDistances;
+import dev.mimik.face.fit.RestShape;
 import dev.mimik.face.fit.RigFitter;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.learn.bioface.LandmarkFrame;
@@ -20,9 +21,10 @@ import java.util.function.Consumer;
  * before, with the local distance terms on eyelids and lips (LDL); out come the rig's weights and the 52 ARKit
  * blendshapes.
  *
- * <p>The person's face shape (identity) comes first, so that the shape is not mistaken for an expression: the one the
- * model carries (fitted at training on the camera's landmarks), or else one fitted on the first
- * {@code identityFrames} tracked frames, which the stage holds until it has them ({@link PersonIdentity#fit}). A
+ * <p>The person's face shape (identity and landmark offsets, the {@link RestShape}) comes first, so that the shape is
+ * not mistaken for an expression: the one the model carries (fitted at training on the camera's landmarks), or else
+ * one fitted on the first {@code identityFrames} tracked frames, which the stage holds until it has them
+ * ({@link PersonIdentity#fit}). A
  * frame without landmarks keeps the weights of the frame before (none at the start).
  */
 public final class FaceFitStage implements Stage {
@@ -41,10 +43,11 @@ public final class FaceFitStage implements Stage {
    * @param rig the face, with the 52 ARKit blendshapes among its targets
    * @param landmarkFrame the frame of the landmarks (their set, and the camera they are seen through)
    * @param localDistances the weights of the local dynamic loss
-   * @param identity the person's identity coefficients on this rig when known, else null to fit them here
-   * @param identityFrames how many tracked frames the identity is fitted on
+   * @param rest the person's rest shape on this rig (identity and landmark offsets) when known, else null to fit it
+   *     here
+   * @param identityFrames how many tracked frames the rest shape is fitted on
    */
-  public FaceFitStage(FaceRig rig, LandmarkFrame landmarkFrame, LocalDistances localDistances, double[] identity,
+  public FaceFitStage(FaceRig rig, LandmarkFrame landmarkFrame, LocalDistances localDistances, RestShape rest,
       int identityFrames) {
     if (!rig.shapeNames().containsAll(Blendshapes.ARKIT_52)) {
       throw new BadInputException("the face model's targets are not the 52 ARKit blendshapes (it has "
@@ -56,8 +59,8 @@ public final class FaceFitStage implements Stage {
     this.options = FitOptions.defaults().withLocalDistances(localDistances);
     this.identityFrames = Math.max(1, identityFrames);
     this.arkitColumn = Blendshapes.ARKIT_52.stream().mapToInt(rig::shapeIndex).toArray();
-    if (identity != null || rig.identityNames().isEmpty()) {
-      this.fitter = fitter(identity);
+    if (rest != null) {
+      this.fitter = fitter(rest);
     }
   }
 
@@ -66,9 +69,9 @@ public final class FaceFitStage implements Stage {
     return "fit";
   }
 
-  /** The identity coefficients the face is fitted with; null while they are still being gathered. */
-  public double[] identity() {
-    return fitter == null ? null : fitter.identity();
+  /** The rest shape the face is fitted with; null while its frames are still being gathered. */
+  public RestShape rest() {
+    return fitter == null ? null : fitter.rest();
   }
 
   @Override
@@ -91,10 +94,10 @@ public final class FaceFitStage implements Stage {
     }
   }
 
-  /** Fits the identity on the held frames, then fits and passes them on. */
+  /** Fits the rest shape on the held frames, then fits and passes them on. */
   private void release(Consumer<Frame> out) {
     double[][] frames = held.stream().filter(Frame::tracked).map(Frame::landmarks).toArray(double[][]::new);
-    fitter = fitter(frames.length == 0 ? null : PersonIdentity.fit(rig, landmarkFrame, frames).coefficients());
+    fitter = fitter(frames.length == 0 ? null : PersonIdentity.fit(rig, landmarkFrame, frames).rest());
     for (Frame f : held) {
       fit(f);
       out.accept(f);
@@ -102,9 +105,9 @@ public final class FaceFitStage implements Stage {
     held.clear();
   }
 
-  private RigFitter fitter(double[] identity) {
+  private RigFitter fitter(RestShape rest) {
     RigFitter f = new RigFitter(rig, landmarkFrame.set(), landmarkFrame.assumedCamera(), options);
-    return identity == null ? f : f.withIdentity(identity);
+    return rest == null ? f : f.withRest(rest);
   }
 
   private void fit(Frame frame) {

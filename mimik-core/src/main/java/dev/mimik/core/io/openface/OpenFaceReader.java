@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * Reads the CSV that OpenFace 2.0 {@code FeatureExtraction} writes: a header row naming {@code timestamp},
  * {@code success} and the 68 2D landmarks {@code x_0..x_67}, {@code y_0..y_67} (other columns are ignored), a space
- * after each comma.
+ * after each comma. A file with the 56 eye landmarks ({@code eye_lmk_x_0..55}, {@code eye_lmk_y_0..55}) also gives
+ * the two pupils, iBUG 68 and 69, each the centre of an iris ring ({@link OpenFaceEyes}): 70 points (a file with only
+ * some of them is read as 68).
  *
  * <p>Rows with {@code success} 0 become missing frames (NaN points), not zeros. Only single-face files are read:
  * timestamps must increase.
@@ -46,6 +48,15 @@ public final class OpenFaceReader implements LandmarkReader {
       xs[i] = column(table, header, "x_" + i);
       ys[i] = column(table, header, "y_" + i);
     }
+    boolean eyes = java.util.stream.IntStream.range(0, OpenFaceEyes.POINTS)
+        .allMatch(i -> header.contains("eye_lmk_x_" + i) && header.contains("eye_lmk_y_" + i));
+    int[] ex = new int[eyes ? OpenFaceEyes.POINTS : 0];
+    int[] ey = new int[ex.length];
+    for (int i = 0; i < ex.length; i++) {
+      ex[i] = column(table, header, "eye_lmk_x_" + i);
+      ey[i] = column(table, header, "eye_lmk_y_" + i);
+    }
+    int points = eyes ? POINTS + 2 : POINTS;
     List<Double> times = new ArrayList<>();
     List<double[]> frames = new ArrayList<>();
     List<Boolean> missing = new ArrayList<>();
@@ -66,13 +77,22 @@ public final class OpenFaceReader implements LandmarkReader {
       if (ok != 0 && ok != 1) {
         throw table.problem(line, "success must be 0 or 1, not " + cells[success]);
       }
-      double[] frame = new double[2 * POINTS];
+      double[] frame = new double[2 * points];
       if (ok == 0) {
         Arrays.fill(frame, Double.NaN);
       } else {
         for (int i = 0; i < POINTS; i++) {
           frame[2 * i] = table.numberOrNaN(line, cells[xs[i]], "x_" + i);
           frame[2 * i + 1] = table.numberOrNaN(line, cells[ys[i]], "y_" + i);
+        }
+        if (eyes) {
+          double[] eyeX = new double[ex.length];
+          double[] eyeY = new double[ex.length];
+          for (int i = 0; i < ex.length; i++) {
+            eyeX[i] = table.numberOrNaN(line, cells[ex[i]], "eye_lmk_x_" + i);
+            eyeY[i] = table.numberOrNaN(line, cells[ey[i]], "eye_lmk_y_" + i);
+          }
+          OpenFaceEyes.placePupils(eyeX, eyeY, frame);
         }
       }
       times.add(t);
@@ -86,7 +106,7 @@ public final class OpenFaceReader implements LandmarkReader {
     for (int f = 0; f < miss.length; f++) {
       miss[f] = missing.get(f);
     }
-    return new LandmarkTrack(times.stream().mapToDouble(Double::doubleValue).toArray(), POINTS,
+    return new LandmarkTrack(times.stream().mapToDouble(Double::doubleValue).toArray(), points,
         frames.toArray(double[][]::new), miss);
   }
 

@@ -34,6 +34,82 @@ class OpenFaceTest {
   }
 
   @Test
+  void pupilsTravelAsTheIrisRingsOfTheEyeLandmarks() throws Exception {
+    LandmarkTrack track = LandmarkFixtures.track(4, 10, 70);
+    for (double[] frame : track.frames()) {
+      // each pupil near the centre of its eye's six points
+      for (int eye = 0; eye < 2; eye++) {
+        for (int axis = 0; axis < 2; axis++) {
+          double c = 0;
+          for (int i = 36 + 6 * eye; i < 42 + 6 * eye; i++) {
+            c += frame[2 * i + axis] / 6;
+          }
+          frame[2 * (68 + eye) + axis] = Double.isNaN(frame[2 * (68 + eye) + axis]) ? Double.NaN : c + axis + 1;
+        }
+      }
+    }
+    Path file = dir.resolve("eyes.csv");
+    new OpenFaceWriter().write(track, file);
+
+    String header = Files.readAllLines(file).get(0);
+    assertThat(header).contains("eye_lmk_x_0, ", "eye_lmk_x_55, eye_lmk_y_0", "eye_lmk_y_55, x_0");
+    LandmarkTrack back = LandmarkFormats.standard().read(file);
+    assertThat(back.pointCount()).isEqualTo(70);
+    assertThat(back.missing()).containsExactly(track.missing());
+    for (int f = 0; f < track.frameCount(); f++) {
+      if (!track.missing()[f]) {
+        for (int i = 0; i < 140; i++) {
+          assertThat(back.frames()[f][i]).as("frame %d coordinate %d", f, i)
+              .isCloseTo(track.frames()[f][i], org.assertj.core.data.Offset.offset(1e-9));
+        }
+      }
+    }
+  }
+
+  @Test
+  void eachIrisRingGoesToTheNearerEye() throws Exception {
+    List<String> names = new ArrayList<>(List.of("frame", "timestamp", "success"));
+    for (String axis : List.of("eye_lmk_x_", "eye_lmk_y_", "x_", "y_")) {
+      for (int i = 0; i < (axis.startsWith("eye") ? 56 : 68); i++) {
+        names.add(axis + i);
+      }
+    }
+    // the face: eye 36-41 about (100, 200), eye 42-47 about (300, 200); the first eye block rings (300, 200)
+    double[] x = new double[68];
+    double[] y = new double[68];
+    for (int i = 0; i < 6; i++) {
+      double a = 2 * Math.PI * i / 6;
+      x[36 + i] = 100 + 20 * Math.cos(a);
+      y[36 + i] = 200 + 8 * Math.sin(a);
+      x[42 + i] = 300 + 20 * Math.cos(a);
+      y[42 + i] = 200 + 8 * Math.sin(a);
+    }
+    double[] ex = new double[56];
+    double[] ey = new double[56];
+    for (int i = 0; i < 28; i++) {
+      double a = 2 * Math.PI * (i % 8) / 8;
+      ex[i] = 303 + 6 * Math.cos(a);
+      ey[i] = 201 + 6 * Math.sin(a);
+      ex[28 + i] = 98 + 6 * Math.cos(a);
+      ey[28 + i] = 199 + 6 * Math.sin(a);
+    }
+    List<String> row = new ArrayList<>(List.of("1", "0.0", "1"));
+    for (double[] column : List.of(ex, ey, x, y)) {
+      for (double v : column) {
+        row.add(String.valueOf(v));
+      }
+    }
+    Path file = dir.resolve("swapped.csv");
+    Files.writeString(file, String.join(", ", names) + "\n" + String.join(", ", row) + "\n");
+
+    LandmarkTrack t = new OpenFaceReader().read(file);
+    assertThat(t.pointCount()).isEqualTo(70);
+    assertThat(t.x(0, 68)).isCloseTo(98, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(t.y(0, 68)).isCloseTo(199, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(t.x(0, 69)).isCloseTo(303, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
   void openFaceColumnsAreFoundAmongTheOthersAndFailedFramesAreMissing() throws Exception {
     List<String> names = new ArrayList<>(List.of("frame", "face_id", "timestamp", "confidence", "success",
         "gaze_0_x", "eye_lmk_x_0", "eye_lmk_y_0"));

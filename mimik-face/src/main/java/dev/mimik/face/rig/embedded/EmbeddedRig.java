@@ -3,6 +3,7 @@ package dev.mimik.face.rig.embedded;
 import dev.mimik.face.rig.Eyeball;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.core.data.Blendshapes;
+import dev.mimik.core.io.mediapipe.MediaPipeLandmarks;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -21,18 +22,8 @@ public final class EmbeddedRig {
   /** Eyeball radius in centimetres (a human eyeball is about 24 mm across). */
   static final double EYEBALL_RADIUS = 1.2;
 
-  /**
-   * iBUG-68 points as MediaPipe vertex numbers (VTX68 of @vladmandic/human, MIT): contour 0-16, brows 17-26, nose
-   * 27-35, eyes 36-47, outer lips 48-59, inner lips 60-67.
-   */
-  static final int[] IBUG68 = {
-    127, 234, 132, 58, 172, 150, 149, 148, 152, 377, 378, 379, 397, 288, 361, 454, 356,
-    70, 63, 105, 66, 107, 336, 296, 334, 293, 300,
-    168, 6, 195, 4, 98, 97, 2, 326, 327,
-    33, 160, 158, 133, 153, 144, 362, 385, 387, 263, 373, 380,
-    57, 40, 37, 0, 267, 270, 287, 321, 314, 17, 84, 91,
-    78, 81, 13, 311, 308, 402, 14, 178,
-  };
+  /** iBUG-68 points as MediaPipe vertex numbers (the canonical mesh's numbering is MediaPipe's landmark numbering). */
+  static final int[] IBUG68 = MediaPipeLandmarks.ibug68();
 
   private EmbeddedRig() {}
 

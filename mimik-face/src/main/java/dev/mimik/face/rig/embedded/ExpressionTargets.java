@@ -29,8 +29,8 @@ final class ExpressionTargets {
   private static final double NEGLIGIBLE = 1e-4;
   private static final double JAW_OPEN_RADIANS = Math.toRadians(16);
   private static final double[] JAW_HINGE = {0, 0.5, -2.0};
-  private static final double GAZE_SIDEWAYS_DEGREES = 28;
-  private static final double GAZE_VERTICAL_DEGREES = 22;
+  private static final double GAZE_SIDEWAYS_DEGREES = Eyeball.LOOK_SIDEWAYS_DEGREES;
+  private static final double GAZE_VERTICAL_DEGREES = Eyeball.LOOK_VERTICAL_DEGREES;
 
   private final FaceAnatomy a;
   private final Lids rightLids;
@@ -245,22 +245,15 @@ final class ExpressionTargets {
    * +X (positive looks down), then {@code yaw} about +Y (positive looks toward +X).
    */
   private static void rotate(float[] delta, float[] mesh, Eyeball eye, double pitchDeg, double yawDeg) {
-    double cp = Math.cos(Math.toRadians(pitchDeg));
-    double sp = Math.sin(Math.toRadians(pitchDeg));
-    double cy = Math.cos(Math.toRadians(yawDeg));
-    double sy = Math.sin(Math.toRadians(yawDeg));
     double[] c = eye.centre();
     for (int i : eye.vertices()) {
       double x = mesh[3 * i] - c[0];
       double y = mesh[3 * i + 1] - c[1];
       double z = mesh[3 * i + 2] - c[2];
-      double y1 = cp * y - sp * z;
-      double z1 = sp * y + cp * z;
-      double x2 = cy * x + sy * z1;
-      double z2 = -sy * x + cy * z1;
-      delta[3 * i] += (float) (x2 - x);
-      delta[3 * i + 1] += (float) (y1 - y);
-      delta[3 * i + 2] += (float) (z2 - z);
+      double[] p = Eyeball.turned(x, y, z, pitchDeg, yawDeg);
+      delta[3 * i] += (float) (p[0] - x);
+      delta[3 * i + 1] += (float) (p[1] - y);
+      delta[3 * i + 2] += (float) (p[2] - z);
     }
   }
 
