@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchDspCommand.class,
       BenchFitCommand.class,
+      BenchServeCommand.class,
       BenchTrackCommand.class,
       BenchTrainCommand.class,
     },
