@@ -99,33 +99,6 @@ class ReaderFuzzTest {
   }
 
   private static byte[] corrupt(byte[] valid, Random rnd) {
-    byte[] b = valid.clone();
-    switch (rnd.nextInt(5)) {
-      case 0 -> b = Arrays.copyOf(b, rnd.nextInt(b.length));
-      case 1 -> {
-        for (int k = 1 + rnd.nextInt(8); k > 0; k--) {
-          b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
-        }
-      }
-      case 2 -> b[rnd.nextInt(b.length)] = (byte) "0,-.e\n x".charAt(rnd.nextInt(8));
-      case 3 -> {
-        int from = rnd.nextInt(b.length);
-        int to = Math.min(b.length, from + 1 + rnd.nextInt(200));
-        byte[] cut = new byte[b.length - (to - from)];
-        System.arraycopy(b, 0, cut, 0, from);
-        System.arraycopy(b, to, cut, from, b.length - to);
-        b = cut;
-      }
-      default -> {
-        int at = rnd.nextInt(b.length);
-        byte[] junk = "NaN,,1e309, 7\n".getBytes(StandardCharsets.US_ASCII);
-        byte[] grown = new byte[b.length + junk.length];
-        System.arraycopy(b, 0, grown, 0, at);
-        System.arraycopy(junk, 0, grown, at, junk.length);
-        System.arraycopy(b, at, grown, at + junk.length, b.length - at);
-        b = grown;
-      }
-    }
-    return b;
+    return dev.mimik.testing.Corruptions.corrupt(valid, rnd);
   }
 }

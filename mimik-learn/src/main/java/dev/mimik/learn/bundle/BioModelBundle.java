@@ -75,7 +75,7 @@ public final class BioModelBundle {
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
         entries.put(e.getName(), zip.readAllBytes());
       }
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) { // a malformed entry name is an IllegalArgumentException
       throw new BadInputException(file, "not a readable mimik model file (" + e.getMessage() + ")", e);
     }
     byte[] manifestBytes = entries.get(MANIFEST);

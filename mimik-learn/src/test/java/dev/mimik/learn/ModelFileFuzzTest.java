@@ -1,0 +1,66 @@
+package dev.mimik.learn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.learn.bioface.TrackingModel;
+import dev.mimik.learn.eifer.EiferModelFile;
+import dev.mimik.testing.Corruptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Corrupts valid model files with a fixed seed, as bytes and inside their zip entries (the zip rebuilt around the
+ * damage, so that it reaches the parsers): loading must either succeed or fail with {@link BadInputException}
+ * naming the file; any other exception fails the test. Coverage-guided fuzzing of the same loaders is in
+ * mimik-app's {@code InputFuzzTest}.
+ */
+class ModelFileFuzzTest {
+
+  private static final int ROUNDS = 60;
+
+  @TempDir Path dir;
+
+  /** A loader under test. */
+  @FunctionalInterface
+  interface Load {
+    void load(Path file) throws Exception;
+  }
+
+  @Test
+  void trackingModelsFailOnlyWithBadInput() throws Exception {
+    byte[] valid = TinyModelFiles.trackingModel(dir, 1);
+    try (TrackingModel m = TrackingModel.load(dir.resolve("tiny-1.mimik"))) {
+      assertThat(m.blinks()).isPresent();
+    }
+    fuzz(valid, "f.mimik", f -> TrackingModel.load(f).close(), 21);
+  }
+
+  @Test
+  void eiferModelsFailOnlyWithBadInput() throws Exception {
+    byte[] valid = TinyModelFiles.eiferModel(dir, 1);
+    assertThat(EiferModelFile.read(dir.resolve("tiny-1.zip")).channels()).hasSize(2);
+    fuzz(valid, "f.zip", EiferModelFile::read, 22);
+  }
+
+  private void fuzz(byte[] valid, String name, Load load, long seed) throws Exception {
+    Random rnd = new Random(seed);
+    Path file = dir.resolve(name);
+    int rejected = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      Files.write(file, round % 2 == 0 ? Corruptions.corrupt(valid, rnd) : Corruptions.corruptZipEntry(valid, rnd));
+      try {
+        load.load(file);
+      } catch (BadInputException e) {
+        assertThat(e.getMessage()).startsWith(file.toString());
+        rejected++;
+      } catch (Exception | Error e) {
+        throw new AssertionError("round " + round + " (seed " + seed + ") of " + name + " threw " + e, e);
+      }
+    }
+    assertThat(rejected).as("some corruptions must be caught").isPositive();
+  }
+}
