@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,12 +37,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link IllegalArgumentException} (the server's {@code {"error": ...}} reply). Anything else, a hang (libFuzzer's
  * {@code -timeout}) or running out of memory is a finding. Seeds are valid inputs made by code.
  *
+ * <p>A model file is fuzzed two ways, picked by the input's first byte: as the zip's raw bytes (the zip layer), and
+ * as its entries, each a 2-byte length and its bytes in a fixed order, zipped afresh (so that mutations get past
+ * the zip's checksums to the JSON and network parameters behind them).
+ *
  * <p>{@link #everyInput} takes all four (the first byte picks one) and is what the normal test run fuzzes for a
  * few seconds; the others fuzz one input each for a long run, one per JVM (Jazzer fuzzes one test per run), as
  * docs/notes/fuzzing.md describes. Without {@code JAZZER_FUZZ} they replay their seeds only.
  */
 class InputFuzzTest {
 
+  private static final List<String> MODEL_ENTRIES = List.of("manifest.json", "config.json", "normalisation.json",
+      "band-settings.json", "parameters.djl");
+  private static final List<String> EIFER_ENTRIES = List.of("manifest.json", "emg2exp.json", "exp2emg.json",
+      "emg2exp-linear.json", "exp2emg-linear.json");
   private static final Path DIR;
   private static final Map<String, AtomicLong> CASES = new LinkedHashMap<>();
 
@@ -74,7 +84,7 @@ class InputFuzzTest {
   @FuzzTest(maxDuration = "10m")
   void modelFiles(byte[] data) throws Exception {
     CASES.get("model").incrementAndGet();
-    Path file = write("f.mimik", data);
+    Path file = write("f.mimik", asZip(data, MODEL_ENTRIES));
     try {
       TrackingModel.load(file).close();
     } catch (BadInputException e) {
@@ -86,7 +96,7 @@ class InputFuzzTest {
   @FuzzTest(maxDuration = "10m")
   void eiferFiles(byte[] data) throws Exception {
     CASES.get("eifer").incrementAndGet();
-    Path file = write("f.zip", data);
+    Path file = write("f.zip", asZip(data, EIFER_ENTRIES));
     try {
       EiferModelFile.read(file);
     } catch (BadInputException e) {
@@ -139,12 +149,57 @@ class InputFuzzTest {
     }
   }
 
+  /**
+   * A model file from a fuzz input: after an even first byte the rest as it is (a zip's bytes); after an odd one,
+   * the rest read as entries (2-byte big-endian length, then the bytes; an entry the input runs out before is
+   * missing) and zipped.
+   */
+  static byte[] asZip(byte[] data, List<String> names) throws IOException {
+    if (data.length == 0) {
+      return data;
+    }
+    if (data[0] % 2 == 0) {
+      return java.util.Arrays.copyOfRange(data, 1, data.length);
+    }
+    ByteBuffer in = ByteBuffer.wrap(data, 1, data.length - 1);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+      for (String name : names) {
+        if (in.remaining() < 2) {
+          break;
+        }
+        byte[] entry = new byte[Math.min(Short.toUnsignedInt(in.getShort()), in.remaining())];
+        in.get(entry);
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(entry);
+        zip.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  /** The two fuzz inputs of a valid model file: its bytes, and its entries as {@link #asZip} reads them. */
+  private static Stream<Arguments> zipSeeds(byte[] zip, List<String> names) {
+    Map<String, byte[]> entries = dev.mimik.testing.Corruptions.entries(zip);
+    java.io.ByteArrayOutputStream split = new java.io.ByteArrayOutputStream();
+    split.write(1);
+    for (String name : names) {
+      byte[] entry = entries.get(name);
+      split.write(entry.length >> 8);
+      split.write(entry.length & 0xff);
+      split.writeBytes(entry);
+    }
+    byte[] raw = new byte[zip.length + 1];
+    System.arraycopy(zip, 0, raw, 1, zip.length);
+    return Stream.of(Arguments.of((Object) raw), Arguments.of((Object) split.toByteArray()));
+  }
+
   static Stream<Arguments> modelSeeds() throws IOException {
-    return Stream.of(Arguments.of((Object) TinyModelFiles.trackingModel(DIR, 1)));
+    return zipSeeds(TinyModelFiles.trackingModel(DIR, 1), MODEL_ENTRIES);
   }
 
   static Stream<Arguments> eiferSeeds() throws IOException {
-    return Stream.of(Arguments.of((Object) TinyModelFiles.eiferModel(DIR, 1)));
+    return zipSeeds(TinyModelFiles.eiferModel(DIR, 1), EIFER_ENTRIES);
   }
 
   static Stream<Arguments> pairsSeeds() {

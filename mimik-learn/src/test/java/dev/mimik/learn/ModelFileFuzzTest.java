@@ -46,6 +46,37 @@ class ModelFileFuzzTest {
     fuzz(valid, "f.zip", EiferModelFile::read, 22);
   }
 
+  @Test
+  void aParameterSizeClaimingGigabytesIsRefusedWithoutAllocatingThem() throws Exception {
+    byte[] valid = TinyModelFiles.trackingModel(dir, 2);
+    java.util.Map<String, byte[]> entries = Corruptions.entries(valid);
+    byte[] params = entries.get("parameters.djl");
+    // the first array's shape: its dimension count follows the data type's name
+    byte[] type = "FLOAT32".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int at = indexOf(params, type) + type.length;
+    java.nio.ByteBuffer.wrap(params, at, 4).putInt(Integer.MAX_VALUE);
+    Path file = dir.resolve("huge.mimik");
+    try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+      for (var e : entries.entrySet()) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(e.getKey()));
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TrackingModel.load(file))
+        .isInstanceOf(BadInputException.class).hasMessageStartingWith(file.toString())
+        .hasMessageContaining("do not fit the configuration");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
+  }
+
   private void fuzz(byte[] valid, String name, Load load, long seed) throws Exception {
     Random rnd = new Random(seed);
     Path file = dir.resolve(name);
