@@ -24,12 +24,6 @@ class ModelFileFuzzTest {
 
   @TempDir Path dir;
 
-  /** A loader under test. */
-  @FunctionalInterface
-  interface Load {
-    void load(Path file) throws Exception;
-  }
-
   @Test
   void trackingModelsFailOnlyWithBadInput() throws Exception {
     byte[] valid = TinyModelFiles.trackingModel(dir, 1);
@@ -77,21 +71,10 @@ class ModelFileFuzzTest {
     throw new AssertionError("not found");
   }
 
-  private void fuzz(byte[] valid, String name, Load load, long seed) throws Exception {
+  private void fuzz(byte[] valid, String name, Corruptions.Read load, long seed) throws Exception {
     Random rnd = new Random(seed);
-    Path file = dir.resolve(name);
-    int rejected = 0;
-    for (int round = 0; round < ROUNDS; round++) {
-      Files.write(file, round % 2 == 0 ? Corruptions.corrupt(valid, rnd) : Corruptions.corruptZipEntry(valid, rnd));
-      try {
-        load.load(file);
-      } catch (BadInputException e) {
-        assertThat(e.getMessage()).startsWith(file.toString());
-        rejected++;
-      } catch (Exception | Error e) {
-        throw new AssertionError("round " + round + " (seed " + seed + ") of " + name + " threw " + e, e);
-      }
-    }
+    int rejected = Corruptions.requireCleanFailures(dir.resolve(name), ROUNDS, round -> round % 2 == 0
+        ? Corruptions.corrupt(valid, rnd) : Corruptions.corruptZipEntry(valid, rnd), load, BadInputException.class);
     assertThat(rejected).as("some corruptions must be caught").isPositive();
   }
 }

@@ -5,12 +5,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -22,7 +25,40 @@ import java.util.zip.ZipOutputStream;
  */
 public final class Corruptions {
 
+  /** A reader under test. */
+  @FunctionalInterface
+  public interface Read {
+    void read(Path file) throws Exception;
+  }
+
   private Corruptions() {}
+
+  /**
+   * Writes {@code rounds} corrupted files to {@code file} (round {@code r}'s bytes from {@code corrupted}) and reads
+   * each: it must read, or throw {@code clean} with a message that starts with the file's name. Any other
+   * exception or error fails, naming the round. Returns how many were refused.
+   */
+  public static int requireCleanFailures(Path file, int rounds, IntFunction<byte[]> corrupted, Read read,
+      Class<? extends Exception> clean) throws IOException {
+    int refused = 0;
+    for (int round = 0; round < rounds; round++) {
+      Files.write(file, corrupted.apply(round));
+      try {
+        read.read(file);
+      } catch (Exception e) {
+        if (!clean.isInstance(e)) {
+          throw new AssertionError("round " + round + " of " + file.getFileName() + " threw " + e, e);
+        }
+        if (!e.getMessage().startsWith(file.toString())) {
+          throw new AssertionError("round " + round + ": the message does not name the file: " + e.getMessage(), e);
+        }
+        refused++;
+      } catch (Error e) {
+        throw new AssertionError("round " + round + " of " + file.getFileName() + " threw " + e, e);
+      }
+    }
+    return refused;
+  }
 
   /** One corruption: truncation, random bytes, a text character, a deleted run, or inserted junk. */
   public static byte[] corrupt(byte[] valid, Random rnd) {

@@ -82,20 +82,9 @@ class ReaderFuzzTest {
 
   private void fuzz(byte[] valid, String name, Parse parse, long seed) throws Exception {
     Random rnd = new Random(seed);
-    Path file = dir.resolve(name);
-    int rejected = 0;
-    for (int round = 0; round < ROUNDS; round++) {
-      Files.write(file, corrupt(valid, rnd));
-      try {
-        parse.read(file);
-      } catch (BadInputException e) {
-        assertThat(e.getMessage()).startsWith(file.toString());
-        rejected++;
-      } catch (Exception | Error e) {
-        throw new AssertionError("round " + round + " (seed " + seed + ") of " + name + " threw " + e, e);
-      }
-    }
-    assertThat(rejected).as("some corruptions must be caught").isPositive();
+    int rejected = dev.mimik.testing.Corruptions.requireCleanFailures(dir.resolve(name), ROUNDS,
+        round -> corrupt(valid, rnd), parse::read, BadInputException.class);
+    assertThat(rejected).as("some corruptions must be caught (seed " + seed + ")").isPositive();
   }
 
   private static byte[] corrupt(byte[] valid, Random rnd) {

@@ -111,19 +111,8 @@ class BipolarPairsTest {
     byte[] valid = "channel,plus,minus\nZyg li,EXG3,EXG1\n\nCorr li , EXG1 , EXG2\nMent re,EXG4,EXG5\n"
         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     Random rnd = new Random(31);
-    Path file = dir.resolve("f.csv");
-    int rejected = 0;
-    for (int round = 0; round < 300; round++) {
-      Files.write(file, dev.mimik.testing.Corruptions.corrupt(valid, rnd));
-      try {
-        read(file);
-      } catch (BadInputException e) {
-        assertThat(e.getMessage()).startsWith(file.toString());
-        rejected++;
-      } catch (Exception | Error e) {
-        throw new AssertionError("round " + round + " threw " + e, e);
-      }
-    }
+    int rejected = dev.mimik.testing.Corruptions.requireCleanFailures(dir.resolve("f.csv"), 300,
+        round -> dev.mimik.testing.Corruptions.corrupt(valid, rnd), BipolarPairsTest::read, BadInputException.class);
     assertThat(rejected).isPositive();
   }
 }
