@@ -40,6 +40,44 @@ class ServeCommandTest {
     assertThat(Main.run("serve", "--replay", ict.toString())).isEqualTo(2);
     assertThat(Main.run("serve", "--replay", good.toString(), "--face-model", notGlb.toString())).isEqualTo(2);
     assertThat(Main.run("serve", "--replay", dir.resolve("missing.csv").toString())).isEqualTo(2);
+    assertThat(Main.run("serve", "--replay", good.toString(), "--token", "short")).isEqualTo(2);
+    assertThat(Main.run("serve", "--replay", good.toString(), "--token", "has spaces in it, sixteen+")).isEqualTo(2);
+  }
+
+  @Test
+  void beyondLoopbackATokenIsGeneratedAndPrintedOnceInTheAddressToOpen() throws Exception {
+    Path csv = Files.writeString(dir.resolve("blendshapes.csv"), CSV);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "serve", "--replay", csv.toString(), "--port", "0", "--loop", "--bind", "0.0.0.0").redirectErrorStream(true);
+    pb.environment().remove("MIMIK_SERVE_TOKEN");
+    Process p = pb.start();
+    List<String> lines = new ArrayList<>();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      Pattern open = Pattern.compile("open http://[^:/]+:(\\d+)/\\?token=([A-Za-z0-9_-]{43}) ");
+      Matcher m = null;
+      String line;
+      while (m == null && (line = out.readLine()) != null) {
+        lines.add(line);
+        Matcher candidate = open.matcher(line);
+        m = candidate.find() ? candidate : null;
+      }
+      assertThat(m).as(String.join("\n", lines)).isNotNull();
+      String base = "http://127.0.0.1:" + m.group(1) + "/health";
+      HttpClient http = HttpClient.newHttpClient();
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString())
+          .statusCode()).isEqualTo(401);
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "?token=" + m.group(2))).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+      assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      out.lines().forEach(lines::add);
+      String token = m.group(2);
+      assertThat(lines.stream().filter(l -> l.contains(token))).as("lines showing the token").hasSize(1);
+    } finally {
+      p.destroyForcibly();
+    }
   }
 
   @Test
