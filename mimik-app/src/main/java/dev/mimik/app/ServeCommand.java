@@ -44,14 +44,16 @@ import picocli.CommandLine.Spec;
       "Without --model, --replay plays a blendshapes.csv written by 'mimik track'.",
       "",
       "",
-      "On 127.0.0.1 (the default) only this machine can connect and no token is needed. Any other --bind needs a",
-      "token on every request: one is generated and printed in the address to open, or given with --token or the",
-      "environment variable MIMIK_SERVE_TOKEN (which keeps it out of the process list).",
+      "On 127.0.0.1 (the default) only this machine can connect: no token is needed.",
+      "Any other --bind needs a token on every request: one is generated and printed in",
+      "the address to open, or given with --token or the environment variable",
+      "MIMIK_SERVE_TOKEN (which keeps it out of the process list).",
       "",
       "Example:  mimik serve --model me.mimik --replay session2.edf",
       "          mimik serve --replay out/blendshapes.csv --face-model out/face.glb --loop",
       "          then open http://127.0.0.1:8080/",
-      "          mimik serve --model me.mimik --ingest --bind 0.0.0.0   (prints http://HOST:8080/?token=...)"
+      "          mimik serve --model me.mimik --ingest --bind 0.0.0.0",
+      "          (prints http://HOST:8080/?token=...)"
     })
 public final class ServeCommand implements Callable<Integer> {
 

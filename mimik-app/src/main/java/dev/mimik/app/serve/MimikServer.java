@@ -194,14 +194,13 @@ public final class MimikServer implements AutoCloseable {
 
   /** HTTP requests: the guard's verdict; the token, once shown, travels on in a cookie for the page's assets. */
   private void admit(Context ctx) {
-    if ("websocket".equalsIgnoreCase(ctx.header("Upgrade"))) {
-      return; // judged by admitUpgrade
+    if (ctx.path().equals("/ws/frames") || ctx.path().equals("/ws/ingest")) {
+      return; // judged by admitUpgrade (by path, not by an Upgrade header a client could add to any request)
     }
     enforce(ctx, guard.check(ctx.header("Host"), null, ctx.header("Authorization"), ctx.queryParam("token"),
         ctx.cookie(AccessGuard.COOKIE), false));
     if (guard.hasToken() && !guard.matches(ctx.cookie(AccessGuard.COOKIE))) {
-      String t = guard.matches(ctx.queryParam("token")) ? ctx.queryParam("token") : settings.token();
-      ctx.header("Set-Cookie", AccessGuard.COOKIE + "=" + t + "; Path=/; HttpOnly; SameSite=Strict");
+      ctx.header("Set-Cookie", AccessGuard.COOKIE + "=" + settings.token() + "; Path=/; HttpOnly; SameSite=Strict");
     }
   }
 

@@ -84,8 +84,13 @@ class ServerAccessTest {
     assertThat(cookie).startsWith(AccessGuard.COOKIE + "=" + TOKEN).contains("HttpOnly").contains("SameSite=Strict");
     assertThat(get(server, "/viewer/viewer.js", "Cookie", cookie.substring(0, cookie.indexOf(';'))).statusCode())
         .isEqualTo(200);
+    // an Upgrade header on an ordinary request does not make it a WebSocket upgrade the token check skips
+    assertThat(rawStatus(server.port(), "GET /face.glb HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+        + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n")).isEqualTo(401);
+    // a WebSocket path asked for over plain HTTP gives nothing away
+    assertThat(get(server, "/ws/frames").statusCode()).isNotEqualTo(200);
     JsonNode refused = JSON.readTree(get(server, "/health?token=" + TOKEN).body()).get("refused");
-    assertThat(refused.get("unauthorized").asLong()).isEqualTo(16);
+    assertThat(refused.get("unauthorized").asLong()).isEqualTo(17);
   }
 
   @Test
