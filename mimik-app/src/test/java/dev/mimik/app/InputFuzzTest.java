@@ -120,6 +120,14 @@ class InputFuzzTest {
     StringBuilder line = new StringBuilder("fuzz cases run:");
     CASES.forEach((input, n) -> line.append(' ').append(input).append(' ').append(n.get()));
     System.out.println(line);
+    try (Stream<Path> files = Files.list(DIR)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(DIR);
+    } catch (IOException e) {
+      // a temporary folder left behind: nothing else to do
+    }
   }
 
   /** One case of a file input: written, then read; it may only be read or refused naming the file. */
