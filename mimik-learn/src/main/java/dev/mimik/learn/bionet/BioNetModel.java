@@ -3,11 +3,9 @@ package dev.mimik.learn.bionet;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.translate.TranslateException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimik.core.data.LandmarkSet;
@@ -42,22 +40,16 @@ public final class BioNetModel implements LandmarkRegressor, AutoCloseable {
   }
 
   /**
-   * A model from its parts and the network parameters as written by {@link #parameters()}.
+   * A model from its parts and the network parameters as written by {@link #parameters()}. Parameters from a file
+   * must pass {@link ParameterLayout#check} first: DJL's decoder trusts their size fields.
    *
-   * @throws MalformedModelException if the parameters do not fit the configuration
+   * @throws MalformedModelException if the normalisation or the parameters do not fit the configuration
    */
   public static BioNetModel of(BioNetConfig config, Normalisation normalisation, JsonNode bandSettings, byte[] parameters)
       throws MalformedModelException {
     if (normalisation.inputs() != config.inputs() || normalisation.coordinates() != config.outputs()) {
       throw new MalformedModelException("normalisation (" + normalisation.inputs() + " inputs, " + normalisation.coordinates()
           + " coordinates) does not match the network (" + config.inputs() + ", " + config.outputs() + ")");
-    }
-    if (config.parameterCount() > parameters.length / Float.BYTES) {
-      throw new MalformedModelException("network parameters of " + parameters.length + " bytes are too few for the"
-          + " configuration's " + config.parameterCount() + " values");
-    }
-    try (NDManager scratch = TorchEngine.newManager()) {
-      requireLayout(config, parameters, scratch);
     }
     Model model = TorchEngine.newModel("bionet");
     try {
@@ -69,42 +61,6 @@ public final class BioNetModel implements LandmarkRegressor, AutoCloseable {
     } catch (IOException | RuntimeException e) {
       model.close();
       throw new MalformedModelException("network parameters unreadable: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Checks that parameters have exactly the layout that a network of this configuration writes (every length,
-   * name and shape; only the values may differ), so that no size read from a damaged file reaches DJL's decoder,
-   * which allocates whatever a size says. The layout is found by writing the network twice, with every value 0 and
-   * with every value 1.1 (whose four bytes are all non-zero): the bytes that differ are values.
-   */
-  private static void requireLayout(BioNetConfig config, byte[] parameters, NDManager manager)
-      throws MalformedModelException {
-    byte[] zeros = layout(config, 0f, manager);
-    byte[] ones = layout(config, 1.1f, manager);
-    if (parameters.length != zeros.length) {
-      throw new MalformedModelException("network parameters of " + parameters.length + " bytes do not fit the"
-          + " configuration, whose network writes " + zeros.length);
-    }
-    for (int i = 0; i < zeros.length; i++) {
-      if (zeros[i] == ones[i] && parameters[i] != zeros[i]) {
-        throw new MalformedModelException("network parameters do not fit the configuration (byte " + i + ")");
-      }
-    }
-  }
-
-  private static byte[] layout(BioNetConfig config, float value, NDManager parent) {
-    try (NDManager manager = parent.newSubManager()) {
-      Block block = BioNet.build(config);
-      block.setInitializer(new ConstantInitializer(value), p -> true);
-      block.initialize(manager, DataType.FLOAT32, inputShape(config, 1));
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (DataOutputStream out = new DataOutputStream(bytes)) {
-        block.saveParameters(out);
-      }
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
