@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
       BenchFineTuneCommand.class,
       BenchFitCommand.class,
       BenchForeignFitCommand.class,
+      BenchServeCommand.class,
       BenchTrackCommand.class,
       BenchRenderCommand.class,
       BenchTrainCommand.class,
