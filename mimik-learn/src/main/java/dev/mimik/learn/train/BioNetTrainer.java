@@ -53,6 +53,14 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public final class BioNetTrainer {
 
   private static final int EVAL_BATCH = 512;
+  /**
+   * How often an epoch whose loss or validation error is not finite is run again from the weights and optimiser
+   * state it started from. On this CPU build a training step now and then yields NaN weights (a few runs in ten of
+   * the same tiny network in one process; not oneDNN's, whose convolutions switched off still do it); the epoch is
+   * seeded, so a clean rerun computes what an undisturbed run would have.
+   */
+  static final int NON_FINITE_RETRIES = 3;
+
   private final TrainingOptions options;
 
   /** A trainer with these options. */
@@ -141,8 +149,17 @@ public final class BioNetTrainer {
         try (ProgressBar bar = progressBar(history.size(), batches)) {
           for (int epoch = history.size() + 1; epoch <= options.epochs() && !stopped; epoch++) {
             long start = System.nanoTime();
+            byte[] parametersBefore = saveParameters(block);
+            byte[] optimiserBefore = optimiserState(adam, ids);
             double trainLoss = trainEpoch(trainer, config, norm, windows, targets, split.train(), epoch, bar);
             double valNme = validate(trainer, config, norm, nme, windows, targets, split.validation());
+            for (int retry = 1; retry <= NON_FINITE_RETRIES && !(Double.isFinite(trainLoss)
+                && Double.isFinite(valNme)); retry++) {
+              loadParameters(block, config, parametersBefore);
+              adam.load(new DataInputStream(new ByteArrayInputStream(optimiserBefore)), ids, model.getNDManager());
+              trainLoss = trainEpoch(trainer, config, norm, windows, targets, split.train(), epoch, bar);
+              valNme = validate(trainer, config, norm, nme, windows, targets, split.validation());
+            }
             EpochReport report = new EpochReport(epoch, trainLoss, valNme, (System.nanoTime() - start) / 1e9);
             history.add(report);
             if (valNme < bestNme) {
@@ -152,12 +169,8 @@ public final class BioNetTrainer {
             }
             stopped = options.patience() > 0 && epoch - bestEpoch >= options.patience() && epoch < options.epochs();
             if (checkpointFile != null) {
-              ByteArrayOutputStream state = new ByteArrayOutputStream();
-              try (DataOutputStream out = new DataOutputStream(state)) {
-                adam.save(out, ids);
-              }
               new TrainingCheckpoint(fingerprint, epoch, bestEpoch, bestNme, stopped, List.copyOf(history),
-                  saveParameters(block), best, state.toByteArray()).write(checkpointFile);
+                  saveParameters(block), best, optimiserState(adam, ids)).write(checkpointFile);
             }
             showEpoch(bar, report, bestNme);
           }
@@ -169,6 +182,14 @@ public final class BioNetTrainer {
         }
       }
     }
+  }
+
+  private static byte[] optimiserState(ResumableAdam adam, List<String> ids) throws IOException {
+    ByteArrayOutputStream state = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(state)) {
+      adam.save(out, ids);
+    }
+    return state.toByteArray();
   }
 
   private double trainEpoch(Trainer trainer, BioNetConfig config, Normalisation norm, float[][][] windows,
