@@ -87,7 +87,10 @@ public final class BioNetTrainer {
 
   /**
    * Fine-tunes a copy of {@code base} on new data (typically a few minutes of a new person), keeping its
-   * architecture and normalisation; {@code base} itself is unchanged.
+   * architecture; {@code base} itself is unchanged. The input and target scaling are fitted afresh on the new
+   * data's training frames: a new person's face shape and electrode gains differ from the population's, and a
+   * network that keeps the population's scaling spends its few epochs learning that offset instead of the
+   * person's expressions.
    *
    * @param bandSettings the settings to store with the result (the base's, or the base's updated for the new data)
    */
@@ -95,8 +98,8 @@ public final class BioNetTrainer {
       Path checkpoint) throws IOException {
     checkData(base.config(), windows, targets);
     TimeBlockedSplit.Split split = options.split().split(windows.length);
-    return run(base.config(), base.normalisation(), bandSettings, base.parameters(), windows, targets, split,
-        checkpoint);
+    Normalisation norm = Normalisation.fit(select(windows, split.train()), select(targets, split.train()));
+    return run(base.config(), norm, bandSettings, base.parameters(), windows, targets, split, checkpoint);
   }
 
   private Result run(BioNetConfig config, Normalisation norm, JsonNode bandSettings, byte[] initial,
