@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.learn.SyntheticTask;
@@ -93,10 +94,14 @@ class TorchBioNetTest {
         trainable += p.requiresGradient() ? array.size() : 0;
       }
       TorchBioNet.Loss theirs = torch.loss(config, loss, block, x, y, batch, training);
-      NDArray prediction = block.forward(new ParameterStore(manager, false),
-          new NDList(manager.create(x, BioNetModel.inputShape(config, batch))), training).singletonOrThrow();
-      float ours = loss.evaluate(new NDList(manager.create(y, prediction.getShape())), new NDList(prediction))
-          .getFloat();
+      float ours;
+      // inside a gradient collector, as the trainer runs the network in training mode
+      try (GradientCollector collector = TorchEngine.get().newGradientCollector()) {
+        NDArray prediction = block.forward(new ParameterStore(manager, false),
+            new NDList(manager.create(x, BioNetModel.inputShape(config, batch))), training).singletonOrThrow();
+        ours = loss.evaluate(new NDList(manager.create(y, prediction.getShape())), new NDList(prediction))
+            .getFloat();
+      }
       assertThat(theirs.parameters()).isEqualTo(trainable);
       assertThat(theirs.loss()).isCloseTo(ours, Percentage.withPercentage(1e-3));
     }
