@@ -13,8 +13,10 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchAccuracyCommand.class,
       BenchDspCommand.class,
+      BenchFineTuneCommand.class,
       BenchFitCommand.class,
       BenchForeignFitCommand.class,
+      BenchServeCommand.class,
       BenchTrackCommand.class,
       BenchRenderCommand.class,
       BenchTrainCommand.class,

@@ -43,9 +43,17 @@ import picocli.CommandLine.Spec;
       "With --model it tracks live: a replayed recording (--replay SIGNALS) or samples pushed to /ws/ingest.",
       "Without --model, --replay plays a blendshapes.csv written by 'mimik track'.",
       "",
+      "",
+      "On 127.0.0.1 (the default) only this machine can connect: no token is needed.",
+      "Any other --bind needs a token on every request: one is generated and printed in",
+      "the address to open, or given with --token or the environment variable",
+      "MIMIK_SERVE_TOKEN (which keeps it out of the process list).",
+      "",
       "Example:  mimik serve --model me.mimik --replay session2.edf",
       "          mimik serve --replay out/blendshapes.csv --face-model out/face.glb --loop",
-      "          then open http://127.0.0.1:8080/"
+      "          then open http://127.0.0.1:8080/",
+      "          mimik serve --model me.mimik --ingest --bind 0.0.0.0",
+      "          (prints http://HOST:8080/?token=...)"
     })
 public final class ServeCommand implements Callable<Integer> {
 
@@ -74,6 +82,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--bind", defaultValue = "127.0.0.1", description = "address to listen on (default ${DEFAULT-VALUE})")
   String bind;
 
+  @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:MIMIK_SERVE_TOKEN}",
+      description = "secret every request must carry (at least 16 of A-Z a-z 0-9 . _ ~ -); default: the environment"
+          + " variable MIMIK_SERVE_TOKEN, else generated when --bind is not a loopback address, else none")
+  String token;
+
   @Option(names = "--speed", defaultValue = "1", description = "replay speed, 1 = real time (default ${DEFAULT-VALUE})")
   double speed;
 
@@ -100,6 +113,7 @@ public final class ServeCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--ingest needs --model to track the live samples");
     }
     InetSocketAddress oscTarget = osc == null ? null : parseHostPort(osc);
+    ServerSettings settings = settings();
     FaceRig rig = faceModel == null ? EmbeddedRig.load() : new GltfRigReader().read(faceModel);
     Supplier<byte[]> face = faceModel == null && model == null ? null
         : faceModel == null ? glb(rig) : readFace(faceModel);
@@ -120,8 +134,7 @@ public final class ServeCommand implements Callable<Integer> {
       source = replay(input.replay);
     }
     VmcBlendSender vmc = oscTarget == null ? null : new VmcBlendSender(oscTarget);
-    MimikServer server = new MimikServer(source, input.ingest ? live : null, face,
-        new ServerSettings(bind, port, 8, 0.5));
+    MimikServer server = new MimikServer(source, input.ingest ? live : null, face, settings);
     if (vmc != null) {
       server.addListener(vmc);
     }
@@ -133,11 +146,37 @@ public final class ServeCommand implements Callable<Integer> {
     }, "mimik-serve-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     server.start();
-    spec.commandLine().getOut().println("mimik serve: open http://" + bind + ":" + server.port()
-        + "/ (Ctrl-C stops)");
+    // the one place the token is shown: the log and /health never carry it
+    spec.commandLine().getOut().println("mimik serve: open http://" + shownHost() + ":" + server.port() + "/"
+        + (settings.token() == null ? "" : "?token=" + settings.token()) + " (Ctrl-C stops)");
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;
+  }
+
+  /** Where to listen and the token: given, else generated beyond loopback (never silently open to the network). */
+  private ServerSettings settings() {
+    String secret = token == null || token.isBlank() ? null : token.strip();
+    if (secret == null && !MimikServer.isLoopback(bind)) {
+      secret = MimikServer.newToken();
+    }
+    try {
+      return ServerSettings.loopback(port).withHost(bind).withToken(secret);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--token: " + e.getMessage());
+    }
+  }
+
+  /** The host to put in the printed address: the machine's name when listening on every address. */
+  private String shownHost() {
+    if (!bind.equals("0.0.0.0") && !bind.equals("::") && !bind.equals("[::]")) {
+      return bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+    }
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
+    }
   }
 
   private FrameSource signalReplay(TrackingModel m, LiveTracker live, Signal signal, Path file) {

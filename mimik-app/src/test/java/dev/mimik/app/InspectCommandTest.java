@@ -1,7 +1,6 @@
 package dev.mimik.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Blendshapes;
@@ -60,6 +59,54 @@ class InspectCommandTest {
   }
 
   @Test
+  void xdfRecordingListsEachStreamWithItsType() {
+    // the values shared/data/xdf/README.md documents for minimal.xdf
+    assertThat(Main.run("inspect", shared("xdf/minimal.xdf").toString())).isZero();
+    assertThat(stdout()).contains("streams: 2")
+        .containsPattern("0 +SendDataC +EEG +3 +10 +int16 +9 +2\\n")
+        .containsPattern("46202862 +SendDataString +StringMarker +1 +10 +string +9 +0\\n");
+  }
+
+  @Test
+  void gltfFaceRigShowsItsMeshTargetsWithTheirArkitNamesLandmarksAndEyes() {
+    assertThat(Main.run("inspect", shared("ict-facekit/ict_face_expressions.glb").toString())).isZero();
+    // the values shared/data/ict-facekit/README.md documents
+    assertThat(stdout()).contains("format: glTF 2.0 face rig", "vertices: 12549", "triangles: 24724",
+        "morph targets: 53", "landmarks: 68 vertices").containsPattern("size: 183\\.9 x 288\\.5 x 163\\.2 mm")
+        .containsPattern("eyeBlink_L +eyeBlinkLeft\\n").containsPattern("browInnerUp_R +browInnerUp\\n");
+  }
+
+  @Test
+  void trackingModelShowsItsChannelsRateLandmarksWindowAndBlinkDetector() throws Exception {
+    dev.mimik.learn.TinyModelFiles.trackingModel(dir, 3);
+    assertThat(Main.run("inspect", dir.resolve("tiny-3.mimik").toString())).isZero();
+    assertThat(stdout()).contains("format: mimik tracking model (mimik-model/1)", "landmarks: IBUG_51 (51 points)",
+        "channels: 1 (EXG1)", "sampling rate: 250 Hz", "window: 0.200 s = 10 feature samples at 50 Hz",
+        "frame rate: 30 fps", "blink detector: EXG1, upward deflection");
+  }
+
+  @Test
+  void eiferModelShowsItsChannelsBlendshapesRateWindowAndInputs() throws Exception {
+    dev.mimik.learn.TinyModelFiles.eiferModel(dir, 3);
+    assertThat(Main.run("inspect", dir.resolve("tiny-3.zip").toString())).isZero();
+    assertThat(stdout()).contains("format: EIFER model (mimik-eifer/1)", "channels: 2 (Zyg li, Corr li)",
+        "blendshapes: 2 (mouthSmileLeft, browDownLeft)", "frame rate: 30 fps", "window: 3 frames (0.100 s",
+        "EMG2Exp inputs: 6 (envelopes over the window), layers 6 -> 2", "Exp2EMG inputs: 6");
+  }
+
+  @Test
+  void aZipThatIsNoModelIsRefusedNamingIt() throws Exception {
+    Path zip = dir.resolve("other.zip");
+    try (var z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      z.putNextEntry(new java.util.zip.ZipEntry("manifest.json"));
+      z.write("{\"format\": \"something/2\"}".getBytes(StandardCharsets.UTF_8));
+      z.closeEntry();
+    }
+    assertThat(Main.run("inspect", zip.toString())).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains(zip.toString()).contains("'something/2'");
+  }
+
+  @Test
   void landmarkFileShowsFramesPointsAndMissing() throws Exception {
     double[] times = {0, 0.1, 0.2, 0.3};
     double[][] frames = new double[4][136];
@@ -111,10 +158,6 @@ class InspectCommandTest {
   }
 
   private static Path shared(String relative) {
-    String root = System.getProperty("mimik.shared");
-    assumeTrue(root != null && !root.isBlank(), "system property mimik.shared is not set");
-    Path path = Path.of(root, "data", relative);
-    assumeTrue(Files.isRegularFile(path), "shared data file absent: " + path);
-    return path;
+    return dev.mimik.testing.SharedData.file(relative);
   }
 }

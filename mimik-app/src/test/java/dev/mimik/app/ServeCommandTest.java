@@ -2,18 +2,12 @@ package dev.mimik.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -40,37 +34,42 @@ class ServeCommandTest {
     assertThat(Main.run("serve", "--replay", ict.toString())).isEqualTo(2);
     assertThat(Main.run("serve", "--replay", good.toString(), "--face-model", notGlb.toString())).isEqualTo(2);
     assertThat(Main.run("serve", "--replay", dir.resolve("missing.csv").toString())).isEqualTo(2);
+    assertThat(Main.run("serve", "--replay", good.toString(), "--token", "short")).isEqualTo(2);
+    assertThat(Main.run("serve", "--replay", good.toString(), "--token", "has spaces in it, sixteen+")).isEqualTo(2);
+  }
+
+  @Test
+  void beyondLoopbackATokenIsGeneratedAndPrintedOnceInTheAddressToOpen() throws Exception {
+    Path csv = Files.writeString(dir.resolve("blendshapes.csv"), CSV);
+    ProcessBuilder command = MimikProcess.command("serve", "--replay", csv.toString(), "--port", "0", "--loop",
+        "--bind", "0.0.0.0");
+    command.environment().remove("MIMIK_SERVE_TOKEN");
+    try (MimikProcess server = MimikProcess.start(command)) {
+      Matcher m = server.awaitLine(Pattern.compile("open http://[^:/]+:(\\d+)/\\?token=([A-Za-z0-9_-]{43}) "));
+      String base = "http://127.0.0.1:" + m.group(1) + "/health";
+      HttpClient http = HttpClient.newHttpClient();
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString())
+          .statusCode()).isEqualTo(401);
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "?token=" + m.group(2))).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+      // SIGTERM: unlike SIGINT, not ignored when the build runs as a background job
+      assertThat(server.stop("TERM", 60)).isTrue();
+      String token = m.group(2);
+      assertThat(server.lines().stream().filter(l -> l.contains(token))).as("lines showing the token").hasSize(1);
+    }
   }
 
   @Test
   void interruptStopsTheServerCleanly() throws Exception {
     Path csv = Files.writeString(dir.resolve("blendshapes.csv"), CSV);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
-        "--replay", csv.toString(), "--port", "0", "--loop").redirectErrorStream(true).start();
-    List<String> lines = new ArrayList<>();
-    try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-      Pattern open = Pattern.compile("open http://127\\.0\\.0\\.1:(\\d+)/");
-      int port = -1;
-      String line;
-      while (port < 0 && (line = out.readLine()) != null) {
-        lines.add(line);
-        Matcher m = open.matcher(line);
-        if (m.find()) {
-          port = Integer.parseInt(m.group(1));
-        }
-      }
-      assertThat(port).as(String.join("\n", lines)).isPositive();
+    try (MimikProcess server = MimikProcess.start(MimikProcess.command("serve", "--replay", csv.toString(), "--port",
+        "0", "--loop"))) {
+      int port = server.awaitLoopbackPort();
       HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
           URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(health.body()).contains("\"status\":\"ok\"");
-      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-      assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
-      out.lines().forEach(lines::add);
-      assertThat(String.join("\n", lines)).contains("stopped").doesNotContain("Exception");
-    } finally {
-      p.destroyForcibly();
+      assertThat(server.stop("INT", 20)).isTrue();
+      assertThat(String.join("\n", server.lines())).contains("stopped").doesNotContain("Exception");
     }
   }
 }

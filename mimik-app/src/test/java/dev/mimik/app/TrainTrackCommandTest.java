@@ -24,8 +24,6 @@ import dev.mimik.signal.blink.BlinkDetector;
 import dev.mimik.track.RecordingTracker;
 import dev.mimik.track.TrackedRecording;
 import dev.mimik.track.TrackingRecipe;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,8 +37,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -233,10 +229,9 @@ class TrainTrackCommandTest {
   @Test
   void trackPrintsNoLineTwiceOnItsErrorStream() throws Exception {
     Path out = dir.resolve("tracked-quietly");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "track",
-        "--model", model.toString(), "--signals", data.resolve("p01/s02/signals.edf").toString(), "--out",
-        out.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p = MimikProcess.command("track", "--model", model.toString(), "--signals",
+        data.resolve("p01/s02/signals.edf").toString(), "--out", out.toString())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     List<String> err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     assertThat(p.waitFor()).as(String.join("\n", err)).isZero();
     Map<String, Long> counts = err.stream().collect(Collectors.groupingBy(l -> l, Collectors.counting()));
@@ -320,24 +315,9 @@ class TrainTrackCommandTest {
     BlendshapeTrack tracked = BlendshapeCsv.read(out.resolve("blendshapes.csv"));
     LandmarkTrack landmarks = LandmarkFormats.standard().read(out.resolve("landmarks.csv"));
 
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve",
-        "--model", model.toString(), "--replay", signals.toString(), "--port", "0", "--speed", "4")
-        .redirectErrorStream(true).start();
-    List<String> lines = new ArrayList<>();
-    try (BufferedReader output = new BufferedReader(new InputStreamReader(p.getInputStream(),
-        StandardCharsets.UTF_8))) {
-      Pattern open = Pattern.compile("open http://127\\.0\\.0\\.1:(\\d+)/");
-      int port = -1;
-      String line;
-      while (port < 0 && (line = output.readLine()) != null) {
-        lines.add(line);
-        Matcher matcher = open.matcher(line);
-        if (matcher.find()) {
-          port = Integer.parseInt(matcher.group(1));
-        }
-      }
-      assertThat(port).as(String.join("\n", lines)).isPositive();
+    try (MimikProcess server = MimikProcess.start(MimikProcess.command("serve", "--model", model.toString(),
+        "--replay", signals.toString(), "--port", "0", "--speed", "4"))) {
+      int port = server.awaitLoopbackPort();
       HttpClient http = HttpClient.newHttpClient();
       List<JsonNode> frames = new ArrayList<>();
       try (WsClient ws = WsClient.open(http, port, "/ws/frames")) {
@@ -377,8 +357,6 @@ class TrainTrackCommandTest {
         }
       }
       assertThat(worst).as("largest blendshape difference").isLessThanOrEqualTo(1e-6);
-    } finally {
-      p.destroyForcibly();
     }
   }
 }

@@ -8,22 +8,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends every frame to every connected viewer: encodes it once, then hands it to each viewer's bounded queue.
- * Keeps the counts {@code /health} reports (frames, frames per second over the last second, viewers).
+ * Sends every frame to every connected viewer: encodes it once, then hands it to each viewer's bounded queue, and
+ * disconnects a viewer whose last frame has not left for the stall limit (its peer stopped reading). Keeps the counts
+ * {@code /health} reports (frames, frames per second over the last second, viewers, frames dropped for slow viewers
+ * since the start, viewers disconnected as stalled).
  */
 final class FrameBroadcaster implements FrameSource.Listener {
 
   private static final Logger LOG = LoggerFactory.getLogger(FrameBroadcaster.class);
 
   private final int queueCapacity;
+  private final long stallNanos;
+  private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong stalled = new AtomicLong();
   private final Map<String, ViewerConnection> viewers = new ConcurrentHashMap<>();
   private final AtomicLong frames = new AtomicLong();
   private final long[] recent = new long[256];
   private int recentNext;
   private volatile String ended;
 
-  FrameBroadcaster(int queueCapacity) {
+  FrameBroadcaster(int queueCapacity, double stalledViewerSeconds) {
     this.queueCapacity = queueCapacity;
+    this.stallNanos = (long) (stalledViewerSeconds * 1e9);
   }
 
   void connect(String id, Session session) {
@@ -48,8 +54,17 @@ final class FrameBroadcaster implements FrameSource.Listener {
       recent[recentNext] = System.nanoTime();
       recentNext = (recentNext + 1) % recent.length;
     }
+    long now = System.nanoTime();
     for (ViewerConnection v : viewers.values()) {
-      v.offer(json);
+      if (v.offer(json)) {
+        dropped.incrementAndGet();
+      }
+      if (v.stalledNanos(now) > stallNanos && viewers.remove(v.id()) != null) {
+        stalled.incrementAndGet();
+        v.disconnect();
+        LOG.info("viewer {} disconnected: its last frame has not left for {} s ({} frames sent, {} dropped); {}"
+            + " viewers now", v.id(), stallNanos / 1_000_000_000L, v.sentCount(), v.droppedCount(), viewers.size());
+      }
     }
   }
 
@@ -63,9 +78,14 @@ final class FrameBroadcaster implements FrameSource.Listener {
     return frames.get();
   }
 
-  /** Frames dropped so far for the connected viewers that fell behind. */
+  /** Frames dropped since the start for viewers that fell behind, those gone included. */
   long dropped() {
-    return viewers.values().stream().mapToLong(ViewerConnection::droppedCount).sum();
+    return dropped.get();
+  }
+
+  /** Viewers disconnected since the start because they stopped reading. */
+  long stalled() {
+    return stalled.get();
   }
 
   int viewers() {

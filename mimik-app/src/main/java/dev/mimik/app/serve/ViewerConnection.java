@@ -7,7 +7,7 @@ import org.eclipse.jetty.websocket.api.Session;
 /**
  * One connected viewer: a bounded queue of encoded frames with at most one send in flight. When the viewer reads
  * slower than frames arrive the oldest queued frame is dropped, so a slow viewer never holds memory or slows the
- * others down.
+ * others down; how long the send in flight has waited tells the broadcaster when a viewer has stopped reading.
  */
 final class ViewerConnection {
 
@@ -19,6 +19,7 @@ final class ViewerConnection {
   private boolean closed;
   private long sent;
   private long dropped;
+  private long inFlightSince;
 
   ViewerConnection(String id, Session session, int capacity) {
     if (capacity < 1) {
@@ -33,23 +34,41 @@ final class ViewerConnection {
     return id;
   }
 
-  /** Queues a message, dropping the oldest queued one if full, and starts sending if idle. */
-  void offer(String message) {
+  /**
+   * Queues a message, dropping the oldest queued one if full, and starts sending if idle.
+   *
+   * @return whether a queued frame was dropped to make room
+   */
+  boolean offer(String message) {
+    boolean droppedOne = false;
     synchronized (this) {
       if (closed) {
-        return;
+        return false;
       }
       if (queue.size() == capacity) {
         queue.pollFirst();
         dropped++;
+        droppedOne = true;
       }
       queue.addLast(message);
       if (sending) {
-        return;
+        return droppedOne;
       }
       sending = true;
     }
     sendNext();
+    return droppedOne;
+  }
+
+  /** How long the send in flight has been waiting at {@code nowNanos}, 0 when none is. */
+  synchronized long stalledNanos(long nowNanos) {
+    return sending && inFlightSince != 0 ? nowNanos - inFlightSince : 0;
+  }
+
+  /** Drops the connection at once, without a closing handshake the stalled peer would not read. */
+  void disconnect() {
+    close();
+    session.disconnect();
   }
 
   private void sendNext() {
@@ -58,8 +77,10 @@ final class ViewerConnection {
       next = closed ? null : queue.pollFirst();
       if (next == null) {
         sending = false;
+        inFlightSince = 0;
         return;
       }
+      inFlightSince = System.nanoTime();
     }
     session.sendText(next, Callback.from(this::sent, this::failed));
   }

@@ -105,4 +105,22 @@ class IngestDecoderTest {
     assertThatThrownBy(() -> IngestDecoder.decodeBinary(ByteBuffer.wrap("MMK0xxxxxxxxxxxxxxxxxxxxxxxx".getBytes())))
         .hasMessageContaining("not MMK1");
   }
+
+  @Test
+  void seededCorruptedJsonIsRejectedWithAReasonNeverCrashes() {
+    Random rnd = new Random(12);
+    byte[] good = "{\"seq\": 17, \"rate\": 250.0, \"samples\": [[12.5, 13.1, 12.9], [-3.0, -2.8, -2.7]]}"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int rejected = 0;
+    for (int trial = 0; trial < 2000; trial++) {
+      String text = new String(dev.mimik.testing.Corruptions.corrupt(good, rnd), java.nio.charset.StandardCharsets.UTF_8);
+      Throwable t = catchThrowable(() -> IngestDecoder.decodeJson(text));
+      if (t != null) {
+        assertThat(t).as(text).isInstanceOf(IllegalArgumentException.class);
+        assertThat(t.getMessage()).as(text).isNotBlank();
+        rejected++;
+      }
+    }
+    assertThat(rejected).isPositive();
+  }
 }

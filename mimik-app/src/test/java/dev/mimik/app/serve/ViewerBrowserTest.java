@@ -14,7 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The web viewer in a real browser: headless chromium (WebGL on SwiftShader) loads it against a running server
- * replaying blendshapes, and the face's morph weights must follow the stream. Screenshots go to target/.
+ * replaying blendshapes, and the face's morph weights must follow the stream. The live server wants a token, as
+ * one beyond loopback does: the page, opened with it, must pass it on to its scripts, its face and its WebSocket.
+ * Screenshots go to target/.
  */
 class ViewerBrowserTest {
 
@@ -35,9 +37,10 @@ class ViewerBrowserTest {
     byte[] glb = face();
     var track = Fixtures.track(600, 30, 9);
     FrameSource replay = new BlendshapeReplaySource(track, 1, true, "browser-test.csv");
-    try (MimikServer server = new MimikServer(withLandmarks(replay), null, () -> glb, ServerSettings.loopback(0))
-            .start();
-        Chromium browser = new Chromium("http://127.0.0.1:" + server.port() + "/", profile)) {
+    String token = "browser-test-token-0123456789";
+    try (MimikServer server = new MimikServer(withLandmarks(replay), null, () -> glb,
+            ServerSettings.loopback(0).withToken(token)).start();
+        Chromium browser = new Chromium("http://127.0.0.1:" + server.port() + "/?token=" + token, profile)) {
       JsonNode first = waitFor(browser, "s.faceLoaded && s.frames > 10 && Object.keys(s.applied).length > 0", 90);
       assertThat(first.get("faceError").isNull()).isTrue();
       assertThat(first.get("connected").asBoolean()).isTrue();

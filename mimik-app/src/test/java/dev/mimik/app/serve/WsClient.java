@@ -3,8 +3,11 @@ package dev.mimik.app.serve;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,12 +21,32 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
   volatile String closedWith;
   final WebSocket socket;
 
-  private WsClient(HttpClient http, URI uri) {
-    this.socket = http.newWebSocketBuilder().buildAsync(uri, this).join();
+  private WsClient(HttpClient http, URI uri, Map<String, String> headers) {
+    WebSocket.Builder builder = http.newWebSocketBuilder();
+    headers.forEach(builder::header);
+    this.socket = builder.buildAsync(uri, this).join();
   }
 
   public static WsClient open(HttpClient http, int port, String path) {
-    return new WsClient(http, URI.create("ws://127.0.0.1:" + port + path));
+    return new WsClient(http, URI.create("ws://127.0.0.1:" + port + path), Map.of());
+  }
+
+  /** Opens a connection with extra upgrade headers (Origin, Authorization). */
+  static WsClient open(HttpClient http, int port, String path, Map<String, String> headers) {
+    return new WsClient(http, URI.create("ws://127.0.0.1:" + port + path), headers);
+  }
+
+  /** The HTTP status with which the server refused an upgrade, or 101 if it accepted (the socket is closed again). */
+  static int upgradeStatus(HttpClient http, int port, String path, Map<String, String> headers) {
+    try {
+      new WsClient(http, URI.create("ws://127.0.0.1:" + port + path), headers).close();
+      return 101;
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof WebSocketHandshakeException h) {
+        return h.getResponse().statusCode();
+      }
+      throw e;
+    }
   }
 
   @Override

@@ -82,50 +82,12 @@ class ReaderFuzzTest {
 
   private void fuzz(byte[] valid, String name, Parse parse, long seed) throws Exception {
     Random rnd = new Random(seed);
-    Path file = dir.resolve(name);
-    int rejected = 0;
-    for (int round = 0; round < ROUNDS; round++) {
-      Files.write(file, corrupt(valid, rnd));
-      try {
-        parse.read(file);
-      } catch (BadInputException e) {
-        assertThat(e.getMessage()).startsWith(file.toString());
-        rejected++;
-      } catch (Exception | Error e) {
-        throw new AssertionError("round " + round + " (seed " + seed + ") of " + name + " threw " + e, e);
-      }
-    }
-    assertThat(rejected).as("some corruptions must be caught").isPositive();
+    int rejected = dev.mimik.testing.Corruptions.requireCleanFailures(dir.resolve(name), ROUNDS,
+        round -> corrupt(valid, rnd), parse::read, BadInputException.class);
+    assertThat(rejected).as("some corruptions must be caught (seed " + seed + ")").isPositive();
   }
 
   private static byte[] corrupt(byte[] valid, Random rnd) {
-    byte[] b = valid.clone();
-    switch (rnd.nextInt(5)) {
-      case 0 -> b = Arrays.copyOf(b, rnd.nextInt(b.length));
-      case 1 -> {
-        for (int k = 1 + rnd.nextInt(8); k > 0; k--) {
-          b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
-        }
-      }
-      case 2 -> b[rnd.nextInt(b.length)] = (byte) "0,-.e\n x".charAt(rnd.nextInt(8));
-      case 3 -> {
-        int from = rnd.nextInt(b.length);
-        int to = Math.min(b.length, from + 1 + rnd.nextInt(200));
-        byte[] cut = new byte[b.length - (to - from)];
-        System.arraycopy(b, 0, cut, 0, from);
-        System.arraycopy(b, to, cut, from, b.length - to);
-        b = cut;
-      }
-      default -> {
-        int at = rnd.nextInt(b.length);
-        byte[] junk = "NaN,,1e309, 7\n".getBytes(StandardCharsets.US_ASCII);
-        byte[] grown = new byte[b.length + junk.length];
-        System.arraycopy(b, 0, grown, 0, at);
-        System.arraycopy(junk, 0, grown, at, junk.length);
-        System.arraycopy(b, at, grown, at + junk.length, b.length - at);
-        b = grown;
-      }
-    }
-    return b;
+    return dev.mimik.testing.Corruptions.corrupt(valid, rnd);
   }
 }

@@ -8,10 +8,8 @@ import dev.mimik.learn.bioface.Session;
 import dev.mimik.learn.train.TrainingOptions;
 import dev.mimik.sim.participant.Participant;
 import dev.mimik.sim.sensor.Montage;
-import dev.mimik.sim.session.SimulatedSession;
 import dev.mimik.sim.session.SimulationSettings;
 import dev.mimik.sim.session.Simulator;
-import dev.mimik.signal.sync.ClockMapping;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +41,8 @@ public record AccuracyBenchmark(int participants, double minutes, TrainingOption
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "%.3f %% +- %.3f", mean, sd);
+      return Double.isNaN(sd) ? String.format(Locale.ROOT, "%.3f %%", mean)
+          : String.format(Locale.ROOT, "%.3f %% +- %.3f", mean, sd);
     }
   }
 
@@ -56,8 +55,8 @@ public record AccuracyBenchmark(int participants, double minutes, TrainingOption
       TrainingOptions seeded = options.withSeed(seed).withProgress(false);
       for (int p = 0; p < participants; p++) {
         Participant who = simulator.participant(p);
-        Session train = camera(simulator.session(who, 0));
-        Session heldOut = exact(simulator.session(who, 1));
+        Session train = HeldOut.camera(simulator.session(who, 0));
+        Session heldOut = HeldOut.exact(simulator.session(who, 1));
         ModelTraining.Outcome trained = ModelTraining.train(List.of(train), ModelTraining.frontEndFor(List.of(train),
             Demo.FPS), LandmarkSet.IBUG_51, null, seeded, null, w -> { });
         try {
@@ -82,17 +81,5 @@ public record AccuracyBenchmark(int participants, double minutes, TrainingOption
     Spread ratio = Spread.of(runs.stream().mapToDouble(r -> r.bioNetNme() / r.ridgeNme()).toArray());
     return String.format(Locale.ROOT, "over %d held-out sessions: BioNet %s, fair ridge %s, mean face %s;"
         + " BioNet / ridge %.3f +- %.3f%n", runs.size(), bioNet, ridge, mean, ratio.mean(), ratio.sd());
-  }
-
-  /** A session as training sees it: the camera's landmarks on the camera's clock, its offset known. */
-  private static Session camera(SimulatedSession s) {
-    return new Session(s.id(), s.participant().id(), s.signals(), s.capture().detected(),
-        ClockMapping.ofOffset(s.camera().clockOffsetS()), null);
-  }
-
-  /** A held-out session scored against the exact landmarks, on the biosignal clock. */
-  private static Session exact(SimulatedSession s) {
-    return new Session(s.id(), s.participant().id(), s.signals(), s.capture().exact(), ClockMapping.identity(),
-        null);
   }
 }

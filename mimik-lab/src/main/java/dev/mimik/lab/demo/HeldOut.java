@@ -6,6 +6,8 @@ import dev.mimik.learn.bioface.ModelTraining;
 import dev.mimik.learn.bioface.Session;
 import dev.mimik.learn.bioface.TrainingData;
 import dev.mimik.learn.metric.NormalisedMeanError;
+import dev.mimik.signal.sync.ClockMapping;
+import dev.mimik.sim.session.SimulatedSession;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -42,7 +44,7 @@ final class HeldOut {
   }
 
   /** The training targets' mean shape, as a prediction for {@code frames} frames: the no-information baseline. */
-  private static float[][] meanFace(TrainingData training, int frames) {
+  static float[][] meanFace(TrainingData training, int frames) {
     float[] mean = new float[training.targets()[0].length];
     for (float[] t : training.targets()) {
       for (int i = 0; i < mean.length; i++) {
@@ -52,5 +54,17 @@ final class HeldOut {
     float[][] out = new float[frames][];
     Arrays.fill(out, mean);
     return out;
+  }
+
+  /** A session as training sees it: the camera's landmarks on the camera's clock, its offset known. */
+  static Session camera(SimulatedSession s) {
+    return new Session(s.id(), s.participant().id(), s.signals(), s.capture().detected(),
+        ClockMapping.ofOffset(s.camera().clockOffsetS()), null);
+  }
+
+  /** A held-out session scored against the exact landmarks, on the biosignal clock. */
+  static Session exact(SimulatedSession s) {
+    return new Session(s.id(), s.participant().id(), s.signals(), s.capture().exact(), ClockMapping.identity(),
+        null);
   }
 }

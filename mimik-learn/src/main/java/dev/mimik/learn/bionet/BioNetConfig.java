@@ -69,6 +69,27 @@ public record BioNetConfig(
     return 2 * landmarks.size();
   }
 
+  /**
+   * The number of values in the network's parameters (convolution weights, batch-norm scale, shift and running
+   * statistics, dense weights and biases), saturating at {@link Long#MAX_VALUE}: what a model file must carry.
+   */
+  public long parameterCount() {
+    try {
+      long branch = 0;
+      long in = 1;
+      for (int l = 0; l < branchChannels.length; l++) {
+        branch = Math.addExact(branch, Math.multiplyExact(Math.multiplyExact((long) branchChannels[l], in),
+            kernelSizes[l]) + 4L * branchChannels[l]);
+        in = branchChannels[l];
+      }
+      long fused = Math.multiplyExact(Math.multiplyExact((long) inputs, in), branchOutputLength());
+      long dense = Math.addExact(Math.multiplyExact(fused + 1, (long) hidden), (long) (hidden + 1) * outputs());
+      return Math.addExact(Math.multiplyExact(branch, (long) inputs), dense);
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
   /** The length of a branch's output sequence after all pooling layers. */
   public int branchOutputLength() {
     int length = windowSamples;

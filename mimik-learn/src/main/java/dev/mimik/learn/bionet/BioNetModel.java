@@ -40,9 +40,10 @@ public final class BioNetModel implements LandmarkRegressor, AutoCloseable {
   }
 
   /**
-   * A model from its parts and the network parameters as written by {@link #parameters()}.
+   * A model from its parts and the network parameters as written by {@link #parameters()}. Parameters from a file
+   * must pass {@link ParameterLayout#check} first: DJL's decoder trusts their size fields.
    *
-   * @throws MalformedModelException if the parameters do not fit the configuration
+   * @throws MalformedModelException if the normalisation or the parameters do not fit the configuration
    */
   public static BioNetModel of(BioNetConfig config, Normalisation normalisation, JsonNode bandSettings, byte[] parameters)
       throws MalformedModelException {

@@ -9,6 +9,7 @@ import dev.mimik.core.io.BadInputException;
 import dev.mimik.learn.bionet.BioNetConfig;
 import dev.mimik.learn.bionet.BioNetModel;
 import dev.mimik.learn.bionet.Normalisation;
+import dev.mimik.learn.bionet.ParameterLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -75,7 +76,7 @@ public final class BioModelBundle {
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
         entries.put(e.getName(), zip.readAllBytes());
       }
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) { // a malformed entry name is an IllegalArgumentException
       throw new BadInputException(file, "not a readable mimik model file (" + e.getMessage() + ")", e);
     }
     byte[] manifestBytes = entries.get(MANIFEST);
@@ -98,7 +99,9 @@ public final class BioModelBundle {
         throw new BadInputException(file, "manifest landmark set " + manifest.path("landmarks").asText()
             + " differs from the network's " + config.landmarks());
       }
-      return BioNetModel.of(config, norm, bands, require(file, entries, PARAMETERS));
+      byte[] parameters = require(file, entries, PARAMETERS);
+      ParameterLayout.check(config, parameters);
+      return BioNetModel.of(config, norm, bands, parameters);
     } catch (IOException | MalformedModelException | IllegalArgumentException e) {
       throw new BadInputException(file, "damaged mimik model file: " + e.getMessage(), e);
     }

@@ -74,7 +74,7 @@ public final class EiferModelFile {
           entries.put(e.getName(), in.readAllBytes());
         }
       }
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) { // a malformed entry name is an IllegalArgumentException
       throw new BadInputException(file, "not a readable EIFER model file (" + e.getMessage() + ")", e);
     }
     try {
@@ -94,8 +94,13 @@ public final class EiferModelFile {
       double[] span = JSON.treeToValue(manifest.get("spanLog"), double[].class);
       double[] low = range(manifest, "levelLow", channels.size(), Double.NEGATIVE_INFINITY);
       double[] high = range(manifest, "levelHigh", channels.size(), Double.POSITIVE_INFINITY);
-      return new EiferModel(channels, shapes, manifest.path("window").asInt(), manifest.path("frameRate")
-          .asDouble(), rest, span, maps[0], maps[1], maps[2], maps[3], low, high,
+      int window = manifest.path("window").asInt();
+      double frameRate = manifest.path("frameRate").asDouble();
+      if (window < 1 || window % 2 == 0 || !(frameRate > 0) || Double.isInfinite(frameRate)) {
+        throw new BadInputException(file, "window " + window + " (frames, odd) or frame rate " + frameRate
+            + " is not valid");
+      }
+      return new EiferModel(channels, shapes, window, frameRate, rest, span, maps[0], maps[1], maps[2], maps[3], low, high,
           manifest.path("eogBand").asBoolean(false), manifest.path("saccadeIntegral").asBoolean(false),
           manifest.hasNonNull("saccadeAxes") ? JSON.treeToValue(manifest.get("saccadeAxes"), double[][].class)
               : null);

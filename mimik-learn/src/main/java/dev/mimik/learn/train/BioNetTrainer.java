@@ -54,6 +54,14 @@ public final class BioNetTrainer {
 
   /** Windows per forward pass when validating. */
   static final int EVAL_BATCH = 512;
+  /**
+   * How often an epoch whose loss or validation error is not finite is run again from the weights and optimiser
+   * state it started from. On this CPU build a training step now and then yields NaN weights (a few runs in ten of
+   * the same tiny network in one process; not oneDNN's, whose convolutions switched off still do it); the epoch is
+   * seeded, so a clean rerun computes what an undisturbed run would have.
+   */
+  static final int NON_FINITE_RETRIES = 3;
+
   private final TrainingOptions options;
 
   /** A trainer with these options. */
@@ -139,8 +147,17 @@ public final class BioNetTrainer {
           for (int epoch = history.size() + 1; epoch <= options.epochs() && !stopped; epoch++) {
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
+            byte[] parametersBefore = saveParameters(block);
+            byte[] optimiserBefore = optimiserState(adam, ids);
             double trainLoss = trainEpoch(trainer, config, norm, windows, targets, split.train(), epoch, bar);
             double valNme = validate(trainer, config, norm, nme, windows, targets, split.validation());
+            for (int retry = 1; retry <= NON_FINITE_RETRIES && !(Double.isFinite(trainLoss)
+                && Double.isFinite(valNme)); retry++) {
+              loadParameters(block, config, parametersBefore);
+              adam.load(new DataInputStream(new ByteArrayInputStream(optimiserBefore)), ids, model.getNDManager());
+              trainLoss = trainEpoch(trainer, config, norm, windows, targets, split.train(), epoch, bar);
+              valNme = validate(trainer, config, norm, nme, windows, targets, split.validation());
+            }
             EpochReport report = new EpochReport(epoch, trainLoss, valNme, (System.nanoTime() - start) / 1e9,
                 (processCpuNanos() - cpuStart) / 1e9);
             history.add(report);
@@ -151,12 +168,8 @@ public final class BioNetTrainer {
             }
             stopped = options.patience() > 0 && epoch - bestEpoch >= options.patience() && epoch < options.epochs();
             if (checkpointFile != null) {
-              ByteArrayOutputStream state = new ByteArrayOutputStream();
-              try (DataOutputStream out = new DataOutputStream(state)) {
-                adam.save(out, ids);
-              }
               new TrainingCheckpoint(fingerprint, epoch, bestEpoch, bestNme, stopped, List.copyOf(history),
-                  saveParameters(block), best, state.toByteArray()).write(checkpointFile);
+                  saveParameters(block), best, optimiserState(adam, ids)).write(checkpointFile);
             }
             showEpoch(bar, report, bestNme);
           }
@@ -184,6 +197,14 @@ public final class BioNetTrainer {
   static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
         .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static byte[] optimiserState(ResumableAdam adam, List<String> ids) throws IOException {
+    ByteArrayOutputStream state = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(state)) {
+      adam.save(out, ids);
+    }
+    return state.toByteArray();
   }
 
   private double trainEpoch(Trainer trainer, BioNetConfig config, Normalisation norm, float[][][] windows,

@@ -105,4 +105,14 @@ class BipolarPairsTest {
     assertThatThrownBy(() -> read(pairs("channel,plus,minus\n\n")))
         .isInstanceOf(BadInputException.class).hasMessageContaining("no lead");
   }
+
+  @Test
+  void corruptedPairsFilesFailOnlyWithBadInputNamingTheFile() throws Exception {
+    byte[] valid = "channel,plus,minus\nZyg li,EXG3,EXG1\n\nCorr li , EXG1 , EXG2\nMent re,EXG4,EXG5\n"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Random rnd = new Random(31);
+    int rejected = dev.mimik.testing.Corruptions.requireCleanFailures(dir.resolve("f.csv"), 300,
+        round -> dev.mimik.testing.Corruptions.corrupt(valid, rnd), BipolarPairsTest::read, BadInputException.class);
+    assertThat(rejected).isPositive();
+  }
 }

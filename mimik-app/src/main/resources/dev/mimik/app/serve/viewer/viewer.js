@@ -4,6 +4,11 @@ import * as THREE from 'three';
 import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
 
+// A server listening beyond loopback needs its token (mimik serve prints the address with ?token=...): the page
+// passes it on to its own requests.
+const TOKEN = new URLSearchParams(location.search).get('token');
+function withToken(path) { return TOKEN ? path + '?token=' + encodeURIComponent(TOKEN) : path; }
+
 const $ = (id) => document.getElementById(id);
 const TRACES = [
   ['eyes.left_closed', '#ffcc4d'], ['eyes.right_closed', '#ff8c4d'],
@@ -196,7 +201,7 @@ function render() {
 // ---- live mode ------------------------------------------------------------------------------------------------
 let socket = null;
 function connectLive() {
-  socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/frames');
+  socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + withToken('/ws/frames'));
   socket.onopen = () => { state.connected = true; $('status').textContent = 'live'; };
   socket.onmessage = (e) => { if (state.mode === 'live') onFrame(JSON.parse(e.data)); };
   socket.onclose = () => {
@@ -281,6 +286,6 @@ const ARKIT_FALLBACK = ['eyeBlinkLeft', 'eyeLookDownLeft', 'eyeLookInLeft', 'eye
   'cheekSquintRight', 'noseSneerLeft', 'noseSneerRight', 'tongueOut'];
 
 window.mimik = { state: () => JSON.parse(JSON.stringify(state)) };
-loadFace('/face.glb', new Set(ARKIT_FALLBACK));
+loadFace(withToken('/face.glb'), new Set(ARKIT_FALLBACK));
 connectLive();
 render();

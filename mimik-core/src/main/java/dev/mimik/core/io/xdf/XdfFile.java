@@ -127,7 +127,7 @@ final class XdfFile {
       labels.add(label.isEmpty() ? "ch" + k : label);
       units.add(ch == null ? "" : text(ch, "unit"));
     }
-    streams.put(id, new XdfStream(id, name.isEmpty() ? "stream" + id : name, channels, rate,
+    streams.put(id, new XdfStream(id, name.isEmpty() ? "stream" + id : name, text(info, "type"), channels, rate,
         format, labels, units));
   }
 

@@ -133,6 +133,14 @@ public final class XdfReader implements SignalReader {
     return new Signal(channels, start, Optional.empty(), annotations);
   }
 
+  /** The streams of a file as their headers and chunks describe them, in the order of their headers. */
+  public static List<XdfStreamInfo> streams(Path file) throws IOException {
+    return XdfFile.parse(file, Files.readAllBytes(file)).stream()
+        .map(s -> new XdfStreamInfo(s.id, s.name, s.type, s.channelCount, s.nominalRate, s.format, s.sampleCount,
+            s.clockOffsets.size()))
+        .toList();
+  }
+
   /** Whether a numeric stream can become channels: it has samples and a rate. */
   private static boolean usable(XdfStream s) {
     return s.sampleCount > 0 && (s.nominalRate > 0 || s.sampleCount > 1);

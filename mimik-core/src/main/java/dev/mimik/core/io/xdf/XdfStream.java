@@ -12,6 +12,7 @@ final class XdfStream {
 
   final long id;
   final String name;
+  final String type;
   final int channelCount;
   final double nominalRate;
   final String format;
@@ -25,10 +26,11 @@ final class XdfStream {
   double lastTimestamp;
   final List<double[]> clockOffsets = new ArrayList<>();
 
-  XdfStream(long id, String name, int channelCount, double nominalRate, String format,
+  XdfStream(long id, String name, String type, int channelCount, double nominalRate, String format,
       List<String> labels, List<String> units) {
     this.id = id;
     this.name = name;
+    this.type = type;
     this.channelCount = channelCount;
     this.nominalRate = nominalRate;
     this.format = format;

@@ -21,6 +21,14 @@ class XdfReaderTest {
   @TempDir Path dir;
 
   @Test
+  void minimalFileListsItsTwoStreamsAsTheReadmeDocumentsThem() throws Exception {
+    var streams = XdfReader.streams(SharedData.file("xdf/minimal.xdf"));
+    assertThat(streams).containsExactly(
+        new XdfStreamInfo(0, "SendDataC", "EEG", 3, 10, "int16", 9, 2),
+        new XdfStreamInfo(0x02C0FFEE, "SendDataString", "StringMarker", 1, 10, "string", 9, 0));
+  }
+
+  @Test
   void minimalFileHasClockOffsetsApplied() throws Exception {
     Signal s = SignalFormats.standard().read(SharedData.file("xdf/minimal.xdf"));
     assertThat(s.channelNames()).containsExactly("ch0", "ch1", "ch2");
