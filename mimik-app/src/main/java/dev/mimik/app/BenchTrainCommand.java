@@ -5,11 +5,13 @@ import dev.mimik.learn.bioface.FrontEnd;
 import dev.mimik.learn.bioface.ModelTraining;
 import dev.mimik.learn.bioface.TrainingData;
 import dev.mimik.learn.bionet.BioNetConfig;
+import dev.mimik.learn.train.TorchBioNet;
 import dev.mimik.learn.train.TrainingBenchmark;
 import dev.mimik.learn.train.TrainingOptions;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,14 +21,17 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mimik bench train}: BioNet's training and batch-1 inference speed with one and with two intra-op threads
- * ({@link TrainingBenchmark}), on the training data of a simulated earpiece session.
+ * ({@link TrainingBenchmark}), on the training data of a simulated earpiece session, beside the same network trained
+ * in PyTorch on the same data ({@link TorchBioNet}) when the interpreter has torch.
  */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
       "Times BioNet's training (seconds per epoch) and batch-1 inference with one and with two intra-op threads.",
-      "Simulates an earpiece session and trains the default network on its windows.",
+      "Simulates an earpiece session and trains the default network on its windows, then the same network in"
+          + " PyTorch (Python) on the same windows, batch size and threads, and prints the ratio. CPU time is the"
+          + " fair figure when other work loads the machine.",
       "",
       "Example: mimik bench train --minutes 5 --epochs 3"
     })
@@ -48,6 +53,10 @@ final class BenchTrainCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "seed of the simulation and training (default ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--python", description = "Python interpreter with torch for PyTorch's figures (default: "
+      + "/usr/bin/python3 where it exists, Debian's python3-torch installs there; otherwise python3)")
+  String python;
+
   @Override
   public Integer call() throws Exception {
     if (epochs < 1 || threads < 0) {
@@ -64,17 +73,40 @@ final class BenchTrainCommand implements Callable<Integer> {
       TrainingOptions options = ModelTraining.withWindowGap(TrainingOptions.defaults().withEpochs(epochs)
           .withSeed(seed), frontEnd);
       TrainingBenchmark bench = new TrainingBenchmark(config, options);
+      TorchBioNet torch = new TorchBioNet(python != null ? python : TorchBioNet.defaultPython());
+      Optional<String> noTorch = torch.unavailable();
       o.printf(Locale.ROOT, "mimik bench train: BioNet on %d windows of %d x %d features, batch %d, %d epochs per"
-          + " thread count%n", data.size(), frontEnd.inputCount(), frontEnd.windowSamples(), options.batchSize(),
-          epochs);
-      o.println("threads   s/epoch   windows/s   predict p50 ms   predict p99 ms");
+          + " thread count, the first left out; load average %s%n", data.size(), frontEnd.inputCount(),
+          frontEnd.windowSamples(), options.batchSize(), epochs, loadAverage());
+      o.println(noTorch.map(why -> "PyTorch: not run: " + why)
+          .orElse("PyTorch: the same network, data, batch size and threads via " + torch.python()));
+      o.println("threads  mimik s/epoch wall  CPU   PyTorch wall  CPU   mimik/PyTorch wall  CPU   predict p50 ms"
+          + "  p99 ms");
+      String torchVersion = null;
       for (int t : threads > 0 ? List.of(threads) : List.of(1, 2)) {
         TrainingBenchmark.Result r = bench.run(data.windows(), data.targets(), t);
-        o.printf(Locale.ROOT, "%7d %9.2f %11.0f %16.3f %16.3f%n", t, r.secondsPerEpoch(),
-            data.size() / r.secondsPerEpoch(), r.predictionMillis(0.5), r.predictionMillis(0.99));
+        TorchBioNet.Run py = noTorch.isEmpty()
+            ? torch.train(config, options, data.windows(), data.targets(), t) : null;
+        torchVersion = py == null ? null : py.torchVersion();
+        o.printf(Locale.ROOT, "%7d  %18.2f %5.2f   %s   %s   %14.3f  %6.3f%n", t, r.secondsPerEpoch(),
+            r.cpuSecondsPerEpoch(),
+            py == null ? "         n/a   n/a" : String.format(Locale.ROOT, "%12.2f %5.2f", py.secondsPerEpoch(),
+                py.cpuSecondsPerEpoch()),
+            py == null ? "               n/a   n/a" : String.format(Locale.ROOT, "%18.2f %5.2f",
+                r.secondsPerEpoch() / py.secondsPerEpoch(), r.cpuSecondsPerEpoch() / py.cpuSecondsPerEpoch()),
+            r.predictionMillis(0.5), r.predictionMillis(0.99));
         o.flush();
+      }
+      if (torchVersion != null) {
+        o.println("PyTorch was torch " + torchVersion + "; a ratio above 1 means mimik is slower");
       }
     }
     return 0;
+  }
+
+  /** The one-minute load average, which says how far to trust wall times on a shared machine. */
+  private static String loadAverage() {
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", load);
   }
 }

@@ -59,6 +59,21 @@ public final class WingLoss extends Loss {
     return new WingLoss(DEFAULT_W, DEFAULT_EPS, scale);
   }
 
+  /** Width of the logarithmic part, in loss units. */
+  public float w() {
+    return w;
+  }
+
+  /** Curvature of the logarithmic part, in loss units. */
+  public float eps() {
+    return eps;
+  }
+
+  /** The factor from network units to loss units of each coordinate. */
+  public float[] scale() {
+    return scale.clone();
+  }
+
   /** The loss of one error in loss units (for checks). */
   public double value(double error) {
     double a = Math.abs(error);

@@ -52,7 +52,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public final class BioNetTrainer {
 
-  private static final int EVAL_BATCH = 512;
+  /** Windows per forward pass when validating. */
+  static final int EVAL_BATCH = 512;
   /**
    * How often an epoch whose loss or validation error is not finite is run again from the weights and optimiser
    * state it started from. On this CPU build a training step now and then yields NaN weights (a few runs in ten of
@@ -114,11 +115,7 @@ public final class BioNetTrainer {
       }
     }
     NormalisedMeanError nme = new NormalisedMeanError(config.landmarks());
-    double interOcular = 0;
-    for (int f : split.train()) {
-      interOcular += nme.interOcular(targets[f]);
-    }
-    WingLoss loss = WingLoss.forAlignedCoordinates(norm, interOcular / split.train().length);
+    WingLoss loss = loss(config, norm, targets, split.train());
 
     TorchEngine.get().setRandomSeed((int) options.seed());
     ResumableAdam adam = new ResumableAdam(options.learningRate());
@@ -152,6 +149,7 @@ public final class BioNetTrainer {
         try (ProgressBar bar = progressBar(history.size(), batches)) {
           for (int epoch = history.size() + 1; epoch <= options.epochs() && !stopped; epoch++) {
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             byte[] parametersBefore = saveParameters(block);
             byte[] optimiserBefore = optimiserState(adam, ids);
             double trainLoss = trainEpoch(trainer, config, norm, windows, targets, split.train(), epoch, bar);
@@ -163,7 +161,8 @@ public final class BioNetTrainer {
               trainLoss = trainEpoch(trainer, config, norm, windows, targets, split.train(), epoch, bar);
               valNme = validate(trainer, config, norm, nme, windows, targets, split.validation());
             }
-            EpochReport report = new EpochReport(epoch, trainLoss, valNme, (System.nanoTime() - start) / 1e9);
+            EpochReport report = new EpochReport(epoch, trainLoss, valNme, (System.nanoTime() - start) / 1e9,
+                (processCpuNanos() - cpuStart) / 1e9);
             history.add(report);
             if (valNme < bestNme) {
               bestNme = valNme;
@@ -185,6 +184,22 @@ public final class BioNetTrainer {
         }
       }
     }
+  }
+
+  /** The Wing loss for targets normalised by {@code norm}, in percent of the training frames' inter-ocular distance. */
+  static WingLoss loss(BioNetConfig config, Normalisation norm, float[][] targets, int[] train) {
+    NormalisedMeanError nme = new NormalisedMeanError(config.landmarks());
+    double interOcular = 0;
+    for (int f : train) {
+      interOcular += nme.interOcular(targets[f]);
+    }
+    return WingLoss.forAlignedCoordinates(norm, interOcular / train.length);
+  }
+
+  /** CPU time of the whole process so far, all threads. */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static byte[] optimiserState(ResumableAdam adam, List<String> ids) throws IOException {
@@ -304,7 +319,7 @@ public final class BioNetTrainer {
     }
   }
 
-  private static <T> T[] select(T[] all, int[] frames) {
+  static <T> T[] select(T[] all, int[] frames) {
     T[] out = java.util.Arrays.copyOf(all, frames.length);
     for (int i = 0; i < frames.length; i++) {
       out[i] = all[frames[i]];

@@ -24,16 +24,20 @@ public record TrainingBenchmark(BioNetConfig config, TrainingOptions options) {
    * One timed run.
    *
    * @param threads intra-op threads
-   * @param epochSeconds seconds of each epoch
+   * @param epochSeconds wall seconds of each epoch
+   * @param epochCpuSeconds CPU seconds of the whole process in each epoch
    * @param predictionMillis milliseconds of each batch-1 prediction, sorted
    */
-  public record Result(int threads, double[] epochSeconds, double[] predictionMillis) {
+  public record Result(int threads, double[] epochSeconds, double[] epochCpuSeconds, double[] predictionMillis) {
 
-    /** Mean seconds per epoch, leaving out the first (it warms the engine up) when there are others. */
+    /** Mean wall seconds per epoch after the warm-up epoch ({@link #afterWarmUp}). */
     public double secondsPerEpoch() {
-      double[] timed = epochSeconds.length > 1 ? Arrays.copyOfRange(epochSeconds, 1, epochSeconds.length)
-          : epochSeconds;
-      return Arrays.stream(timed).average().orElse(Double.NaN);
+      return afterWarmUp(epochSeconds);
+    }
+
+    /** Mean CPU seconds per epoch after the warm-up epoch. */
+    public double cpuSecondsPerEpoch() {
+      return afterWarmUp(epochCpuSeconds);
     }
 
     /** A percentile (0-1, nearest rank) of the prediction times. */
@@ -42,12 +46,19 @@ public record TrainingBenchmark(BioNetConfig config, TrainingOptions options) {
     }
   }
 
+  /** The mean of per-epoch figures, leaving out the first (it warms the engine up) when there are others. */
+  static double afterWarmUp(double[] perEpoch) {
+    double[] timed = perEpoch.length > 1 ? Arrays.copyOfRange(perEpoch, 1, perEpoch.length) : perEpoch;
+    return Arrays.stream(timed).average().orElse(Double.NaN);
+  }
+
   /** Trains on {@code windows} and {@code targets} with {@code threads} intra-op threads, then times predictions. */
   public Result run(float[][][] windows, float[][] targets, int threads) throws IOException {
     TorchEngine.setThreads(threads);
     BioNetTrainer.Result trained = new BioNetTrainer(options.withProgress(false))
         .train(config, JsonNodeFactory.instance.objectNode(), windows, targets, null);
     double[] epochs = trained.history().stream().mapToDouble(EpochReport::seconds).toArray();
+    double[] cpu = trained.history().stream().mapToDouble(EpochReport::cpuSeconds).toArray();
     double[] millis = new double[PREDICTIONS];
     try (BioNetModel model = trained.model()) {
       for (int i = 0; i < 100 + PREDICTIONS; i++) {
@@ -59,6 +70,6 @@ public record TrainingBenchmark(BioNetConfig config, TrainingOptions options) {
       }
     }
     Arrays.sort(millis);
-    return new Result(threads, epochs, millis);
+    return new Result(threads, epochs, cpu, millis);
   }
 }
