@@ -124,7 +124,25 @@ public final class TrackJob {
     if (!streams()) {
       throw new IllegalStateException("offline tracking and scores against a truth take the whole recording");
     }
+    boolean existed = Files.isDirectory(dir);
     Files.createDirectories(dir);
+    try {
+      return runInto(dir, model, warnings, progress);
+    } catch (IOException | RuntimeException e) {
+      if (!existed) {
+        try {
+          // no output was committed: only the folder made for them is left
+          Files.deleteIfExists(dir);
+        } catch (IOException notEmpty) {
+          e.addSuppressed(notEmpty);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private Run runInto(Path dir, TrackingModel model, Consumer<String> warnings, DoubleConsumer progress)
+      throws IOException {
     LandmarkSet set = model.landmarkFrame().set();
     try (SignalStream stream = SignalFormats.standard().open(signals);
         FrameLog log = new FrameLog(set);
