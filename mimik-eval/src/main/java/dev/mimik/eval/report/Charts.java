@@ -1,8 +1,6 @@
 package dev.mimik.eval.report;
 
-import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Channel;
-import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.SignalStream;
 import dev.mimik.eval.landmarks.ErrorCdf;
@@ -114,7 +112,13 @@ public final class Charts {
 
   /** Any values over time, one line per series; NaN values leave gaps. */
   public static XYChart timeSeries(String title, String valueLabel, List<Series> series) {
-    return thinnedTimeSeries(title, valueLabel, series.stream().map(Charts::thin).toList());
+    return thinnedTimeSeries(title, valueLabel, series.stream().map(s -> {
+      Thinning thin = new Thinning(s.name(), s.timesSeconds().length);
+      for (int i = 0; i < s.timesSeconds().length; i++) {
+        thin.add(s.timesSeconds()[i], s.values()[i]);
+      }
+      return thin.series();
+    }).toList());
   }
 
   /** {@link #timeSeries} of series already thinned ({@link Thinning}), drawn as they are. */
@@ -166,55 +170,19 @@ public final class Charts {
     return thinnedTimeSeries("Biosignals", unit, java.util.Arrays.stream(thin).map(Thinning::series).toList());
   }
 
-  /** The vertical image coordinate of some landmarks over time (points by position in the track); missing frames are gaps. */
-  public static XYChart landmarks(LandmarkTrack track, Map<String, Integer> points) {
-    List<Series> series = new ArrayList<>();
-    points.forEach((name, point) -> {
-      double[] y = IntStream.range(0, track.frameCount())
-          .mapToDouble(f -> track.missing()[f] ? Double.NaN : track.y(f, point)).toArray();
-      series.add(new Series(name, track.timesSeconds(), y));
-    });
-    return timeSeries(LANDMARKS_TITLE, "y (px)", series);
-  }
-
-  /** {@link #landmarks} of series already thinned, one per point. */
+  /**
+   * The vertical image coordinate of some landmarks over time, one series per point, already thinned
+   * ({@link Thinning}); missing frames are gaps (NaN).
+   */
   public static XYChart thinnedLandmarks(List<Series> thinned) {
-    return thinnedTimeSeries(LANDMARKS_TITLE, "y (px)", thinned);
+    return thinnedTimeSeries("Landmarks (vertical position)", "y (px)", thinned);
   }
 
-  private static final String LANDMARKS_TITLE = "Landmarks (vertical position)";
-
-  /** Blendshape weights over time: the named ones, or the {@code count} that vary most when none are named. */
-  public static XYChart blendshapes(BlendshapeTrack track, List<String> names, int count) {
-    List<String> chosen = names.isEmpty() ? mostActive(track, count) : names;
-    return thinnedBlendshapes(chosen.stream().map(n -> thin(new Series(n, track.timesSeconds(), track.column(n))))
-        .toList());
-  }
-
-  /** {@link #blendshapes} of series already thinned, one per shape. */
+  /** Blendshape weights over time, one series per shape, already thinned ({@link Thinning}); the axis 0 to 1. */
   public static XYChart thinnedBlendshapes(List<Series> thinned) {
     XYChart chart = thinnedTimeSeries("Blendshapes", "weight", thinned);
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
     return chart;
-  }
-
-  private static Series thin(Series s) {
-    Thinning thin = new Thinning(s.name(), s.timesSeconds().length, MAX_POINTS);
-    for (int i = 0; i < s.timesSeconds().length; i++) {
-      thin.add(s.timesSeconds()[i], s.values()[i]);
-    }
-    return thin.series();
-  }
-
-  private static List<String> mostActive(BlendshapeTrack track, int count) {
-    Activity activity = new Activity(track.names(), track.frameCount());
-    for (double[] row : track.weights()) {
-      activity.mean(row);
-    }
-    for (double[] row : track.weights()) {
-      activity.spread(row);
-    }
-    return activity.mostActive(count);
   }
 
   /**
@@ -346,16 +314,6 @@ public final class Charts {
       return new Series(name, points.stream().mapToDouble(p -> p[0]).toArray(),
           points.stream().mapToDouble(p -> p[1]).toArray());
     }
-  }
-
-  /** {@link Thinning} of a whole series, as {@code {times, values}}. */
-  static double[][] envelope(double[] t, double[] v, int maxPoints) {
-    Thinning thin = new Thinning("", t.length, maxPoints);
-    for (int i = 0; i < t.length; i++) {
-      thin.add(t[i], v[i]);
-    }
-    Series s = thin.series();
-    return new double[][] {s.timesSeconds(), s.values()};
   }
 
   private static XYChart xy(String title, String xLabel, String yLabel) {

@@ -7,6 +7,14 @@ import org.junit.jupiter.api.Test;
 
 class ChartsTest {
 
+  private static Charts.Series thinned(double[] t, double[] v, int maxPoints) {
+    Charts.Thinning thin = new Charts.Thinning("x", t.length, maxPoints);
+    for (int i = 0; i < t.length; i++) {
+      thin.add(t[i], v[i]);
+    }
+    return thin.series();
+  }
+
   @Test
   void aLongSeriesKeepsEveryBucketsExtremesInTimeOrder() {
     int n = 10_000;
@@ -21,13 +29,13 @@ class ChartsTest {
     for (int i = 100; i < 300; i++) {
       v[i] = Double.NaN; // a whole bucket lost: a gap
     }
-    double[][] thin = Charts.envelope(t, v, 200);
-    assertThat(thin[0].length).isLessThanOrEqualTo(200);
-    assertThat(thin[1]).contains(50.0, -50.0, Double.NaN);
-    for (int i = 1; i < thin[0].length; i++) {
-      assertThat(thin[0][i]).isGreaterThan(thin[0][i - 1]);
+    Charts.Series thin = thinned(t, v, 200);
+    assertThat(thin.timesSeconds().length).isLessThanOrEqualTo(200);
+    assertThat(thin.values()).contains(50.0, -50.0, Double.NaN);
+    for (int i = 1; i < thin.timesSeconds().length; i++) {
+      assertThat(thin.timesSeconds()[i]).isGreaterThan(thin.timesSeconds()[i - 1]);
     }
-    assertThat(Charts.envelope(new double[] {1, 2}, new double[] {3, 4}, 200)[1]).containsExactly(3, 4);
+    assertThat(thinned(new double[] {1, 2}, new double[] {3, 4}, 200).values()).containsExactly(3, 4);
   }
 
   /** The thinning, value by value, against its definition worked out here bucket by bucket. */

@@ -20,13 +20,13 @@ import java.util.function.Consumer;
  * What {@link TrackReport} draws of each tracked frame, kept in a temporary file while a recording is tracked and read
  * back, row by row, once it has ended (the charts' thinning needs the frame count first): the report of a recording
  * of any length then takes the same memory. A row is the frame's time, the heights of the report's key landmarks
- * ({@link #KEY_POINTS}), each eye's closure, the blink detector's closure, and the 52 ARKit weights when the face was
+ * ({@link TrackReport#keyPoints}), each eye's closure, the blink detector's closure, and the 52 ARKit weights when the face was
  * fitted. Deleted when closed.
  */
 final class FrameLog implements Closeable {
 
   /** The key landmarks' iBUG numbers, in the order of {@link TrackReport}'s landmark chart. */
-  static final int[] KEY_POINTS = {48, 54, 51, 57, 37};
+  static final int[] KEY_POINTS = TrackReport.keyPoints().values().stream().mapToInt(Integer::intValue).toArray();
   static final int TIME = 0;
   static final int HEIGHTS = 1;
   static final int CLOSURES = HEIGHTS + KEY_POINTS.length;

@@ -289,7 +289,8 @@ public final class TrackReport {
     return bytes.toByteArray();
   }
 
-  private static Map<String, Integer> keyPoints() {
+  /** The landmarks the report follows over time: their names and iBUG numbers, in the chart's order. */
+  static Map<String, Integer> keyPoints() {
     Map<String, Integer> points = new LinkedHashMap<>();
     points.put("mouth corner 48", 48);
     points.put("mouth corner 54", 54);
