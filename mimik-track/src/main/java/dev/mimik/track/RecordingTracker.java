@@ -2,8 +2,8 @@ package dev.mimik.track;
 
 import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.core.data.Signal;
-import dev.mimik.core.io.SignalStream;
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.io.SignalStream;
 import dev.mimik.face.fit.RestShape;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.learn.bioface.FrontEnd;
@@ -22,9 +22,10 @@ import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
 
 /**
- * Tracks a whole recording through a {@link TrackingPipeline}, one video frame's worth of samples at a time as a live
+ * Tracks a recording through a {@link TrackingPipeline}, one video frame's worth of samples at a time as a live
  * stream delivers them ({@code mimik serve --replay} pushes the same blocks, so a causal run gives what the live
- * viewer shows). Offline, the samples are first split into their bands zero-phase over the whole recording.
+ * viewer shows): causally as a file is read ({@link #stream}), or held in memory ({@link #track}). Offline, the
+ * samples are first split into their bands zero-phase over the whole recording, which must be in memory.
  */
 public final class RecordingTracker {
 
