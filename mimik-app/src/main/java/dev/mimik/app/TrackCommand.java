@@ -79,6 +79,17 @@ public final class TrackCommand implements Callable<Integer> {
     TrackJob job = TrackJob.read(new TrackJob.Settings(faceModel, no3d, offline, eyeAdjust, eyeAblation), signals,
         truth);
     try (TrackingModel m = TrackingModel.load(model)) {
+      PrintWriter o = spec.commandLine().getOut();
+      if (job.streams()) {
+        TrackJob.Run run;
+        try (Progress progress = new Progress(err, "tracking")) {
+          run = job.run(out, m, progress::warn, progress::update);
+        }
+        printTracked(o, run.frames(), run.durationSeconds(), run.networkMillis());
+        return 0;
+      }
+      err.println("note: " + (offline ? "--offline filters" : "--truth scores") + " the whole recording: memory"
+          + " grows with its length");
       TrackedRecording tracked;
       try (Progress progress = new Progress(err, "tracking")) {
         tracked = job.track(m, progress::warn, progress::update);
@@ -88,10 +99,7 @@ public final class TrackCommand implements Callable<Integer> {
         ablation = job.ablation(m, tracked, fits::update);
       }
       LandmarkMetrics metrics = job.write(out, m, tracked, ablation).metrics();
-      PrintWriter o = spec.commandLine().getOut();
-      StageTimings.Summary network = StageTimings.summarise(tracked.timings().of("network"));
-      o.printf(Locale.ROOT, "tracked %d frames (%.1f s) into %s; network %.2f ms/frame (p99 %.2f ms)%n",
-          tracked.frames().size(), job.signal().durationSeconds(), out, network.mean(), network.p99());
+      printTracked(o, tracked.frames().size(), job.signal().durationSeconds(), tracked.timings().of("network"));
       if (metrics != null) {
         o.printf(Locale.ROOT, "against %s: nme_percent %.2f, mae_mm %.2f over %d frames%s%n", truth,
             metrics.nmePercent(), metrics.maeMm(), metrics.frames(), Double.isNaN(metrics.pupilNmePercent()) ? ""
@@ -99,5 +107,11 @@ public final class TrackCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private void printTracked(PrintWriter o, int frames, double seconds, double[] networkMillis) {
+    StageTimings.Summary network = StageTimings.summarise(networkMillis);
+    o.printf(Locale.ROOT, "tracked %d frames (%.1f s) into %s; network %.2f ms/frame (p99 %.2f ms)%n", frames,
+        seconds, out, network.mean(), network.p99());
   }
 }

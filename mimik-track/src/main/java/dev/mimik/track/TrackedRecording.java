@@ -45,18 +45,33 @@ public record TrackedRecording(List<Frame> frames, LandmarkSet set, List<String>
    */
   public LandmarkTrack ibugLandmarks() {
     LandmarkTrack track = landmarks();
-    int[] ibug = set.ibugIndices();
-    int points = Arrays.stream(ibug).max().orElse(67) >= 68 ? 70 : 68;
     double[][] frames = new double[track.frameCount()][];
     for (int f = 0; f < frames.length; f++) {
-      frames[f] = new double[2 * points];
-      Arrays.fill(frames[f], Double.NaN);
+      frames[f] = ibugRow(set, track.missing()[f] ? null : track.frames()[f]);
+    }
+    return new LandmarkTrack(track.timesSeconds(), ibugPoints(set), frames, track.missing());
+  }
+
+  /** The points of the iBUG layout for {@code set}: 68, or 70 with the pupils. */
+  public static int ibugPoints(LandmarkSet set) {
+    return Arrays.stream(set.ibugIndices()).max().orElse(67) >= 68 ? 70 : 68;
+  }
+
+  /**
+   * One frame's landmarks in {@code set}'s order spread into the iBUG layout of {@code landmarks.csv}, NaN where
+   * the set has no point (all NaN for a frame without landmarks, {@code null}).
+   */
+  public static double[] ibugRow(LandmarkSet set, double[] landmarks) {
+    int[] ibug = set.ibugIndices();
+    double[] row = new double[2 * ibugPoints(set)];
+    Arrays.fill(row, Double.NaN);
+    if (landmarks != null) {
       for (int i = 0; i < ibug.length; i++) {
-        frames[f][2 * ibug[i]] = track.frames()[f][2 * i];
-        frames[f][2 * ibug[i] + 1] = track.frames()[f][2 * i + 1];
+        row[2 * ibug[i]] = landmarks[2 * i];
+        row[2 * ibug[i] + 1] = landmarks[2 * i + 1];
       }
     }
-    return new LandmarkTrack(track.timesSeconds(), points, frames, track.missing());
+    return row;
   }
 
   /** The landmarks the face was fitted to (after the eyelid adjustment), in the set's order. */

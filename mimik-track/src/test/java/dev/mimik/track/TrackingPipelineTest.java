@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.io.SignalStream;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.face.smooth.KalmanSettings;
@@ -81,6 +83,87 @@ class TrackingPipelineTest {
     // the first full 0.2 s window ends at or before the frame: 0.5 + 0.198 s -> frame at 0.7 s
     assertThat(frames.get(firstFull).timeSeconds()).isCloseTo(0.7, within(1e-9));
     assertThat(expected.missingCount()).isEqualTo(firstFull);
+  }
+
+  /** A recording read back in blocks of random sizes, as a file reader delivers it, with its channels reversed. */
+  private static SignalStream inRandomBlocks(Signal signal, long seed) {
+    List<Channel> reversed = new ArrayList<>(signal.channels());
+    java.util.Collections.reverse(reversed);
+    Signal whole = signal.withChannels(reversed);
+    Random r = new Random(seed);
+    SignalStream all = SignalStream.of(FILE, whole);
+    return new SignalStream() {
+      private int at;
+
+      @Override
+      public Path file() {
+        return FILE;
+      }
+
+      @Override
+      public List<Channel> channels() {
+        return all.channels();
+      }
+
+      @Override
+      public double startTimeSeconds() {
+        return whole.startTimeSeconds();
+      }
+
+      @Override
+      public Optional<java.time.LocalDateTime> startDateTime() {
+        return Optional.empty();
+      }
+
+      @Override
+      public double[][] next() {
+        int n = whole.channel(0).samples().length;
+        if (at >= n) {
+          return null;
+        }
+        int to = Math.min(n, at + 1 + r.nextInt(700));
+        double[][] block = whole.channels().stream().map(c -> Arrays.copyOfRange(c.samples(), at, to))
+            .toArray(double[][]::new);
+        at = to;
+        return block;
+      }
+
+      @Override
+      public List<dev.mimik.core.data.Annotation> annotations() {
+        return List.of();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  /**
+   * {@code mimik track} reads a file block by block: whatever blocks the file delivers, and in whatever order its
+   * channels are, the frames (landmarks, eyes, blendshapes) are those of the recording tracked whole.
+   */
+  @Test
+  void aRecordingStreamedInBlocksOfAnySizeGivesTheFramesOfTheWholeRecording() throws Exception {
+    TrackingModel model = withBlinks();
+    FaceRig rig = EmbeddedRig.load();
+    Signal signal = SyntheticSession.signal(0.25, 5, SyntheticSession.FS, 13);
+    TrackedRecording whole = RecordingTracker.track(model, signal, FILE, rig, recipe(10), w -> { }, p -> { });
+    List<Frame> streamed = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    RecordingTracker.Streamed run = RecordingTracker.stream(model, inRandomBlocks(signal, 4), rig, recipe(10),
+        w -> { }, p -> { }, names::addAll, streamed::add);
+    assertThat(run.frames()).isEqualTo(whole.frames().size()).isEqualTo(streamed.size());
+    assertThat(names).isEqualTo(whole.stageNames());
+    assertThat(run.rest().identity()).containsExactly(whole.identity());
+    for (int f = 0; f < streamed.size(); f++) {
+      Frame a = whole.frames().get(f);
+      Frame b = streamed.get(f);
+      assertThat(b.timeSeconds()).isEqualTo(a.timeSeconds());
+      assertThat(b.landmarks()).isEqualTo(a.landmarks());
+      assertThat(b.blendshapes()).isEqualTo(a.blendshapes());
+      assertThat(Double.valueOf(b.eogClosure())).isEqualTo(Double.valueOf(a.eogClosure())); // NaN before a decision
+    }
+    assertThat(streamed.stream().filter(Frame::tracked).count()).isGreaterThan(100);
   }
 
   @Test

@@ -27,6 +27,59 @@ public final class AtomicFiles {
 
   /** Writes {@code file} through {@code content}, all or nothing. */
   public static void write(Path file, Content content) throws IOException {
+    try (Output out = open(file)) {
+      content.writeTo(out.stream());
+      out.commit();
+    }
+  }
+
+  /**
+   * A file written over time (rows as they are computed): {@link #stream()} fills a temporary file beside the target,
+   * {@link #commit()} renames it onto the target, and closing without a commit deletes it.
+   */
+  public static final class Output implements java.io.Closeable {
+    private final Path target;
+    private final Path tmp;
+    private final OutputStream stream;
+    private boolean done;
+
+    private Output(Path target, Path tmp, OutputStream stream) {
+      this.target = target;
+      this.tmp = tmp;
+      this.stream = stream;
+    }
+
+    /** Where the content goes (buffered). */
+    public OutputStream stream() {
+      return stream;
+    }
+
+    /** The content is complete: the file replaces the target. */
+    public void commit() throws IOException {
+      stream.close();
+      try {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      done = true;
+    }
+
+    /** Deletes the temporary file unless committed. */
+    @Override
+    public void close() throws IOException {
+      if (!done) {
+        try {
+          stream.close();
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      }
+    }
+  }
+
+  /** Opens {@code file} for writing, all or nothing: see {@link Output}. */
+  public static Output open(Path file) throws IOException {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
     Files.createDirectories(dir);
@@ -37,16 +90,10 @@ public final class AtomicFiles {
         // createTempFile makes owner-only files; an output file is an ordinary file (rw-r--r--)
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       }
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-        content.writeTo(out);
-      }
-      try {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
+      return new Output(target, tmp, new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16));
+    } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
+      throw e;
     }
   }
 

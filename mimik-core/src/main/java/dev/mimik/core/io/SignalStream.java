@@ -38,6 +38,14 @@ public interface SignalStream extends Closeable {
    */
   double[][] next() throws IOException;
 
+  /**
+   * The recording's length as its header says, seconds (a discontinuous file's gaps may add to it); NaN when the
+   * format does not say. For progress.
+   */
+  default double durationSeconds() {
+    return Double.NaN;
+  }
+
   /** The recording's annotations, complete once {@link #next()} has returned null. */
   List<Annotation> annotations();
 
@@ -99,6 +107,11 @@ public interface SignalStream extends Closeable {
         }
         given = true;
         return whole.channels().stream().map(Channel::samples).toArray(double[][]::new);
+      }
+
+      @Override
+      public double durationSeconds() {
+        return whole.durationSeconds();
       }
 
       @Override

@@ -48,4 +48,26 @@ class AtomicFilesTest {
     assertThat(neighbour).exists();
     assertThat(dir.resolve("out.txt")).hasContent("whole");
   }
+
+  /** A file written over time appears only when committed; closed before that, it leaves nothing. */
+  @Test
+  void anOutputAppearsOnlyWhenCommitted() throws IOException {
+    Path file = dir.resolve("rows.csv");
+    try (AtomicFiles.Output out = AtomicFiles.open(file)) {
+      out.stream().write("a,b\n".getBytes());
+      out.stream().flush();
+      assertThat(file).doesNotExist();
+    }
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+    try (AtomicFiles.Output out = AtomicFiles.open(file)) {
+      out.stream().write("a,b\n".getBytes());
+      out.commit();
+    }
+    assertThat(file).hasContent("a,b");
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+  }
 }

@@ -1,9 +1,8 @@
 package dev.mimik.eval.report;
 
-import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Channel;
-import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.SignalStream;
 import dev.mimik.eval.landmarks.ErrorCdf;
 import dev.mimik.eval.landmarks.LandmarkError;
 import dev.mimik.eval.landmarks.LandmarkMetrics;
@@ -113,11 +112,21 @@ public final class Charts {
 
   /** Any values over time, one line per series; NaN values leave gaps. */
   public static XYChart timeSeries(String title, String valueLabel, List<Series> series) {
+    return thinnedTimeSeries(title, valueLabel, series.stream().map(s -> {
+      Thinning thin = new Thinning(s.name(), s.timesSeconds().length);
+      for (int i = 0; i < s.timesSeconds().length; i++) {
+        thin.add(s.timesSeconds()[i], s.values()[i]);
+      }
+      return thin.series();
+    }).toList());
+  }
+
+  /** {@link #timeSeries} of series already thinned ({@link Thinning}), drawn as they are. */
+  public static XYChart thinnedTimeSeries(String title, String valueLabel, List<Series> thinned) {
     XYChart chart = xy(title, "time (s)", valueLabel);
-    for (Series s : series) {
-      double[][] thin = envelope(s.timesSeconds(), s.values(), MAX_POINTS);
-      if (thin[0].length > 0) {
-        line(chart.addSeries(s.name(), thin[0], thin[1]));
+    for (Series s : thinned) {
+      if (s.timesSeconds().length > 0) {
+        line(chart.addSeries(s.name(), s.timesSeconds(), s.values()));
       }
     }
     return chart;
@@ -125,96 +134,186 @@ public final class Charts {
 
   /** The channels of a biosignal over time (at most {@code maxChannels} of them, in order). */
   public static XYChart signals(Signal signal, int maxChannels) {
-    List<Series> series = new ArrayList<>();
-    for (int c = 0; c < Math.min(maxChannels, signal.channelCount()); c++) {
-      Channel ch = signal.channel(c);
-      double[] t = new double[ch.samples().length];
-      for (int i = 0; i < t.length; i++) {
-        t[i] = signal.startTimeSeconds() + i / ch.samplingRate();
-      }
-      series.add(new Series(ch.name(), t, ch.samples()));
+    long[] samples = signal.channels().stream().mapToLong(c -> c.samples().length).toArray();
+    try (SignalStream stream = SignalStream.of(null, signal)) {
+      return signals(stream, samples, maxChannels);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
-    String unit = signal.channelCount() > 0 ? signal.channel(0).unit() : "";
-    return timeSeries("Biosignals", unit, series);
   }
 
-  /** The vertical image coordinate of some landmarks over time (points by position in the track); missing frames are gaps. */
-  public static XYChart landmarks(LandmarkTrack track, Map<String, Integer> points) {
-    List<Series> series = new ArrayList<>();
-    points.forEach((name, point) -> {
-      double[] y = IntStream.range(0, track.frameCount())
-          .mapToDouble(f -> track.missing()[f] ? Double.NaN : track.y(f, point)).toArray();
-      series.add(new Series(name, track.timesSeconds(), y));
-    });
-    return timeSeries("Landmarks (vertical position)", "y (px)", series);
+  /**
+   * {@link #signals(Signal, int)} of a recording read block by block, which is never held whole: {@code samples}
+   * is each channel's sample count (the thinning's buckets depend on it), known from an earlier pass.
+   */
+  public static XYChart signals(SignalStream stream, long[] samples, int maxChannels) throws java.io.IOException {
+    List<Channel> channels = stream.channels();
+    int shown = Math.min(maxChannels, channels.size());
+    Thinning[] thin = new Thinning[shown];
+    long[] index = new long[shown];
+    for (int c = 0; c < shown; c++) {
+      thin[c] = new Thinning(channels.get(c).name(), samples[c], MAX_POINTS);
+    }
+    double start = stream.startTimeSeconds();
+    for (double[][] block = stream.next(); block != null; block = stream.next()) {
+      for (int c = 0; c < shown; c++) {
+        double rate = channels.get(c).samplingRate();
+        for (double v : block[c]) {
+          if (index[c] < samples[c]) {
+            thin[c].add(start + index[c] / rate, v);
+          }
+          index[c]++;
+        }
+      }
+    }
+    String unit = channels.isEmpty() ? "" : channels.get(0).unit();
+    return thinnedTimeSeries("Biosignals", unit, java.util.Arrays.stream(thin).map(Thinning::series).toList());
   }
 
-  /** Blendshape weights over time: the named ones, or the {@code count} that vary most when none are named. */
-  public static XYChart blendshapes(BlendshapeTrack track, List<String> names, int count) {
-    List<String> chosen = names.isEmpty() ? mostActive(track, count) : names;
-    List<Series> series = chosen.stream().map(n -> new Series(n, track.timesSeconds(), track.column(n))).toList();
-    XYChart chart = timeSeries("Blendshapes", "weight", series);
+  /**
+   * The vertical image coordinate of some landmarks over time, one series per point, already thinned
+   * ({@link Thinning}); missing frames are gaps (NaN).
+   */
+  public static XYChart thinnedLandmarks(List<Series> thinned) {
+    return thinnedTimeSeries("Landmarks (vertical position)", "y (px)", thinned);
+  }
+
+  /** Blendshape weights over time, one series per shape, already thinned ({@link Thinning}); the axis 0 to 1. */
+  public static XYChart thinnedBlendshapes(List<Series> thinned) {
+    XYChart chart = thinnedTimeSeries("Blendshapes", "weight", thinned);
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
     return chart;
   }
 
-  private static List<String> mostActive(BlendshapeTrack track, int count) {
-    return track.names().stream()
-        .sorted(Comparator.comparingDouble((String n) -> -variance(track.column(n))))
-        .limit(count)
-        .toList();
-  }
+  /**
+   * Which series vary most (the sum of squared deviations from the mean), over rows of values given twice: every row
+   * to {@link #mean}, then every row again to {@link #spread}. Rows may come from a file, never held whole.
+   */
+  public static final class Activity {
+    private final List<String> names;
+    private final long rows;
+    private final double[] mean;
+    private final double[] spread;
 
-  private static double variance(double[] v) {
-    double mean = 0;
-    for (double x : v) {
-      mean += x / v.length;
+    /** For series {@code names} of {@code rows} values each. */
+    public Activity(List<String> names, long rows) {
+      this.names = List.copyOf(names);
+      this.rows = rows;
+      this.mean = new double[names.size()];
+      this.spread = new double[names.size()];
     }
-    double s = 0;
-    for (double x : v) {
-      s += (x - mean) * (x - mean);
+
+    /** First pass: one row, a value per series. */
+    public void mean(double[] row) {
+      for (int k = 0; k < mean.length; k++) {
+        mean[k] += row[k] / rows;
+      }
     }
-    return s;
+
+    /** Second pass: the same row again. */
+    public void spread(double[] row) {
+      for (int k = 0; k < spread.length; k++) {
+        spread[k] += (row[k] - mean[k]) * (row[k] - mean[k]);
+      }
+    }
+
+    /** The {@code count} names that vary most, most first. */
+    public List<String> mostActive(int count) {
+      return IntStream.range(0, names.size()).boxed()
+          .sorted(Comparator.comparingDouble((Integer k) -> -spread[k]))
+          .limit(count)
+          .map(names::get)
+          .toList();
+    }
   }
 
   /**
-   * The series unchanged if short, else the minimum and maximum of each of {@code maxPoints / 2} consecutive
-   * buckets, in time order; an all-NaN bucket becomes one NaN point (a gap).
+   * A series thinned as its values arrive, for one whose length is known first but which is never held whole: the
+   * values unchanged if there are at most {@code maxPoints}, else the minimum and maximum of each of
+   * {@code maxPoints / 2} consecutive buckets, in time order; an all-NaN bucket becomes one NaN point (a gap).
    */
-  static double[][] envelope(double[] t, double[] v, int maxPoints) {
-    int n = t.length;
-    if (n <= maxPoints) {
-      return new double[][] {t.clone(), v.clone()};
+  public static final class Thinning {
+    private final String name;
+    private final long n;
+    private final int buckets;
+    private final List<double[]> points = new ArrayList<>();
+    private long index;
+    private int bucket;
+    private long bucketEnd;
+    private boolean fresh = true;
+    private double firstT;
+    private double loT;
+    private double loV;
+    private long lo = -1;
+    private double hiT;
+    private double hiV;
+    private long hi = -1;
+
+    /** A series {@code name} of {@code n} values, drawn with about {@code maxPoints} points. */
+    public Thinning(String name, long n, int maxPoints) {
+      this.name = name;
+      this.n = n;
+      this.buckets = n <= maxPoints ? 0 : maxPoints / 2;
+      this.bucketEnd = buckets == 0 ? n : n / buckets;
     }
-    int buckets = maxPoints / 2;
-    List<double[]> points = new ArrayList<>();
-    for (int b = 0; b < buckets; b++) {
-      int from = (int) ((long) n * b / buckets);
-      int to = (int) ((long) n * (b + 1) / buckets);
-      int lo = -1;
-      int hi = -1;
-      for (int i = from; i < to; i++) {
-        if (Double.isNaN(v[i])) {
-          continue;
+
+    /** A series of {@code n} values, with {@link #MAX_POINTS}. */
+    public Thinning(String name, long n) {
+      this(name, n, MAX_POINTS);
+    }
+
+    /** The next value and its time; values past the {@code n} announced are refused. */
+    public void add(double t, double v) {
+      if (index >= n) {
+        throw new IllegalStateException("more than the " + n + " values announced");
+      }
+      if (buckets == 0) {
+        points.add(new double[] {t, v});
+        index++;
+        return;
+      }
+      if (fresh) {
+        firstT = t;
+        fresh = false;
+      }
+      if (!Double.isNaN(v)) {
+        if (lo < 0 || v < loV) {
+          lo = index;
+          loV = v;
+          loT = t;
         }
-        if (lo < 0 || v[i] < v[lo]) {
-          lo = i;
-        }
-        if (hi < 0 || v[i] > v[hi]) {
-          hi = i;
+        if (hi < 0 || v > hiV) {
+          hi = index;
+          hiV = v;
+          hiT = t;
         }
       }
-      if (lo < 0) {
-        points.add(new double[] {t[from], Double.NaN});
-      } else {
-        points.add(new double[] {t[Math.min(lo, hi)], v[Math.min(lo, hi)]});
-        if (lo != hi) {
-          points.add(new double[] {t[Math.max(lo, hi)], v[Math.max(lo, hi)]});
+      index++;
+      if (index == bucketEnd) {
+        if (lo < 0) {
+          points.add(new double[] {firstT, Double.NaN});
+        } else if (lo == hi) {
+          points.add(new double[] {loT, loV});
+        } else if (lo < hi) {
+          points.add(new double[] {loT, loV});
+          points.add(new double[] {hiT, hiV});
+        } else {
+          points.add(new double[] {hiT, hiV});
+          points.add(new double[] {loT, loV});
         }
+        bucket++;
+        bucketEnd = n * (bucket + 1) / buckets;
+        lo = -1;
+        hi = -1;
+        fresh = true;
       }
     }
-    return new double[][] {
-        points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray()};
+
+    /** The points so far (all of them once the {@code n} values are in). */
+    public Series series() {
+      return new Series(name, points.stream().mapToDouble(p -> p[0]).toArray(),
+          points.stream().mapToDouble(p -> p[1]).toArray());
+    }
   }
 
   private static XYChart xy(String title, String xLabel, String yLabel) {

@@ -16,9 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
@@ -71,11 +69,6 @@ class HtmlReportTest {
     }
     BlendshapeTrack shapes = new BlendshapeTrack(
         java.util.stream.IntStream.range(0, 100).mapToDouble(f -> f / 30.0).toArray(), Blendshapes.ARKIT_52, weights);
-    LandmarkTrack track = new LandmarkTrack(new double[] {0, 0.1, 0.2}, 68,
-        new double[][] {new double[136], new double[136], new double[136]}, new boolean[] {false, true, false});
-    Map<String, Integer> points = new LinkedHashMap<>();
-    points.put("upper lip (51)", 51);
-    points.put("lower lip (57)", 57);
 
     HtmlReport report = new HtmlReport("Evaluation <of> \"model\" & baseline")
         .paragraph("A <script>alert(1)</script> paragraph stays text.");
@@ -83,8 +76,10 @@ class HtmlReportTest {
     LandmarkSections.addTable(report, table);
     report.heading("Over time")
         .chart("signals", Charts.signals(signal, 4))
-        .chart("landmarks", Charts.landmarks(track, points))
-        .chart("blendshapes", Charts.blendshapes(shapes, List.of(), 5));
+        .chart("landmarks", Charts.thinnedLandmarks(List.of(
+            new Charts.Series("upper lip (51)", new double[] {0, 0.1, 0.2}, new double[] {0, Double.NaN, 0}))))
+        .chart("blendshapes", Charts.thinnedBlendshapes(List.of(
+            new Charts.Series("jawOpen", shapes.timesSeconds(), shapes.column("jawOpen")))));
     Path file = dir.resolve("report.html");
     report.write(file);
 

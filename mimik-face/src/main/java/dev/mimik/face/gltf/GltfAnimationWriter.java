@@ -46,14 +46,159 @@ public final class GltfAnimationWriter {
 
   /** Writes {@code rig} animated by {@code track} to {@code file}. */
   public void write(FaceRig rig, BlendshapeTrack track, Path file) throws IOException {
-    byte[] glb = toGlb(rig, track);
-    AtomicFiles.write(file, out -> out.write(glb));
+    try (Frames frames = frames(rig, track)) {
+      frames.write(file);
+    }
   }
 
   /** The {@code .glb} bytes. */
   public byte[] toGlb(FaceRig rig, BlendshapeTrack track) throws IOException {
-    double[][] weights = weightsPerTarget(rig, track);
-    Builder b = new Builder();
+    try (Frames frames = frames(rig, track)) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      frames.writeTo(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static Frames frames(FaceRig rig, BlendshapeTrack track) throws IOException {
+    Frames frames = new Frames(rig, track.names());
+    try {
+      for (int f = 0; f < track.frameCount(); f++) {
+        frames.add(track.timesSeconds()[f], track.weights()[f]);
+      }
+      return frames;
+    } catch (IOException | RuntimeException e) {
+      frames.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A {@code .glb} whose animation arrives a frame at a time, as frames are tracked: the frames go to temporary files
+   * (as the 32-bit floats the file stores), not memory, so a recording of any length animates the face in the same
+   * heap. {@link #add} each frame, then {@link #write}; closing deletes the temporary files.
+   */
+  public static final class Frames implements java.io.Closeable {
+    private final FaceRig rig;
+    private final int[] targets;
+    private final Path times;
+    private final Path values;
+    private final java.io.DataOutputStream timesOut;
+    private final java.io.DataOutputStream valuesOut;
+    private final float[] row;
+    private int frames;
+    private double last;
+    private float min = Float.MAX_VALUE;
+    private float max = -Float.MAX_VALUE;
+
+    /**
+     * An animation of the shapes {@code names} on {@code rig}.
+     *
+     * @throws IllegalArgumentException if the rig lacks a shape named
+     */
+    public Frames(FaceRig rig, List<String> names) throws IOException {
+      this.rig = rig;
+      this.targets = new int[names.size()];
+      for (int k = 0; k < targets.length; k++) {
+        targets[k] = rig.shapeIndex(names.get(k));
+        if (targets[k] < 0) {
+          throw new IllegalArgumentException("the rig " + rig.name() + " has no shape named " + names.get(k));
+        }
+      }
+      this.row = new float[rig.shapeCount()];
+      this.times = java.nio.file.Files.createTempFile("mimik-glb-times", ".bin");
+      this.values = java.nio.file.Files.createTempFile("mimik-glb-weights", ".bin");
+      this.timesOut = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+          java.nio.file.Files.newOutputStream(times), 1 << 16));
+      this.valuesOut = new java.io.DataOutputStream(new java.io.BufferedOutputStream(
+          java.nio.file.Files.newOutputStream(values), 1 << 16));
+    }
+
+    /**
+     * The next frame: its time and its weights in the names' order.
+     *
+     * @throws IllegalArgumentException if times are negative or do not increase
+     */
+    public void add(double timeSeconds, double[] weights) throws IOException {
+      if (!(timeSeconds >= 0) || (frames > 0 && !(timeSeconds > last))) {
+        throw new IllegalArgumentException("animation times must be non-negative and increasing, frame " + frames
+            + " is at " + timeSeconds);
+      }
+      last = timeSeconds;
+      float t = (float) timeSeconds;
+      min = Math.min(min, t);
+      max = Math.max(max, t);
+      timesOut.writeInt(Integer.reverseBytes(Float.floatToRawIntBits(t)));
+      java.util.Arrays.fill(row, 0);
+      for (int k = 0; k < targets.length; k++) {
+        row[targets[k]] = (float) weights[k];
+      }
+      for (float w : row) {
+        valuesOut.writeInt(Integer.reverseBytes(Float.floatToRawIntBits(w)));
+      }
+      frames++;
+    }
+
+    /** Writes the {@code .glb} to {@code file}, all or nothing. */
+    public void write(Path file) throws IOException {
+      AtomicFiles.write(file, this::writeTo);
+    }
+
+    /** Writes the {@code .glb}: its JSON, then the rig's buffers and the frames copied from the temporary files. */
+    public void writeTo(java.io.OutputStream out) throws IOException {
+      timesOut.flush();
+      valuesOut.flush();
+      Builder b = new Builder();
+      GlTF gltf = scene(rig, b);
+      boolean animated = rig.shapeCount() > 0 && frames > 0;
+      if (animated) {
+        gltf.addAnimations(animation(b, frames, rig.shapeCount(), min, max));
+      }
+      b.finish(gltf);
+      byte[] json = json(gltf);
+      long bin = b.length();
+      ByteBuffer head = ByteBuffer.allocate(28).order(ByteOrder.LITTLE_ENDIAN);
+      head.putInt(0x46546C67).putInt(2).putInt(Math.toIntExact(12 + 8 + json.length + 8 + bin));
+      head.putInt(json.length).putInt(0x4E4F534A);
+      out.write(head.array(), 0, 20);
+      out.write(json);
+      head.clear();
+      head.putInt(Math.toIntExact(bin)).putInt(0x004E4942);
+      out.write(head.array(), 0, 8);
+      b.data.writeTo(out);
+      if (animated) {
+        java.nio.file.Files.copy(times, out);
+        java.nio.file.Files.copy(values, out);
+      }
+    }
+
+    /** Deletes the temporary files. */
+    @Override
+    public void close() throws IOException {
+      try {
+        timesOut.close();
+        valuesOut.close();
+      } finally {
+        java.nio.file.Files.deleteIfExists(times);
+        java.nio.file.Files.deleteIfExists(values);
+      }
+    }
+
+    /**
+     * The JSON chunk as jgltf writes it (padded to four bytes), taken from a {@code .glb} jgltf writes without the
+     * binary data: the JSON states the buffer's length itself.
+     */
+    private static byte[] json(GlTF gltf) throws IOException {
+      ByteArrayOutputStream glb = new ByteArrayOutputStream();
+      new GltfAssetWriter().writeBinary(new GltfAssetV2(gltf, ByteBuffer.allocate(0)), glb);
+      ByteBuffer bytes = ByteBuffer.wrap(glb.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+      int length = bytes.getInt(12);
+      return java.util.Arrays.copyOfRange(bytes.array(), 20, 20 + length);
+    }
+  }
+
+  /** The rig's mesh, node and scene, their data in {@code b}. */
+  private static GlTF scene(FaceRig rig, Builder b) {
     float[] normals = VertexNormals.of(rig.neutral(), rig.triangles());
 
     MeshPrimitive primitive = new MeshPrimitive();
@@ -91,13 +236,7 @@ public final class GltfAnimationWriter {
     gltf.setScene(0);
     gltf.addNodes(node);
     gltf.addMeshes(mesh);
-    if (rig.shapeCount() > 0 && track.frameCount() > 0) {
-      gltf.addAnimations(animation(b, track, weights));
-    }
-    b.finish(gltf);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new GltfAssetWriter().writeBinary(new GltfAssetV2(gltf, b.binary()), out);
-    return out.toByteArray();
+    return gltf;
   }
 
   /**
@@ -160,45 +299,11 @@ public final class GltfAnimationWriter {
     return true;
   }
 
-  /** {@code [frame][target]}: the track's weights reordered to the rig's shapes (0 where the track has none). */
-  private static double[][] weightsPerTarget(FaceRig rig, BlendshapeTrack track) {
-    for (String name : track.names()) {
-      if (rig.shapeIndex(name) < 0) {
-        throw new IllegalArgumentException("the rig " + rig.name() + " has no shape named " + name);
-      }
-    }
-    double[] times = track.timesSeconds();
-    for (int f = 0; f < times.length; f++) {
-      if (!(times[f] >= 0) || (f > 0 && !(times[f] > times[f - 1]))) {
-        throw new IllegalArgumentException("animation times must be non-negative and increasing, frame " + f
-            + " is at " + times[f]);
-      }
-    }
-    double[][] out = new double[track.frameCount()][rig.shapeCount()];
-    for (int k = 0; k < track.names().size(); k++) {
-      int target = rig.shapeIndex(track.names().get(k));
-      for (int f = 0; f < out.length; f++) {
-        out[f][target] = track.weights()[f][k];
-      }
-    }
-    return out;
-  }
-
-  private static Animation animation(Builder b, BlendshapeTrack track, double[][] weights) {
-    float[] times = new float[track.frameCount()];
-    for (int f = 0; f < times.length; f++) {
-      times[f] = (float) track.timesSeconds()[f];
-    }
-    float[] values = new float[weights.length * (weights.length == 0 ? 0 : weights[0].length)];
-    int i = 0;
-    for (double[] row : weights) {
-      for (double w : row) {
-        values[i++] = (float) w;
-      }
-    }
+  /** The animation of {@code frames} frames of {@code shapes} weights each, its data to follow {@code b}'s. */
+  private static Animation animation(Builder b, int frames, int shapes, float min, float max) {
     AnimationSampler sampler = new AnimationSampler();
-    sampler.setInput(b.scalars(times, true));
-    sampler.setOutput(b.scalars(values, false));
+    sampler.setInput(b.following(frames, 4L * frames, new Number[] {min}, new Number[] {max}));
+    sampler.setOutput(b.following(frames * shapes, 4L * frames * shapes, null, null));
     sampler.setInterpolation("LINEAR");
     AnimationChannelTarget target = new AnimationChannelTarget();
     target.setNode(0);
@@ -218,6 +323,8 @@ public final class GltfAnimationWriter {
     private final List<Accessor> accessors = new ArrayList<>();
     private final List<BufferView> views = new ArrayList<>();
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
+    /** Bytes of the views whose data is written after {@link #data} (the animation's frames). */
+    private long following;
 
     int vec3(float[] xyz, boolean bounds) {
       Accessor a = floats(xyz, xyz.length / 3, "VEC3", ARRAY_BUFFER);
@@ -234,19 +341,31 @@ public final class GltfAnimationWriter {
       return accessors.size() - 1;
     }
 
-    int scalars(float[] values, boolean bounds) {
-      Accessor a = floats(values, values.length, "SCALAR", null);
-      if (bounds) {
-        float min = Float.MAX_VALUE;
-        float max = -Float.MAX_VALUE;
-        for (float v : values) {
-          min = Math.min(min, v);
-          max = Math.max(max, v);
-        }
-        a.setMin(new Number[] {min});
-        a.setMax(new Number[] {max});
-      }
+    /**
+     * A float SCALAR accessor of {@code count} values whose {@code bytes} (a multiple of four) follow the data held
+     * here and the earlier following views.
+     */
+    int following(int count, long bytes, Number[] min, Number[] max) {
+      BufferView v = new BufferView();
+      v.setBuffer(0);
+      v.setByteOffset(Math.toIntExact(data.size() + following));
+      v.setByteLength(Math.toIntExact(bytes));
+      views.add(v);
+      following += bytes;
+      Accessor a = new Accessor();
+      a.setBufferView(views.size() - 1);
+      a.setComponentType(GltfConstants.GL_FLOAT);
+      a.setCount(count);
+      a.setType("SCALAR");
+      a.setMin(min);
+      a.setMax(max);
+      accessors.add(a);
       return accessors.size() - 1;
+    }
+
+    /** The buffer's length: the data held here and the following views'. */
+    long length() {
+      return data.size() + following;
     }
 
     int indices(int[] triangles) {
@@ -295,12 +414,8 @@ public final class GltfAnimationWriter {
       accessors.forEach(gltf::addAccessors);
       views.forEach(gltf::addBufferViews);
       Buffer buffer = new Buffer();
-      buffer.setByteLength(data.size());
+      buffer.setByteLength(Math.toIntExact(length()));
       gltf.addBuffers(buffer);
-    }
-
-    ByteBuffer binary() {
-      return ByteBuffer.wrap(data.toByteArray());
     }
   }
 }

@@ -2,13 +2,17 @@ package dev.mimik.lab.tracking;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mimik.core.data.BlendshapeTrack;
+import dev.mimik.core.data.Blendshapes;
+import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.SignalFormats;
+import dev.mimik.core.io.SignalStream;
 import dev.mimik.core.io.csv.BlendshapeCsv;
 import dev.mimik.core.io.csv.LandmarkCsvWriter;
 import dev.mimik.eval.landmarks.LandmarkMetrics;
 import dev.mimik.eval.landmarks.MetricsJson;
+import dev.mimik.eval.report.Charts;
 import dev.mimik.eval.report.HtmlReport;
 import dev.mimik.face.gltf.GltfAnimationWriter;
 import dev.mimik.face.io.GltfRigReader;
@@ -19,23 +23,29 @@ import dev.mimik.lab.face.FaceScores;
 import dev.mimik.learn.bioface.TrackingModel;
 import dev.mimik.sim.session.GroundTruth;
 import dev.mimik.track.FaceFit;
+import dev.mimik.track.Frame;
 import dev.mimik.track.RecordingTracker;
 import dev.mimik.track.TrackedRecording;
 import dev.mimik.track.TrackingRecipe;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
+import org.knowm.xchart.XYChart;
 
 /**
  * One {@code mimik track} run on one recording: read it, track it, and write the files of FORMATS.md
  * ({@code landmarks.csv}, {@code blendshapes.csv}, {@code face.glb}, {@code report.html} and, with a truth,
  * {@code metrics.json}). {@code mimik track} and {@code mimik batch track} both run it, so they write the same bytes.
  *
- * <p>The steps are separate so that a caller can show progress per step: {@link #read}, {@link #track},
- * {@link #ablation}, {@link #write}.
+ * <p>Causal tracking without a truth ({@link #streams()}) is one step, {@link #run}: the recording is tracked as it
+ * is read and the outputs are written as the frames leave the pipeline, so memory does not grow with the
+ * recording's length. Otherwise the steps are separate so that a caller can show progress per step: {@link #read},
+ * {@link #track}, {@link #ablation}, {@link #write}; these hold the whole recording and every frame (offline
+ * filtering is zero-phase over the whole recording, and the scores against a truth take every frame).
  */
 public final class TrackJob {
 
@@ -62,25 +72,24 @@ public final class TrackJob {
 
   private final Settings settings;
   private final Path signals;
-  private final Signal signal;
   private final GroundTruth truth;
   private final FaceRig rig;
+  private Signal signal;
 
-  private TrackJob(Settings settings, Path signals, Signal signal, GroundTruth truth, FaceRig rig) {
+  private TrackJob(Settings settings, Path signals, GroundTruth truth, FaceRig rig) {
     this.settings = settings;
     this.signals = signals;
-    this.signal = signal;
     this.truth = truth;
     this.rig = rig;
   }
 
   /**
-   * Reads the recording, the truth (or none) and the face, and refuses an ablation it cannot run.
+   * Reads the truth (or none) and the face, and refuses an ablation it cannot run; the recording is read by
+   * {@link #run} or {@link #track}.
    *
    * @param truth the truth landmarks, or null
    */
   public static TrackJob read(Settings settings, Path signals, Path truth) throws IOException {
-    Signal signal = SignalFormats.standard().read(signals);
     GroundTruth truthFiles = truth == null ? null : GroundTruth.read(truth);
     if (settings.eyeAblation() && (settings.no3d() || truthFiles == null || truthFiles.blendshapes() == null)) {
       throw new BadInputException(
@@ -88,19 +97,211 @@ public final class TrackJob {
     }
     FaceRig rig = settings.no3d() ? null
         : settings.faceModel() == null ? EmbeddedRig.load() : new GltfRigReader().read(settings.faceModel());
-    return new TrackJob(settings, signals, signal, truthFiles, rig);
+    return new TrackJob(settings, signals, truthFiles, rig);
   }
 
-  /** The recording read. */
+  /** Whether {@link #run} applies: causal tracking, without a truth to score against. */
+  public boolean streams() {
+    return !settings.offline() && truth == null;
+  }
+
+  /**
+   * What {@link #run} tracked.
+   *
+   * @param frames frames written
+   * @param durationSeconds the length of the recording tracked
+   * @param networkMillis the network's time on each tracked frame
+   */
+  public record Run(int frames, double durationSeconds, double[] networkMillis) {}
+
+  /**
+   * Tracks the recording as it is read ({@link #streams()} must hold) and writes every output into {@code dir} as
+   * the frames come: the landmark and blendshape rows and the face's animation to temporary files renamed at the end,
+   * what the report draws to a frame log; the recording is read a second time for the report's signal chart.
+   */
+  public Run run(Path dir, TrackingModel model, Consumer<String> warnings, DoubleConsumer progress)
+      throws IOException {
+    if (!streams()) {
+      throw new IllegalStateException("offline tracking and scores against a truth take the whole recording");
+    }
+    boolean existed = Files.isDirectory(dir);
+    Files.createDirectories(dir);
+    try {
+      return runInto(dir, model, warnings, progress);
+    } catch (IOException | RuntimeException e) {
+      if (!existed) {
+        try {
+          // no output was committed: only the folder made for them is left
+          Files.deleteIfExists(dir);
+        } catch (IOException notEmpty) {
+          e.addSuppressed(notEmpty);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private Run runInto(Path dir, TrackingModel model, Consumer<String> warnings, DoubleConsumer progress)
+      throws IOException {
+    LandmarkSet set = model.landmarkFrame().set();
+    try (SignalStream stream = SignalFormats.standard().open(signals);
+        FrameLog log = new FrameLog(set);
+        LandmarkCsvWriter.Rows landmarks = new LandmarkCsvWriter.Rows(dir.resolve("landmarks.csv"),
+            TrackedRecording.ibugPoints(set));
+        FaceOutputs face = new FaceOutputs(dir, rig)) {
+      long[] samples = new long[stream.channels().size()];
+      DoubleArray millis = new DoubleArray();
+      int[] networkStage = {-1};
+      RecordingTracker.Streamed done = RecordingTracker.stream(model, counting(stream, samples), rig, recipe(),
+          warnings, progress, names -> networkStage[0] = names.indexOf("network"), f -> {
+            try {
+              landmarks.row(f.timeSeconds(), TrackedRecording.ibugRow(set, f.landmarks()), !f.tracked());
+              face.add(f);
+              log.add(f);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            if (f.tracked() && networkStage[0] >= 0) {
+              millis.add(f.stageNanos(networkStage[0]) / 1e6);
+            }
+          });
+      XYChart chart;
+      try (SignalStream again = SignalFormats.standard().open(signals)) {
+        chart = Charts.signals(again, samples, 4);
+      }
+      HtmlReport report = TrackReport.streamed("mimik track: " + signals.getFileName(), model, log, chart, rig,
+          done.rest() == null ? null : done.rest().identity());
+      landmarks.commit();
+      face.commit();
+      report.write(dir.resolve("report.html"));
+      return new Run(done.frames(), done.durationSeconds(), millis.toArray());
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** The blendshape rows and the face's animation, opened with the first frame that has blendshapes. */
+  private static final class FaceOutputs implements java.io.Closeable {
+    private final Path dir;
+    private final FaceRig rig;
+    private BlendshapeCsv.Rows rows;
+    private GltfAnimationWriter.Frames animation;
+
+    FaceOutputs(Path dir, FaceRig rig) {
+      this.dir = dir;
+      this.rig = rig;
+    }
+
+    void add(Frame f) throws IOException {
+      if (rows == null && animation == null) {
+        if (f.blendshapes() == null) {
+          return;
+        }
+        rows = new BlendshapeCsv.Rows(dir.resolve("blendshapes.csv"), Blendshapes.ARKIT_52);
+        animation = new GltfAnimationWriter.Frames(rig, Blendshapes.ARKIT_52);
+      }
+      rows.row(f.timeSeconds(), f.blendshapes());
+      animation.add(f.timeSeconds(), f.blendshapes());
+    }
+
+    void commit() throws IOException {
+      if (rows != null) {
+        rows.commit();
+        animation.write(dir.resolve("face.glb"));
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (java.io.Closeable a = rows; java.io.Closeable b = animation) {
+        // closes both, the first failure thrown
+      }
+    }
+  }
+
+  /** Doubles appended one at a time. */
+  private static final class DoubleArray {
+    private double[] values = new double[1024];
+    private int size;
+
+    void add(double v) {
+      if (size == values.length) {
+        values = java.util.Arrays.copyOf(values, 2 * size);
+      }
+      values[size++] = v;
+    }
+
+    double[] toArray() {
+      return java.util.Arrays.copyOf(values, size);
+    }
+  }
+
+  /** {@code stream} counting each channel's samples into {@code samples} as they are read. */
+  private static SignalStream counting(SignalStream stream, long[] samples) {
+    return new SignalStream() {
+      @Override
+      public Path file() {
+        return stream.file();
+      }
+
+      @Override
+      public List<dev.mimik.core.data.Channel> channels() {
+        return stream.channels();
+      }
+
+      @Override
+      public double startTimeSeconds() {
+        return stream.startTimeSeconds();
+      }
+
+      @Override
+      public java.util.Optional<java.time.LocalDateTime> startDateTime() {
+        return stream.startDateTime();
+      }
+
+      @Override
+      public double[][] next() throws IOException {
+        double[][] block = stream.next();
+        if (block != null) {
+          for (int c = 0; c < block.length; c++) {
+            samples[c] += block[c].length;
+          }
+        }
+        return block;
+      }
+
+      @Override
+      public double durationSeconds() {
+        return stream.durationSeconds();
+      }
+
+      @Override
+      public List<dev.mimik.core.data.Annotation> annotations() {
+        return stream.annotations();
+      }
+
+      @Override
+      public void close() throws IOException {
+        stream.close();
+      }
+    };
+  }
+
+  /** Tracks the recording through the pipeline {@code mimik serve} runs, with these settings' options. */
+  public TrackedRecording track(TrackingModel model, Consumer<String> warnings, DoubleConsumer progress)
+      throws IOException {
+    signal = SignalFormats.standard().read(signals);
+    return RecordingTracker.track(model, signal, signals, rig, recipe(), warnings, progress);
+  }
+
+  /** The recording {@link #track} read. */
   public Signal signal() {
     return signal;
   }
 
-  /** Tracks the recording through the pipeline {@code mimik serve} runs, with these settings' options. */
-  public TrackedRecording track(TrackingModel model, Consumer<String> warnings, DoubleConsumer progress) {
-    TrackingRecipe recipe = TrackingRecipe.causal().withOffline(settings.offline())
+  private TrackingRecipe recipe() {
+    return TrackingRecipe.causal().withOffline(settings.offline())
         .withFace(settings.eyeAdjust() ? FaceFit.ELAM_LDL : FaceFit.PLAIN);
-    return RecordingTracker.track(model, signal, signals, rig, recipe, warnings, progress);
   }
 
   /** The ablation's rows when the settings ask for it, else an empty list. */

@@ -2,7 +2,7 @@ package dev.mimik.lab.tracking;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mimik.core.data.BlendshapeTrack;
-import dev.mimik.core.data.LandmarkTrack;
+import dev.mimik.core.data.Blendshapes;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.eval.eyes.ReconstructionScores;
@@ -29,7 +29,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.imageio.ImageIO;
+import org.knowm.xchart.XYChart;
 
 /**
  * What {@code mimik track} reports about a tracked recording: the eyes, the signals, the landmarks and blendshapes
@@ -112,19 +114,42 @@ public final class TrackReport {
           + "th frame.");
       FaceScores.addTo(report, ablation);
     }
-    report.heading("Eyes").chart(tracked.eogClosure() != null
-        ? "Closure probability per eye, from the model's blink detector (" + model.blinks().orElseThrow().describe()
-            + ")"
-        : "Closure probability per eye, from the tracked eyelids (the model has no blink detector)", closureChart());
-    report.heading("Signals").chart("The recording's channels", Charts.signals(signal, 4));
-    LandmarkTrack ibug = tracked.ibugLandmarks();
-    report.heading("Landmarks").chart("Mouth, lips and an upper eyelid over time (vertical position, px)",
-        Charts.landmarks(ibug, keyPoints()));
-    BlendshapeTrack shapes = tracked.blendshapes();
-    if (shapes != null) {
-      addFace(report, shapes, rig, "The tracked face");
+    try (FrameLog log = FrameLog.of(tracked)) {
+      sections(report, model, log, Charts.signals(signal, 4), rig, tracked.identity());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return report;
+  }
+
+  /**
+   * The report of a recording tracked as it was read ({@code mimik track} without a truth): the sections of
+   * {@link #report} drawn from the frames logged and the recording's chart.
+   *
+   * @param signals the chart of the recording's channels ({@link Charts#signals})
+   * @param identity the identity the face was fitted with, or null without a face
+   */
+  static HtmlReport streamed(String title, TrackingModel model, FrameLog log, XYChart signals, FaceRig rig,
+      double[] identity) throws IOException {
+    HtmlReport report = new HtmlReport(title);
+    sections(report, model, log, signals, rig, identity);
+    return report;
+  }
+
+  /** The eyes, the signals, the landmarks and, with a face, the blendshapes and the face. */
+  private static void sections(HtmlReport report, TrackingModel model, FrameLog log, XYChart signals, FaceRig rig,
+      double[] identity) throws IOException {
+    report.heading("Eyes").chart(log.hasEog()
+        ? "Closure probability per eye, from the model's blink detector (" + model.blinks().orElseThrow().describe()
+            + ")"
+        : "Closure probability per eye, from the tracked eyelids (the model has no blink detector)",
+        closureChart(log, rig, identity));
+    report.heading("Signals").chart("The recording's channels", signals);
+    report.heading("Landmarks").chart("Mouth, lips and an upper eyelid over time (vertical position, px)",
+        landmarkChart(log));
+    if (log.hasWeights()) {
+      addFace(report, log, rig, "The tracked face");
+    }
   }
 
   /**
@@ -137,62 +162,121 @@ public final class TrackReport {
         + " person's rest shape (%d identity coefficients, %d landmark offsets).", fitted.frames().size(),
         fitted.landmarks().missingCount(), fitted.set().name().toLowerCase(Locale.ROOT), rig.name(),
         fitted.rest().identity().length, fitted.rest().offsets().length / 3));
-    report.heading("Landmarks").chart("Mouth, lips and an upper eyelid over time (vertical position, px)",
-        Charts.landmarks(fitted.ibugLandmarks(), keyPoints()));
-    addFace(report, fitted.blendshapes(), rig, "The fitted face");
+    try (FrameLog log = FrameLog.of(fitted)) {
+      report.heading("Landmarks").chart("Mouth, lips and an upper eyelid over time (vertical position, px)",
+          landmarkChart(log));
+      addFace(report, log, rig, "The fitted face");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return report;
   }
 
+  /** The key landmarks' heights over time. */
+  private static XYChart landmarkChart(FrameLog log) throws IOException {
+    List<String> names = new ArrayList<>(keyPoints().keySet());
+    Charts.Thinning[] lines = new Charts.Thinning[names.size()];
+    for (int i = 0; i < lines.length; i++) {
+      lines[i] = new Charts.Thinning(names.get(i), log.frames());
+    }
+    log.forEach(row -> {
+      for (int i = 0; i < lines.length; i++) {
+        lines[i].add(row[FrameLog.TIME], row[FrameLog.HEIGHTS + i]);
+      }
+    });
+    return Charts.thinnedLandmarks(Arrays.stream(lines).map(Charts.Thinning::series).toList());
+  }
+
   /** The blendshapes over time and the face at the most expressive moment of each quarter. */
-  private static void addFace(HtmlReport report, BlendshapeTrack shapes, FaceRig rig, String heading) {
-    report.heading("Blendshapes").chart("The most active ARKit blendshapes", Charts.blendshapes(shapes, List.of(),
-        8));
+  private static void addFace(HtmlReport report, FrameLog log, FaceRig rig, String heading) throws IOException {
+    List<String> names = Blendshapes.ARKIT_52;
+    Charts.Activity activity = new Charts.Activity(names, log.frames());
+    log.forEach(row -> activity.mean(Arrays.copyOfRange(row, FrameLog.WEIGHTS, row.length)));
+    log.forEach(row -> activity.spread(Arrays.copyOfRange(row, FrameLog.WEIGHTS, row.length)));
+    List<String> chosen = activity.mostActive(8);
+    Charts.Thinning[] lines = chosen.stream().map(n -> new Charts.Thinning(n, log.frames()))
+        .toArray(Charts.Thinning[]::new);
+    int[] columns = chosen.stream().mapToInt(n -> FrameLog.WEIGHTS + names.indexOf(n)).toArray();
+    int n = log.frames();
+    int[] best = new int[Math.min(4, n)];
+    double[] bestSum = new double[best.length];
+    double[] times = new double[best.length];
+    Arrays.fill(bestSum, -1);
+    int[] f = {0};
+    int[] q = {0};
+    log.forEach(row -> {
+      for (int i = 0; i < lines.length; i++) {
+        lines[i].add(row[FrameLog.TIME], row[columns[i]]);
+      }
+      // the most expressive frame of each quarter of the recording (the first of the quarter on a tie)
+      while (q[0] < best.length && f[0] >= (q[0] + 1) * n / best.length) {
+        q[0]++;
+      }
+      if (q[0] < best.length) {
+        int k = q[0];
+        double sum = Arrays.stream(row, FrameLog.WEIGHTS, row.length).sum();
+        if (f[0] == k * n / best.length || sum > bestSum[k]) {
+          best[k] = f[0];
+          times[k] = row[FrameLog.TIME];
+          bestSum[k] = Math.max(bestSum[k], sum);
+        }
+      }
+      f[0]++;
+    });
+    report.heading("Blendshapes").chart("The most active ARKit blendshapes",
+        Charts.thinnedBlendshapes(Arrays.stream(lines).map(Charts.Thinning::series).toList()));
     report.heading(heading);
     RigGallery gallery = new RigGallery(rig);
-    for (int f : showcaseFrames(shapes)) {
+    double[][] weights = log.weightsAt(best);
+    for (int i = 0; i < best.length; i++) {
       Map<String, Double> expression = new LinkedHashMap<>();
-      for (int k = 0; k < shapes.names().size(); k++) {
-        expression.put(shapes.names().get(k), shapes.weights()[f][k]);
+      for (int k = 0; k < names.size(); k++) {
+        expression.put(names.get(k), weights[i][k]);
       }
-      String time = String.format(Locale.ROOT, "t = %.1f s", shapes.timesSeconds()[f]);
+      String time = String.format(Locale.ROOT, "t = %.1f s", times[i]);
       report.image(time, png(gallery.render(expression, time)));
     }
   }
 
-  private org.knowm.xchart.XYChart closureChart() {
-    double[] times = tracked.times();
-    List<Charts.Series> series = new ArrayList<>();
+  private static XYChart closureChart(FrameLog log, FaceRig rig, double[] identity) throws IOException {
+    List<Charts.Thinning> lines = new ArrayList<>();
     for (Eye eye : Eye.values()) {
-      double[] p = Arrays.stream(tracked.eyes()).mapToDouble(s -> s[eye.ordinal()].closure()).toArray();
-      series.add(new Charts.Series("closure, " + eye.name().toLowerCase(Locale.ROOT) + " eye", times, p));
+      lines.add(new Charts.Thinning("closure, " + eye.name().toLowerCase(Locale.ROOT) + " eye", log.frames()));
     }
-    BlendshapeTrack shapes = tracked.blendshapes();
-    if (shapes != null) {
-      double[][] apertures = new ReconstructionScores(rig).relativeApertures(FaceScores.inRigOrder(rig, shapes),
-          tracked.identity());
-      series.add(new Charts.Series("3D face: 1 - aperture / neutral (mean of both eyes)", shapes.timesSeconds(),
-          Arrays.stream(apertures).mapToDouble(a -> 1 - (a[0] + a[1]) / 2).toArray()));
-    }
-    return Charts.timeSeries("Eye closure", "closure", series);
-  }
-
-  /** Frames worth showing: the most expressive one in each quarter of the recording. */
-  private static int[] showcaseFrames(BlendshapeTrack shapes) {
-    int n = shapes.frameCount();
-    int[] out = new int[Math.min(4, n)];
-    for (int q = 0; q < out.length; q++) {
-      int best = q * n / out.length;
-      double bestSum = -1;
-      for (int f = q * n / out.length; f < (q + 1) * n / out.length; f++) {
-        double sum = Arrays.stream(shapes.weights()[f]).sum();
-        if (sum > bestSum) {
-          bestSum = sum;
-          best = f;
+    Charts.Thinning aperture = log.hasWeights()
+        ? new Charts.Thinning("3D face: 1 - aperture / neutral (mean of both eyes)", log.frames()) : null;
+    ReconstructionScores scores = aperture == null ? null : new ReconstructionScores(rig);
+    int batch = 512;
+    List<double[]> pending = new ArrayList<>();
+    Consumer<List<double[]>> apertures = rows -> {
+      double[][] weights = rows.stream().map(r -> Arrays.copyOfRange(r, FrameLog.WEIGHTS, r.length))
+          .toArray(double[][]::new);
+      double[] t = rows.stream().mapToDouble(r -> r[FrameLog.TIME]).toArray();
+      double[][] a = scores.relativeApertures(FaceScores.inRigOrder(rig, new BlendshapeTrack(t,
+          Blendshapes.ARKIT_52, weights)), identity);
+      for (int i = 0; i < a.length; i++) {
+        aperture.add(t[i], 1 - (a[i][0] + a[i][1]) / 2);
+      }
+      rows.clear();
+    };
+    log.forEach(row -> {
+      for (Eye eye : Eye.values()) {
+        lines.get(eye.ordinal()).add(row[FrameLog.TIME], row[FrameLog.CLOSURES + eye.ordinal()]);
+      }
+      if (aperture != null) {
+        pending.add(row.clone());
+        if (pending.size() == batch) {
+          apertures.accept(pending);
         }
       }
-      out[q] = best;
+    });
+    if (aperture != null) {
+      if (!pending.isEmpty()) {
+        apertures.accept(pending);
+      }
+      lines.add(aperture);
     }
-    return out;
+    return Charts.thinnedTimeSeries("Eye closure", "closure", lines.stream().map(Charts.Thinning::series).toList());
   }
 
   private static byte[] png(BufferedImage image) {
@@ -205,7 +289,8 @@ public final class TrackReport {
     return bytes.toByteArray();
   }
 
-  private static Map<String, Integer> keyPoints() {
+  /** The landmarks the report follows over time: their names and iBUG numbers, in the chart's order. */
+  static Map<String, Integer> keyPoints() {
     Map<String, Integer> points = new LinkedHashMap<>();
     points.put("mouth corner 48", 48);
     points.put("mouth corner 54", 54);

@@ -6,7 +6,6 @@ import dev.mimik.core.io.BadInputException;
 import dev.mimik.signal.filter.ZeroPhaseSosFilter;
 import dev.mimik.signal.resample.PolyphaseResampler;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -19,15 +18,10 @@ public final class SessionSignals {
 
   /** The channels as {@code [channel][sample]} at {@code frontEnd.samplingRateHz()}. */
   public static double[][] select(Signal signal, FrontEnd frontEnd, Path file, Consumer<String> warnings) {
-    double[][] out = new double[frontEnd.channels().size()][];
+    int[] picked = indices(signal.channelNames(), frontEnd, file);
+    double[][] out = new double[picked.length][];
     for (int c = 0; c < out.length; c++) {
-      String name = frontEnd.channels().get(c);
-      Optional<Channel> channel = signal.channel(name);
-      if (channel.isEmpty()) {
-        throw new BadInputException(file, "has no channel '" + name + "' (it has " + signal.channelNames()
-            + "); the model was trained on " + frontEnd.channels());
-      }
-      out[c] = atRate(channel.get(), frontEnd, file, warnings);
+      out[c] = atRate(signal.channel(picked[c]), frontEnd, file, warnings);
     }
     int n = Integer.MAX_VALUE;
     for (double[] x : out) {
@@ -35,6 +29,24 @@ public final class SessionSignals {
     }
     for (int c = 0; c < out.length; c++) {
       out[c] = java.util.Arrays.copyOf(out[c], n);
+    }
+    return out;
+  }
+
+  /**
+   * Where the front end's channels are among a recording's {@code names}, in the front end's order.
+   *
+   * @throws BadInputException naming {@code file} if one is missing
+   */
+  public static int[] indices(java.util.List<String> names, FrontEnd frontEnd, Path file) {
+    int[] out = new int[frontEnd.channels().size()];
+    for (int c = 0; c < out.length; c++) {
+      String name = frontEnd.channels().get(c);
+      out[c] = names.indexOf(name);
+      if (out[c] < 0) {
+        throw new BadInputException(file, "has no channel '" + name + "' (it has " + names
+            + "); the model was trained on " + frontEnd.channels());
+      }
     }
     return out;
   }

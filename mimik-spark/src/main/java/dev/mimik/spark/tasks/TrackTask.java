@@ -43,6 +43,10 @@ public record TrackTask(String model, String faceModel, boolean no3d, boolean of
     Path face = faceModel == null ? null : inputs.local(faceModel);
     TrackJob job = TrackJob.read(new TrackJob.Settings(face, no3d, offline, eyeAdjust, eyeAblation), signals, truth);
     try (TrackingModel m = TrackingModel.load(inputs.local(model))) {
+      if (job.streams()) {
+        job.run(out, m, w -> System.err.println(recording.id() + ": warning: " + w), p -> { });
+        return MetricNumbers.of(null);
+      }
       TrackedRecording tracked = job.track(m, w -> System.err.println(recording.id() + ": warning: " + w), p -> { });
       List<FaceScores.Row> ablation = job.ablation(m, tracked, p -> { });
       return MetricNumbers.of(job.write(out, m, tracked, ablation).metricsJson());

@@ -60,24 +60,60 @@ public final class BlendshapeCsv {
 
   /** Writes the track, all or nothing. @throws BadInputException if a weight is outside [0, 1] */
   public static void write(BlendshapeTrack track, Path file) throws IOException {
-    AtomicFiles.write(file, out -> {
-      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      w.write("time_s," + String.join(",", track.names()) + "\n");
-      StringBuilder row = new StringBuilder();
+    try (Rows rows = new Rows(file, track.names())) {
       for (int f = 0; f < track.frameCount(); f++) {
-        row.setLength(0);
-        row.append(track.timesSeconds()[f]);
-        for (int k = 0; k < track.names().size(); k++) {
-          double v = track.weights()[f][k];
-          if (!(v >= 0 && v <= 1)) {
-            throw new BadInputException(file, "frame " + f + ": " + track.names().get(k) + " is " + v
-                + ", outside [0, 1]");
-          }
-          row.append(',').append(v);
-        }
-        w.append(row).append('\n');
+        rows.row(track.timesSeconds()[f], track.weights()[f]);
       }
+      rows.commit();
+    }
+  }
+
+  /**
+   * A blendshape CSV written one frame at a time as frames are tracked, all or nothing: {@link #row} for each frame,
+   * then {@link #commit()}; closing without a commit leaves no file.
+   */
+  public static final class Rows implements java.io.Closeable {
+    private final Path file;
+    private final List<String> names;
+    private final AtomicFiles.Output out;
+    private final Writer w;
+    private final StringBuilder row = new StringBuilder();
+    private int frames;
+
+    /** Opens {@code file} for the shapes {@code names} and writes the header. */
+    public Rows(Path file, List<String> names) throws IOException {
+      this.file = file;
+      this.names = List.copyOf(names);
+      this.out = AtomicFiles.open(file);
+      this.w = new OutputStreamWriter(out.stream(), StandardCharsets.UTF_8);
+      w.write("time_s," + String.join(",", names) + "\n");
+    }
+
+    /** One frame's weights in the names' order. @throws BadInputException if a weight is outside [0, 1] */
+    public void row(double timeSeconds, double[] weights) throws IOException {
+      row.setLength(0);
+      row.append(timeSeconds);
+      for (int k = 0; k < names.size(); k++) {
+        double v = weights[k];
+        if (!(v >= 0 && v <= 1)) {
+          throw new BadInputException(file, "frame " + frames + ": " + names.get(k) + " is " + v
+              + ", outside [0, 1]");
+        }
+        row.append(',').append(v);
+      }
+      w.append(row).append('\n');
+      frames++;
+    }
+
+    /** Every frame is written: the file appears. */
+    public void commit() throws IOException {
       w.flush();
-    });
+      out.commit();
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
   }
 }

@@ -160,6 +160,11 @@ public final class EdfReader implements SignalReader {
       return header.startDateTime();
     }
 
+    @Override
+    public double durationSeconds() {
+      return header.recordCount() * header.recordDuration();
+    }
+
     /** Samples the file holds at least (without the gaps of a discontinuous file). */
     long samplesAtLeast() {
       long total = 0;
