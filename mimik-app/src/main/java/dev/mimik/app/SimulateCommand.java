@@ -3,6 +3,7 @@ package dev.mimik.app;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.sim.sensor.Montage;
+import dev.mimik.sim.session.Conditions;
 import dev.mimik.sim.session.SessionWriter;
 import dev.mimik.sim.session.SimulationSettings;
 import dev.mimik.sim.session.Simulator;
@@ -66,6 +67,12 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "biosignal file format: edf (EDF+), bdf (BDF+) or csv (default ${DEFAULT-VALUE})")
   private String format;
 
+  @Option(names = "--conditions", defaultValue = "realistic",
+      description = "realistic (earpiece put on afresh each session, camera clock 0.2-5 s off and drifting, left to"
+          + " 'train --sync auto'; varied expressions and speech) or controlled (same placement every session,"
+          + " clocks in the manifest, BioFace-3D's seven templates) (default ${DEFAULT-VALUE})")
+  private String conditions;
+
   @Override
   public Integer call() throws Exception {
     SimulationSettings settings = settings();
@@ -92,7 +99,13 @@ public final class SimulateCommand implements Callable<Integer> {
     require(fps >= 1 && fps <= 240, "--fps must be 1..240, not " + fps);
     Path file = Path.of(montage);
     Montage m = montage.endsWith(".csv") || Files.isRegularFile(file) ? Montage.read(file) : Montage.named(montage);
-    return new SimulationSettings(participants, sessions, minutes, seed, m, rate, fps, 120);
+    Conditions c;
+    try {
+      c = Conditions.named(conditions);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--conditions: " + e.getMessage());
+    }
+    return new SimulationSettings(participants, sessions, minutes, seed, m, rate, fps, 120, c);
   }
 
   private static void require(boolean ok, String problem) {
