@@ -28,9 +28,6 @@ final class SessionFiles {
   /** How the two clocks of a session are related when the manifest gives no offset. */
   enum Sync { NONE, AUTO }
 
-  /** The minimum peak-to-sidelobe ratio below which an automatic offset is reported as unreliable. */
-  private static final double CONFIDENT_PEAK_TO_SIDELOBE = 1.5;
-
   private final Sync sync;
   private final PrintWriter log;
 
@@ -102,7 +99,7 @@ final class SessionFiles {
     if (!Double.isNaN(offsetSeconds)) {
       clock = ClockMapping.ofOffset(offsetSeconds);
     } else if (sync == Sync.AUTO) {
-      clock = estimate(signal, signalFile, landmarks).mapping();
+      clock = estimate(signal, signalFile, landmarks, landmarkFile).mapping();
     } else {
       clock = ClockMapping.identity();
     }
@@ -116,12 +113,24 @@ final class SessionFiles {
     return new Session(name, participant, signal, landmarks, clock, signalFile);
   }
 
-  /** Cross-correlates the summed EMG envelope of all channels with the landmark motion energy. */
-  private OffsetEstimate estimate(Signal signal, Path file, LandmarkTrack landmarks) {
-    OffsetEstimate e = OffsetEstimator.standard().estimate(signal, landmarks);
-    log.printf(Locale.ROOT, "%s: clock offset estimated at %.3f s (peak correlation %.2f, peak-to-sidelobe %.2f)%s%n",
-        file, e.offsetSeconds(), e.peakCorrelation(), e.peakToSidelobe(),
-        e.peakToSidelobe() < CONFIDENT_PEAK_TO_SIDELOBE ? " - LOW CONFIDENCE, give the offset in a manifest" : "");
+  /**
+   * Lines the EMG envelopes up with the face ({@link OffsetEstimator}); refuses, naming the session and the figures,
+   * when the correlation has no clear peak: training on a guessed offset would learn the wrong frames.
+   */
+  private OffsetEstimate estimate(Signal signal, Path file, LandmarkTrack landmarks, Path landmarkFile) {
+    OffsetEstimator estimator = OffsetEstimator.standard();
+    OffsetEstimate e = estimator.estimate(signal, landmarks);
+    String figures = String.format(Locale.ROOT, "peak correlation %.3f at %+.3f s, runner-up %.3f at %+.3f s,"
+        + " peak-to-sidelobe %.1f", e.peakCorrelation(), e.offsetSeconds(), e.runnerUpCorrelation(),
+        e.runnerUpOffsetSeconds(), e.peakToSidelobe());
+    if (!estimator.isClear(e)) {
+      throw new BadInputException(file, "--sync auto finds no clear clock offset against " + landmarkFile + " ("
+          + figures + "; a clear one needs a peak of at least " + estimator.minPeak() + ", a runner-up at most "
+          + estimator.maxRunnerUpRatio() + " of it and a peak-to-sidelobe of " + estimator.minPeakToSidelobe()
+          + "); give the offset in the manifest's offset_s column");
+    }
+    log.printf(Locale.ROOT, "%s: clock offset %.3f s, drift %.1f ppm (%s)%n", file, e.offsetSeconds(),
+        e.drift() * 1e6, figures);
     log.flush();
     return e;
   }

@@ -59,13 +59,14 @@ public record OffsetEstimator(double maxLagSeconds, double minOverlapFraction, d
   }
 
   /**
-   * Search +-10 s, at least half the frames overlapping; clear when the peak is at least 0.15, the runner-up at most
-   * 0.8 of it and the peak 5 standard deviations above the sidelobes. On simulated earpiece sessions the true pairs
-   * stand well inside these bounds and pairs of recordings that do not belong together well outside
-   * ({@code sim.session.ClockSyncTest}).
+   * Search +-10 s with at least three quarters of the frames overlapping (room for a 5 s offset on a 30 s session;
+   * less overlap lets the correlations of a few edge frames win); clear when the peak is at least 0.15, the
+   * runner-up at most 0.8 of it and the peak 5 standard deviations above the sidelobes. On simulated earpiece
+   * sessions of a few minutes the true pairs stand inside these bounds and pairs of recordings that do not belong
+   * together outside ({@code sim.session.ClockSyncTest}); half-minute sessions are often refused.
    */
   public static OffsetEstimator standard() {
-    return new OffsetEstimator(10, 0.5, 0.15, 0.8, 5);
+    return new OffsetEstimator(10, 0.75, 0.15, 0.8, 5);
   }
 
   /** Whether {@code e} has the clear peak this estimator asks for. */
