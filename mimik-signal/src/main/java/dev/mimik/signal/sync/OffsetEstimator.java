@@ -7,7 +7,9 @@ import dev.mimik.signal.WindowAlignment;
 import dev.mimik.signal.band.Band;
 import dev.mimik.signal.envelope.SlidingRms;
 import dev.mimik.signal.filter.ZeroPhaseSosFilter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Finds the clock mapping between the biosignals and the landmarks by lining up what the face does with what the
@@ -84,7 +86,7 @@ public record OffsetEstimator(double maxLagSeconds, double minOverlapFraction, d
     Channel first = signal.channel(0);
     double fs = first.samplingRate();
     int step = Math.max(1, (int) Math.round(fs / 100));
-    java.util.List<double[]> envelopes = new java.util.ArrayList<>();
+    List<double[]> envelopes = new ArrayList<>();
     for (Channel c : signal.channels()) {
       if (c.samplingRate() != fs) {
         continue;
