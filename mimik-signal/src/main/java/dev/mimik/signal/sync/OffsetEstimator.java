@@ -16,7 +16,8 @@ import java.util.List;
  * muscles do: each channel's EMG envelope against the face's distance from its neutral, region by region
  * ({@link FaceActivity}), and its motion ({@link MotionEnergy}).
  *
- * <p>At every candidate lag (a step of one frame) the envelopes are linearly interpolated at the shifted frame times
+ * <p>Both streams first lose their moving average over {@link #DETREND_SECONDS}. At every candidate lag (a step of
+ * one frame) the envelopes are linearly interpolated at the shifted frame times
  * and each is regressed on the face's features over the frames where all exist; the score is the square root of the
  * mean R² over the channels (a multiple correlation, so each channel may follow other regions with other signs).
  * The best lag is refined by a parabola through its neighbours. The peak's lobe runs down from it to the nearest
@@ -37,8 +38,8 @@ public record OffsetEstimator(double maxLagSeconds, double minOverlapFraction, d
   /** Parts the recording is cut into to estimate the drift. */
   public static final int DRIFT_SEGMENTS = 4;
   /**
-   * Shortest recording whose drift is estimated, seconds: over a shorter one a drift of 100 ppm moves the clocks
-   * apart by less than a 30 fps frame, less than the parts' lags can tell.
+   * Shortest recording whose drift is estimated, seconds: over a shorter one, the offset in the middle of a clock
+   * drifting by 100 ppm is within a 30 fps frame of it everywhere, closer than the parts' lags tell the drift.
    */
   public static final double DRIFT_MIN_SECONDS = 600;
   /** Largest drift believed, parts per million; a larger fit is taken for noise and the drift left at 0. */
