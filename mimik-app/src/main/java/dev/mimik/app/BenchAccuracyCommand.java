@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     description = {
       "The demo's protocol over several seeds: per participant, BioNet and the fair ridge baseline (the whole window,",
       "its penalty chosen on the training session) trained on one session and scored on a held-out one, with the",
-      "mean face; prints every run and the mean and spread of each.",
+      "mean face; prints every run and the mean and spread of each. Sessions are simulated under the realistic",
+      "conditions (the earpiece put on afresh each session); the training camera's clock is the true one.",
       "",
       "Example: mimik bench accuracy --seeds 11,12,13"
     })

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mimik demo}: the whole BioFace-3D loop on built-in synthetic data ({@link Demo}): two simulated participants
- * wear the earpiece for two sessions each; writes the trained models, the first participant's tracked held-out
+ * wear the earpiece for two sessions each under the simulator's realistic conditions (put on afresh each session,
+ * camera clock found by {@code --sync auto}); writes the trained models, the first participant's tracked held-out
  * session ({@code track/}) and a summary report.
  */
 @Command(
@@ -60,6 +61,11 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "seed of the simulation and training (default ${DEFAULT-VALUE})")
   private long seed;
 
+  @Option(names = "--conditions", defaultValue = "realistic",
+      description = "the simulator's conditions, realistic or controlled (see 'mimik simulate --help');"
+          + " --sync auto refuses sessions too short to find their clocks (default ${DEFAULT-VALUE})")
+  private String conditions;
+
   @Override
   public Integer call() throws Exception {
     engine.apply();
@@ -68,14 +74,16 @@ public final class DemoCommand implements Callable<Integer> {
     long started = System.nanoTime();
     prepareOutput();
     Path data = out.resolve("data");
-    step(o, "1/4 simulating " + PARTICIPANTS + " participants x 2 sessions x " + minutes + " min (earpiece, 1 kHz)");
+    step(o, "1/4 simulating " + PARTICIPANTS + " participants x 2 sessions x " + minutes + " min (earpiece, 1 kHz, "
+        + conditions + " conditions)");
     int code = new CommandLine(new SimulateCommand()).setOut(err).setErr(err).execute("--out", data.toString(),
         "--participants", "" + PARTICIPANTS, "--sessions-per-participant", "2", "--minutes", "" + minutes,
-        "--seed", "" + seed, "--montage", "earpiece");
+        "--seed", "" + seed, "--montage", "earpiece", "--conditions", conditions);
     if (code != 0) {
       return code;
     }
-    List<Session> sessions = new SessionFiles(SessionFiles.Sync.NONE, err).fromManifest(data.resolve("manifest.csv"));
+    step(o, "1/4 reading the sessions, finding camera clocks not given (--sync auto)");
+    List<Session> sessions = new SessionFiles(SessionFiles.Sync.AUTO, err).fromManifest(data.resolve("manifest.csv"));
     List<GroundTruth> truths = new ArrayList<>();
     for (Session s : sessions) {
       truths.add(GroundTruth.read(s.source().resolveSibling("truth").resolve("landmarks.csv")));
@@ -111,7 +119,7 @@ public final class DemoCommand implements Callable<Integer> {
       TrackJob.writeOutputs(out.resolve("track"), r.tracked(), rig, r.report().report("mimik demo: "
           + sessions.get(1).name() + " tracked from biosignals alone", r.metrics(), face, r.ablation()),
           r.report().metrics(r.metrics(), face, r.ablation()));
-      demo.summaryReport(r, minutes).write(out.resolve("report.html"));
+      demo.summaryReport(r, minutes, conditions.equals("realistic")).write(out.resolve("report.html"));
     } finally {
       r.models().forEach(m -> m.model().close());
     }

@@ -20,16 +20,13 @@ import java.util.Locale;
 
 /**
  * Reads training sessions named on the command line ({@code SIGNALS,LANDMARKS} pairs) or in a manifest
- * ({@code signals,landmarks[,participant][,offset_s]}, paths relative to the manifest), and relates their clocks:
- * a given offset, none, or an automatic estimate from the EMG envelope and the landmark motion.
+ * ({@code signals,landmarks[,participant][,offset_s][,drift_ppm]}, paths relative to the manifest), and relates their
+ * clocks: a given offset (and drift), none, or an automatic estimate that lines the EMG envelopes up with the face.
  */
 final class SessionFiles {
 
   /** How the two clocks of a session are related when the manifest gives no offset. */
   enum Sync { NONE, AUTO }
-
-  /** The minimum peak-to-sidelobe ratio below which an automatic offset is reported as unreliable. */
-  private static final double CONFIDENT_PEAK_TO_SIDELOBE = 1.5;
 
   private final Sync sync;
   private final PrintWriter log;
@@ -48,7 +45,7 @@ final class SessionFiles {
         throw new BadInputException("--session must be SIGNALS,LANDMARKS, not '" + pair + "'");
       }
       Path signals = Path.of(parts[0].trim());
-      out.add(load(parts[0].trim(), signals, Path.of(parts[1].trim()), "participant", Double.NaN));
+      out.add(load(parts[0].trim(), signals, Path.of(parts[1].trim()), "participant", null));
     }
     return out;
   }
@@ -61,6 +58,7 @@ final class SessionFiles {
     int landmarks = header.indexOf("landmarks");
     int participant = header.indexOf("participant");
     int offset = header.indexOf("offset_s");
+    int drift = header.indexOf("drift_ppm");
     if (signals < 0 || landmarks < 0) {
       throw new BadInputException(manifest, "line 1: the header needs columns 'signals' and 'landmarks', not "
           + header);
@@ -76,17 +74,12 @@ final class SessionFiles {
         throw new BadInputException(manifest, "line " + (line + 1) + ": " + cells.length + " cells, the header has "
             + header.size());
       }
-      double offsetSeconds = Double.NaN;
-      if (offset >= 0 && !cells[offset].isEmpty()) {
-        try {
-          offsetSeconds = Double.parseDouble(cells[offset]);
-        } catch (NumberFormatException e) {
-          throw new BadInputException(manifest, "line " + (line + 1) + ": offset_s '" + cells[offset]
-              + "' is not a number");
-        }
-      }
+      double offsetSeconds = number(manifest, line, "offset_s", offset >= 0 ? cells[offset] : "");
+      double driftPpm = number(manifest, line, "drift_ppm", drift >= 0 ? cells[drift] : "");
+      ClockMapping given = Double.isNaN(offsetSeconds) ? null
+          : new ClockMapping(offsetSeconds, Double.isNaN(driftPpm) ? 0 : driftPpm * 1e-6);
       String who = participant >= 0 && !cells[participant].isEmpty() ? cells[participant] : "participant";
-      out.add(load(cells[signals], dir.resolve(cells[signals]), dir.resolve(cells[landmarks]), who, offsetSeconds));
+      out.add(load(cells[signals], dir.resolve(cells[signals]), dir.resolve(cells[landmarks]), who, given));
     }
     if (out.isEmpty()) {
       throw new BadInputException(manifest, "lists no session");
@@ -94,15 +87,27 @@ final class SessionFiles {
     return out;
   }
 
-  private Session load(String name, Path signalFile, Path landmarkFile, String participant, double offsetSeconds)
+  /** The number in a cell of column {@code name}, NaN for an empty cell. */
+  private static double number(Path manifest, int line, String name, String cell) {
+    if (cell.isEmpty()) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(cell);
+    } catch (NumberFormatException e) {
+      throw new BadInputException(manifest, "line " + (line + 1) + ": " + name + " '" + cell + "' is not a number");
+    }
+  }
+
+  private Session load(String name, Path signalFile, Path landmarkFile, String participant, ClockMapping given)
       throws IOException {
     Signal signal = SignalFormats.standard().read(signalFile);
     LandmarkTrack landmarks = LandmarkFormats.standard().read(landmarkFile);
     ClockMapping clock;
-    if (!Double.isNaN(offsetSeconds)) {
-      clock = ClockMapping.ofOffset(offsetSeconds);
+    if (given != null) {
+      clock = given;
     } else if (sync == Sync.AUTO) {
-      clock = estimate(signal, signalFile, landmarks).mapping();
+      clock = estimate(signal, signalFile, landmarks, landmarkFile).mapping();
     } else {
       clock = ClockMapping.identity();
     }
@@ -116,12 +121,24 @@ final class SessionFiles {
     return new Session(name, participant, signal, landmarks, clock, signalFile);
   }
 
-  /** Cross-correlates the summed EMG envelope of all channels with the landmark motion energy. */
-  private OffsetEstimate estimate(Signal signal, Path file, LandmarkTrack landmarks) {
-    OffsetEstimate e = OffsetEstimator.standard().estimate(signal, landmarks);
-    log.printf(Locale.ROOT, "%s: clock offset estimated at %.3f s (peak correlation %.2f, peak-to-sidelobe %.2f)%s%n",
-        file, e.offsetSeconds(), e.peakCorrelation(), e.peakToSidelobe(),
-        e.peakToSidelobe() < CONFIDENT_PEAK_TO_SIDELOBE ? " - LOW CONFIDENCE, give the offset in a manifest" : "");
+  /**
+   * Lines the EMG envelopes up with the face ({@link OffsetEstimator}); refuses, naming the session and the figures,
+   * when the correlation has no clear peak: training on a guessed offset would learn the wrong frames.
+   */
+  private OffsetEstimate estimate(Signal signal, Path file, LandmarkTrack landmarks, Path landmarkFile) {
+    OffsetEstimator estimator = OffsetEstimator.standard();
+    OffsetEstimate e = estimator.estimate(signal, landmarks);
+    String figures = String.format(Locale.ROOT, "peak correlation %.3f at %+.3f s, runner-up %.3f at %+.3f s,"
+        + " peak-to-sidelobe %.1f", e.peakCorrelation(), e.offsetSeconds(), e.runnerUpCorrelation(),
+        e.runnerUpOffsetSeconds(), e.peakToSidelobe());
+    if (!estimator.isClear(e)) {
+      throw new BadInputException(file, "--sync auto finds no clear clock offset against " + landmarkFile + " ("
+          + figures + "; a clear one needs a peak of at least " + estimator.minPeak() + ", a runner-up at most "
+          + estimator.maxRunnerUpRatio() + " of it and a peak-to-sidelobe of " + estimator.minPeakToSidelobe()
+          + "); give the offset in the manifest's offset_s column");
+    }
+    log.printf(Locale.ROOT, "%s: clock offset %.3f s, drift %.1f ppm (%s)%n", file, e.offsetSeconds(),
+        e.drift() * 1e6, figures);
     log.flush();
     return e;
   }

@@ -63,6 +63,12 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "biosignal file format: edf (EDF+), bdf (BDF+) or csv (default ${DEFAULT-VALUE})")
   private String format;
 
+  @Option(names = "--conditions", defaultValue = "realistic",
+      description = "realistic (earpiece put on afresh each session, camera clock 0.2-5 s off and drifting, left to"
+          + " 'train --sync auto'; varied expressions and speech) or controlled (same placement every session,"
+          + " clocks in the manifest, BioFace-3D's seven templates) (default ${DEFAULT-VALUE})")
+  private String conditions;
+
   @Override
   public Integer call() throws Exception {
     SimulationSettings settings = settings();
@@ -82,6 +88,6 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private SimulationSettings settings() {
-    return SimulationSettings.ofOptions(participants, sessions, minutes, seed, montage, rate, fps);
+    return SimulationSettings.ofOptions(participants, sessions, minutes, seed, montage, rate, fps, conditions);
   }
 }

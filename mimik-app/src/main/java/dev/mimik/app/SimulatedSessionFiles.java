@@ -4,6 +4,7 @@ import dev.mimik.core.io.BadInputException;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.learn.bioface.Session;
 import dev.mimik.sim.sensor.Montage;
+import dev.mimik.sim.session.Conditions;
 import dev.mimik.sim.session.SessionWriter;
 import dev.mimik.sim.session.SimulationSettings;
 import dev.mimik.sim.session.Simulator;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * One simulated earpiece session written to a temporary folder as {@code mimik simulate} writes it and read back as
- * a training session: what the benchmarks time, deleted when closed.
+ * a training session: what the benchmarks time, deleted when closed. Controlled conditions: the manifest gives the
+ * clock, so the timed work is the same whatever the session's length.
  */
 final class SimulatedSessionFiles implements AutoCloseable {
 
@@ -31,7 +33,7 @@ final class SimulatedSessionFiles implements AutoCloseable {
     }
     this.dir = Files.createTempDirectory("mimik-bench");
     new Simulator(EmbeddedRig.load(), SessionWriter.of("edf"),
-        new SimulationSettings(1, 1, minutes, seed, Montage.named("earpiece"), 1000, 30, 120))
+        new SimulationSettings(1, 1, minutes, seed, Montage.named("earpiece"), 1000, 30, 120, Conditions.controlled()))
         .write(dir, id -> log.println("simulated " + id));
     log.flush();
     List<Session> sessions = new SessionFiles(SessionFiles.Sync.NONE, log).fromManifest(dir.resolve("manifest.csv"));

@@ -43,7 +43,7 @@ public final class TrainCommand implements Callable<Integer> {
   private List<String> sessions;
 
   @Option(names = "--manifest", paramLabel = "FILE.csv",
-      description = "sessions listed in a CSV: signals,landmarks[,participant][,offset_s]")
+      description = "sessions listed in a CSV: signals,landmarks[,participant][,offset_s][,drift_ppm]")
   private Path manifest;
 
   @Option(names = "--training-set", paramLabel = "SET.parquet",

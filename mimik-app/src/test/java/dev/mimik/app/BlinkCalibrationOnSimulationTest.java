@@ -33,7 +33,7 @@ class BlinkCalibrationOnSimulationTest {
     CapturedRun.Result sim = CapturedRun.run("simulate", "--out", data.toString(), "--participants", "1",
         "--sessions-per-participant", "2", "--minutes", "3", "--seed", "5", "--montage", "earpiece");
     assertThat(sim.exitCode()).as(sim.err()).isZero();
-    List<Session> sessions = new SessionFiles(SessionFiles.Sync.NONE, new PrintWriter(new StringWriter()))
+    List<Session> sessions = new SessionFiles(SessionFiles.Sync.AUTO, new PrintWriter(new StringWriter()))
         .fromManifest(data.resolve("manifest.csv"));
     FrontEnd frontEnd = ModelTraining.frontEndFor(sessions, 30);
     List<String> warnings = new ArrayList<>();

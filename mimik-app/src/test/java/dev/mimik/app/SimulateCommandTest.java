@@ -1,12 +1,14 @@
 package dev.mimik.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,20 @@ class SimulateCommandTest {
     assertThat(out.resolve("p02/s01/signals.edf")).exists();
     assertThat(out.resolve("p02/s01/landmarks.csv")).exists();
     assertThat(out.resolve("p02/s01/truth/blinks.csv")).exists();
+  }
+
+  @Test
+  void controlledConditionsGiveTheClocksInTheManifestAndUnknownOnesAreRefused(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("sim");
+    assertThat(Main.run("simulate", "--out", out.toString(), "--minutes", "0.05", "--conditions", "controlled"))
+        .isZero();
+    List<String> manifest = Files.readAllLines(out.resolve("manifest.csv"));
+    assertThat(manifest.get(0)).isEqualTo("signals,landmarks,participant,offset_s,drift_ppm");
+    String[] truth = Files.readAllLines(out.resolve("p01/s01/truth/clock.csv")).get(1).split(",");
+    String[] row = manifest.get(1).split(",");
+    assertThat(Double.parseDouble(row[3])).isEqualTo(Double.parseDouble(truth[0]), within(1e-6));
+    assertThat(Main.run("simulate", "--out", dir.resolve("x").toString(), "--conditions", "wild")).isEqualTo(2);
+    assertThat(dir.resolve("x")).doesNotExist();
   }
 
   @Test

@@ -52,8 +52,10 @@ class TrainTrackCommandTest {
   @BeforeAll
   static void simulateAndTrain() {
     data = dir.resolve("sim");
+    // 18 s sessions keep the tests small and are too short for --sync auto: the lab's conditions give the clocks
     CapturedRun.Result sim = CapturedRun.run("simulate", "--out", data.toString(), "--participants", "1",
-        "--sessions-per-participant", "2", "--minutes", "0.3", "--seed", "3", "--montage", "earpiece");
+        "--sessions-per-participant", "2", "--minutes", "0.3", "--seed", "3", "--montage", "earpiece",
+        "--conditions", "controlled");
     assertThat(sim.exitCode()).as(sim.err()).isZero();
     model = dir.resolve("me.mimik");
     CapturedRun.Result train = CapturedRun.run("train", "--manifest", data.resolve("manifest.csv").toString(),
@@ -201,6 +203,17 @@ class TrainTrackCommandTest {
   }
 
   @Test
+  void autoSyncRefusesLandmarksThatDoNotBelongToTheSignalsNamingTheSessionAndTheFigures() throws Exception {
+    Path manifest = data.resolve("crossed.csv");
+    Files.writeString(manifest, "signals,landmarks,participant\np01/s01/signals.edf,p01/s02/landmarks.csv,p01\n");
+    Path out = dir.resolve("crossed.mimik");
+    CapturedRun.Result r = CapturedRun.run("train", "--manifest", manifest.toString(), "--out", out.toString(),
+        "--epochs", "1", "--sync", "auto");
+    assertBadInput(r, data.resolve("p01/s01/signals.edf"), out);
+    assertThat(r.err()).contains("no clear clock offset").contains("peak correlation").contains("runner-up");
+  }
+
+  @Test
   void sessionsWhoseClocksDoNotOverlapAreRefusedNamingTheFile() throws Exception {
     Path manifest = data.resolve("far-offset.csv");
     Files.writeString(manifest, "signals,landmarks,offset_s\np01/s01/signals.edf,p01/s01/landmarks.csv,3600\n");
@@ -212,7 +225,9 @@ class TrainTrackCommandTest {
   @Test
   void demoRunsTheWholeLoopAndWritesItsReport() throws Exception {
     Path out = dir.resolve("demo");
-    CapturedRun.Result r = CapturedRun.run("demo", "--minutes", "0.5", "--epochs", "2", "--out", out.toString());
+    // half-minute sessions keep the test small, too short for --sync auto to find their clocks: the lab's
+    CapturedRun.Result r = CapturedRun.run("demo", "--minutes", "0.5", "--epochs", "2", "--out", out.toString(),
+        "--conditions", "controlled");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("per-participant").contains("cross-participant").contains("nme_percent");
     assertThat(Files.readString(out.resolve("report.html"))).contains("Held-out sessions");
@@ -286,7 +301,8 @@ class TrainTrackCommandTest {
         assertThat(frame.rightClosed()).isEqualTo(frame.leftClosed());
       }
       assertThat(closed).as("closed frames").isGreaterThan(10);
-      assertThat(agree / (double) frames.size()).isGreaterThan(0.98);
+      // an 18 s session: the edges of one blink decided apart are 2 % of its frames
+      assertThat(agree / (double) frames.size()).isGreaterThan(0.97);
       assertThat(lidsClosed / closed).as("the rig's eyeBlink while closed").isGreaterThan(
           lidsOpen / (frames.size() - closed) + 0.4);
     }

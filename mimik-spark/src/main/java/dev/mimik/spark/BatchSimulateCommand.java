@@ -50,9 +50,14 @@ public final class BatchSimulateCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "edf", description = "as 'mimik simulate' (default ${DEFAULT-VALUE})")
   private String format;
 
+  @Option(names = "--conditions", defaultValue = "realistic",
+      description = "as 'mimik simulate' (default ${DEFAULT-VALUE})")
+  private String conditions;
+
   @Override
   public Integer call() throws Exception {
-    SimulateTask task = new SimulateTask(participants, sessions, minutes, seed, montage, rate, fps, format);
+    SimulateTask task = new SimulateTask(participants, sessions, minutes, seed, montage, rate, fps, format,
+        conditions);
     return BatchExecution.run(spec, spark, task, store -> task.recordings(),
         (store, all) -> store.writeText(spark.out() + "/manifest.csv", task.manifest(all)));
   }

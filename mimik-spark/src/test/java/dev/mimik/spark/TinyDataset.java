@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Eight short simulated earpiece sessions (four participants, two sessions each) and a tiny model trained on
+ * Eight short simulated earpiece sessions (four participants, two sessions each, controlled conditions: the clocks
+ * in the manifest) and a tiny model trained on
  * participant p01 with {@code mimik train --epochs 1}, made once for all the test classes of this module (they run
  * in one JVM) and deleted when it exits. {@code batch.csv} lists the eight with their truth.
  */
@@ -31,7 +32,7 @@ final class TinyDataset {
     this.sim = root.resolve("sim");
     this.model = root.resolve("me.mimik");
     assertThat(Main.run("simulate", "--out", sim.toString(), "--participants", "4", "--sessions-per-participant",
-        "2", "--minutes", "0.15", "--seed", "5")).isZero();
+        "2", "--minutes", "0.15", "--seed", "5", "--conditions", "controlled")).isZero();
     assertThat(Main.run("train", "--manifest", sim.resolve("manifest.csv").toString(), "--participant", "p01",
         "--out", model.toString(), "--epochs", "1")).isZero();
     List<String> lines = new ArrayList<>(List.of("signals,truth,participant"));

@@ -56,10 +56,10 @@ final class HeldOut {
     return out;
   }
 
-  /** A session as training sees it: the camera's landmarks on the camera's clock, its offset known. */
+  /** A session as training sees it: the camera's landmarks on the camera's clock, its offset and drift known. */
   static Session camera(SimulatedSession s) {
     return new Session(s.id(), s.participant().id(), s.signals(), s.capture().detected(),
-        ClockMapping.ofOffset(s.camera().clockOffsetS()), null);
+        new ClockMapping(s.camera().clockOffsetS(), s.camera().driftPpm() * 1e-6), null);
   }
 
   /** A held-out session scored against the exact landmarks, on the biosignal clock. */

@@ -30,11 +30,18 @@ public record CameraModel(double fps, int width, int height, double focalPx, dou
 
   /**
    * A 1280x720 webcam (focal 1000 px) 60 cm from the face at {@code fps}, with a detector jitter of 0.3-1.5 px,
-   * 0.5-3 % dropped frames, a clock offset within +-0.5 s and a drift within +-100 ppm (crystal tolerance).
+   * 0.5-3 % dropped frames, and a clock whose offset and drift have magnitudes drawn uniformly from
+   * {@code offsetS} and {@code driftPpm} ({@code {min, max}}), each of either sign.
    */
-  public static CameraModel draw(double fps, SplittableRandom r) {
-    return new CameraModel(fps, 1280, 720, 1000, 600, r.nextDouble(0.3, 1.5), r.nextDouble(0.005, 0.03),
-        r.nextDouble(-0.5, 0.5), r.nextDouble(-100, 100));
+  public static CameraModel draw(double fps, double[] offsetS, double[] driftPpm, SplittableRandom r) {
+    double noise = r.nextDouble(0.3, 1.5);
+    double drop = r.nextDouble(0.005, 0.03);
+    return new CameraModel(fps, 1280, 720, 1000, 600, noise, drop, signed(offsetS, r), signed(driftPpm, r));
+  }
+
+  private static double signed(double[] range, SplittableRandom r) {
+    double magnitude = range[1] > range[0] ? r.nextDouble(range[0], range[1]) : range[0];
+    return r.nextBoolean() ? magnitude : -magnitude;
   }
 
   /** The camera's projection, principal point at the image centre. */

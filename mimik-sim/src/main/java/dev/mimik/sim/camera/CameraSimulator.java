@@ -13,8 +13,10 @@ import org.hipparchus.geometry.euclidean.threed.Vector3D;
  * in front of the camera, projects, and adds the detector's jitter and dropped frames.
  *
  * <p>Frame {@code k >= 0} is taken at camera time {@code k / fps}, which is biosensor time
- * {@link CameraModel#bioTime}; frames before biosensor time 0 or after the performance are not taken, so camera
- * times start at 0 or later.
+ * {@link CameraModel#bioTime}, from the camera's own start (camera time 0) until the performance ends. A camera
+ * started before the biosignals (a positive clock offset) films the face before the performance begins, held as
+ * it is at its start; its frame times, like a video file's, begin at 0 whatever the offset, so they do not give the
+ * offset away.
  */
 public final class CameraSimulator {
 
@@ -28,12 +30,8 @@ public final class CameraSimulator {
   /** Films {@code perf} with the given landmarks; the detector's randomness comes from {@code r}. */
   public Capture film(RigLandmarks face, Performance perf, SplittableRandom r) {
     double duration = perf.durationSeconds();
-    int first = Math.max(0, (int) Math.ceil(camera.clockOffsetS() * camera.fps() - 1e-9));
-    while (camera.bioTime(first / camera.fps()) < 0) {
-      first++;
-    }
     int count = 0;
-    while (camera.bioTime((first + count) / camera.fps()) < duration) {
+    while (camera.bioTime(count / camera.fps()) < duration) {
       count++;
     }
     double[] camTimes = new double[count];
@@ -48,7 +46,7 @@ public final class CameraSimulator {
     double[] weights = new double[52];
     double[] points = new double[3 * n];
     for (int f = 0; f < count; f++) {
-      camTimes[f] = (first + f) / camera.fps();
+      camTimes[f] = f / camera.fps();
       double t = camera.bioTime(camTimes[f]);
       bioTimes[f] = t;
       for (int k = 0; k < weights.length; k++) {

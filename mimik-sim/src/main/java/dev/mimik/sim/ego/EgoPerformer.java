@@ -9,6 +9,7 @@ import dev.mimik.sim.SeedStreams;
 import dev.mimik.sim.performance.Blink;
 import dev.mimik.sim.performance.Performance;
 import dev.mimik.sim.performance.Spontaneous;
+import dev.mimik.sim.performance.Style;
 import dev.mimik.sim.performance.TrialEnvelope;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +33,6 @@ public final class EgoPerformer {
 
   private static final int N = Blendshapes.ARKIT_52.size();
   private static final int EVERY = 6;
-  private static final int[] BLINKS = {Blendshapes.indexOf("eyeBlinkLeft"), Blendshapes.indexOf("eyeBlinkRight")};
 
   private final double rate;
 
@@ -127,14 +127,7 @@ public final class EgoPerformer {
 
   /** The apex this subject reaches for a prompt at an intensity: their own scaling of each shape. */
   static double[] performed(EgoSubject who, Prompt prompt, double intensity) {
-    SplittableRandom style = SeedStreams.stream(who.seed(), "style/" + prompt.label());
-    double[] apex = prompt.apex();
-    for (int k = 0; k < N; k++) {
-      double factor = style.nextDouble(0.85, 1.05);
-      boolean closure = !prompt.graded() && (k == BLINKS[0] || k == BLINKS[1]);
-      apex[k] = closure ? apex[k] : apex[k] * factor * intensity;
-    }
-    return apex;
+    return Style.apex(who.seed(), prompt, intensity, 0.85, 1.05);
   }
 
   private void add(double[][] w, double[] apex, double onset, double apexStart, double apexEnd, double stop,

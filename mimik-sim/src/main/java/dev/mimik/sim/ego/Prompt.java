@@ -3,6 +3,7 @@ package dev.mimik.sim.ego;
 import dev.mimik.core.data.Blendshapes;
 import dev.mimik.core.data.PromptSegment.Eyes;
 import dev.mimik.core.data.PromptSegment.Lips;
+import dev.mimik.sim.performance.PosedFace;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Map;
  * closed). This is the simulator's model of a person, kept apart from the art priors an animator writes
  * ({@code core.io.csv.ArtPriorsCsv}).
  */
-public enum Prompt {
+public enum Prompt implements PosedFace {
   JAW_DROP(Eyes.OPEN, Lips.OPEN, "jawOpen", 0.95, "mouthLowerDown", 0.3, "mouthStretch", 0.1, "browInnerUp", 0.15,
       "eyeWide", 0.1),
   SMILE_OPEN(Eyes.OPEN, Lips.OPEN, "mouthSmile", 0.9, "cheekSquint", 0.55, "eyeSquint", 0.3, "jawOpen", 0.35,
@@ -84,11 +85,13 @@ public enum Prompt {
   }
 
   /** The label in files, e.g. {@code jaw_drop}. */
+  @Override
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   /** The apex in ARKit-52 order (a copy). */
+  @Override
   public double[] apex() {
     return apex.clone();
   }
@@ -107,6 +110,7 @@ public enum Prompt {
    * Whether the whole performance scales with intensity; in prompts that close an eye (closed eyes, winks) the
    * eyeBlink of the closed eye stays at 1 while the rest of the expression is graded.
    */
+  @Override
   public boolean graded() {
     return graded;
   }

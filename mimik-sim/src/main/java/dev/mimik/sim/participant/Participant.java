@@ -78,6 +78,18 @@ public record Participant(
         blinkRatePerMinute, blinkDurationS, expressiveness, mainsHz);
   }
 
+  /**
+   * The same person with another skin-electrode impedance (the electrodes put on again), the electrode noise that
+   * follows from it, and everything else kept.
+   */
+  public Participant withImpedance(double kOhm) {
+    if (!(kOhm > 0)) {
+      throw new IllegalArgumentException("impedance must be positive: " + kOhm);
+    }
+    return new Participant(id, seed, identity, electrodeJitterMm, kOhm, noiseAt(kOhm), emgGain, eogGain,
+        blinkRatePerMinute, blinkDurationS, expressiveness, powerlineHz);
+  }
+
   /** Electrode and amplifier noise, uV RMS, at a skin-electrode impedance in kOhm (see the type's description). */
   private static double noiseAt(double impedanceKOhm) {
     return 0.3 + 0.2 * Math.sqrt(impedanceKOhm);

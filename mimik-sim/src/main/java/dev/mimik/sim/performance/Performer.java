@@ -15,13 +15,15 @@ import java.util.SplittableRandom;
  * participant's rate, each with a fast closing (about a third) and slower reopening (Caffier et al. 2003);
  * fixations of 0.3-2 s separated by saccades following the main sequence (duration 21 ms + 2.2 ms per degree,
  * minimum-jerk profile; Bahill et al. 1975); speech as syllables at about 4-5 Hz (jaw opening and visemes);
- * head motion as slow sway plus occasional quick turns or nods. Each posed trial reaches 85-100 % of the
- * participant's expressiveness: a protocol asking for an expression gets it near apex every time, with only a
- * little trial-to-trial variation.
+ * head motion as slow sway plus occasional quick turns or nods. How posed trials vary (intensity, each person's
+ * style, asymmetry, blends, speech as visemes) is the protocol's {@link Variation}: in BioFace-3D's protocol each
+ * trial reaches 85-100 % of the participant's expressiveness, exactly the template.
  */
 public final class Performer {
 
   private static final int N = Blendshapes.ARKIT_52.size();
+  private static final boolean[] LEFT = side("Left");
+  private static final boolean[] RIGHT = side("Right");
 
   private final double rate;
 
@@ -55,34 +57,116 @@ public final class Performer {
 
   private void script(Participant who, Protocol p, double[][] w, List<Segment> segments, SplittableRandom r) {
     double end = (w.length - 1) / rate;
+    Variation v = p.variation();
+    double lean = v.asymmetrySd() > 0 ? 0.1 * SeedStreams.stream(who.seed(), "asymmetry/" + who.id()).nextGaussian()
+        : 0;
     double t = 0;
-    List<Expression> round = new ArrayList<>(p.expressions());
+    List<PosedFace> round = new ArrayList<>(p.faces());
+    int queue = round.size();
+    int sinceSpeech = 0;
     while (t < end) {
-      Collections.shuffle(round, new java.util.Random(r.nextLong()));
-      for (Expression e : round) {
-        double onset = t + uniform(r, p.restS());
-        double apexStart = onset + uniform(r, p.onsetS());
-        double apexEnd = apexStart + uniform(r, p.apexS());
-        double stop = apexEnd + uniform(r, p.offsetS());
-        if (stop > end) {
-          return;
-        }
-        double intensity = who.expressiveness() * r.nextDouble(0.85, 1.0);
-        segments.add(new Segment(e.label(), onset, apexStart, apexEnd, stop, e == Expression.NEUTRAL ? 0 : intensity));
-        addExpression(w, e.apex(), intensity, onset, apexStart, apexEnd, stop, r);
-        t = stop;
+      if (queue == round.size()) {
+        Collections.shuffle(round, new java.util.Random(r.nextLong()));
+        queue = 0;
       }
+      PosedFace e = round.get(queue++);
+      double onset = t + uniform(r, p.restS());
+      double apexStart = onset + uniform(r, p.onsetS());
+      double apexEnd = apexStart + uniform(r, p.apexS());
+      double stop = apexEnd + uniform(r, p.offsetS());
+      if (stop > end) {
+        return;
+      }
+      double intensity = who.expressiveness() * uniform(r, v.intensity());
+      boolean neutral = isNeutral(e);
+      segments.add(new Segment(e.label(), onset, apexStart, apexEnd, stop, neutral ? 0 : intensity));
+      if (v.isNone()) {
+        addExpression(w, e.apex(), intensity, onset, apexStart, apexEnd, stop, r);
+      } else {
+        double[] apex = asymmetric(Style.apex(who.seed(), e, intensity, v.style()[0], v.style()[1]), e,
+            lean + v.asymmetrySd() * r.nextGaussian());
+        addExpression(w, apex, 1, onset, apexStart, apexEnd, stop, r);
+        if (!neutral && r.nextDouble() < v.blendProbability()) {
+          blend(who, p, e, intensity * uniform(r, v.blendShare()), onset, apexEnd, end, w, segments, r);
+        }
+      }
+      t = stop;
+      if (++sinceSpeech < p.speechEvery()) {
+        continue;
+      }
+      sinceSpeech = 0;
       double speech = uniform(r, p.speechS());
       if (speech > 0) {
-        double onset = t + uniform(r, p.restS());
-        if (onset + speech > end) {
+        double speechOnset = t + uniform(r, p.restS());
+        if (speechOnset + speech > end) {
           return;
         }
-        segments.add(new Segment("speech", onset, onset, onset + speech, onset + speech, 1));
-        Spontaneous.speak(w, rate, onset, onset + speech, r);
-        t = onset + speech;
+        segments.add(new Segment("speech", speechOnset, speechOnset, speechOnset + speech, speechOnset + speech, 1));
+        if (v.visemes()) {
+          Speech.speak(w, rate, speechOnset, speechOnset + speech, r);
+        } else {
+          Spontaneous.speak(w, rate, speechOnset, speechOnset + speech, r);
+        }
+        if (v.speechExpressionProbability() > 0 && r.nextDouble() < v.speechExpressionProbability()) {
+          PosedFace mood = other(p, null, r);
+          double share = who.expressiveness() * uniform(r, v.intensity()) * uniform(r, v.blendShare());
+          double ramp = Math.min(0.5 * speech, uniform(r, p.onsetS()));
+          segments.add(new Segment(mood.label(), speechOnset, speechOnset + ramp, speechOnset + speech - ramp,
+              speechOnset + speech, share));
+          addExpression(w, Style.apex(who.seed(), mood, share, v.style()[0], v.style()[1]), 1, speechOnset,
+              speechOnset + ramp, speechOnset + speech - ramp, speechOnset + speech, r);
+        }
+        t = speechOnset + speech;
       }
     }
+  }
+
+  /**
+   * Blends a second face into a trial from {@code onset} to about {@code apexEnd}: its own onset, apex and offset,
+   * at {@code intensity}.
+   */
+  private void blend(Participant who, Protocol p, PosedFace first, double intensity, double onset, double apexEnd,
+      double end, double[][] w, List<Segment> segments, SplittableRandom r) {
+    Variation v = p.variation();
+    PosedFace second = other(p, first, r);
+    double on = onset + r.nextDouble(0, 0.6) * (apexEnd - onset);
+    double top = on + uniform(r, p.onsetS());
+    double last = Math.max(top + 0.2, apexEnd + r.nextDouble(-0.5, 0.5));
+    double off = last + uniform(r, p.offsetS());
+    if (off > end) {
+      return;
+    }
+    segments.add(new Segment(second.label(), on, top, last, off, intensity));
+    addExpression(w, Style.apex(who.seed(), second, intensity, v.style()[0], v.style()[1]), 1, on, top, last, off, r);
+  }
+
+  /** A face of the protocol other than {@code not} and neutral. */
+  private static PosedFace other(Protocol p, PosedFace not, SplittableRandom r) {
+    List<PosedFace> pick = p.faces().stream().filter(f -> f != not && !isNeutral(f)).toList();
+    if (pick.isEmpty()) {
+      throw new IllegalStateException("the protocol has no face to blend in");
+    }
+    return pick.get(r.nextInt(pick.size()));
+  }
+
+  private static boolean isNeutral(PosedFace f) {
+    return java.util.Arrays.stream(f.apex()).allMatch(x -> x == 0);
+  }
+
+  /** The apex with its left shapes scaled by {@code 1 + a} and its right ones by {@code 1 - a}, {@code a} in +-0.5. */
+  private static double[] asymmetric(double[] apex, PosedFace face, double a) {
+    if (!face.graded()) {
+      return apex;
+    }
+    double lean = Math.max(-0.5, Math.min(0.5, a));
+    for (int k = 0; k < N; k++) {
+      if (LEFT[k]) {
+        apex[k] *= 1 + lean;
+      } else if (RIGHT[k]) {
+        apex[k] *= 1 - lean;
+      }
+    }
+    return apex;
   }
 
   private void addExpression(double[][] w, double[] apex, double intensity, double onset, double apexStart,
@@ -116,6 +200,14 @@ public final class Performer {
       t = stop + r.nextDouble(20, 90);
     }
     return pose;
+  }
+
+  private static boolean[] side(String suffix) {
+    boolean[] out = new boolean[N];
+    for (int k = 0; k < N; k++) {
+      out[k] = Blendshapes.ARKIT_52.get(k).endsWith(suffix);
+    }
+    return out;
   }
 
   private int index(double t) {

@@ -11,4 +11,12 @@ public interface PosedFace {
 
   /** The lower-case label used in files, e.g. {@code "surprise"} or {@code "lip_pucker"}. */
   String label();
+
+  /**
+   * Whether the whole apex scales with intensity; a face that closes an eye keeps that eye's {@code eyeBlink} at
+   * its apex value whatever the intensity (a closed eye is closed).
+   */
+  default boolean graded() {
+    return true;
+  }
 }

@@ -70,15 +70,28 @@ public final class Biosensor {
     return a;
   }
 
-  /** Records {@code perf} on {@code who}; electrode placement is jittered per participant. */
+  /**
+   * Records {@code perf} on {@code who} with the electrodes where this participant always wears them: the montage
+   * jittered once per participant (their own fit), the same in every session.
+   */
   public Signal record(Participant who, Performance perf, long seed, Components parts) {
-    Montage placed = montage.jittered(who.electrodeJitterMm(), SeedStreams.stream(who.seed(), "electrodes/"
-        + who.id()));
+    return record(who, Donning.none(), perf, seed, parts);
+  }
+
+  /**
+   * Records {@code perf} on {@code who} wearing the electrodes as {@code donning} put them on this session: the
+   * participant's own placement, then the session's shift, electrode errors, impedance and lead pick-up
+   * ({@link Donning}). {@link #pops} of {@code donning.on(who)} are the pops this recording holds.
+   */
+  public Signal record(Participant who, Donning donning, Performance perf, long seed, Components parts) {
+    Montage placed = donning.place(montage.jittered(who.electrodeJitterMm(), SeedStreams.stream(who.seed(),
+        "electrodes/" + who.id())));
+    who = donning.on(who);
     int n = (int) Math.floor(perf.durationSeconds() * rate);
     int leads = placed.leads().size();
     double[][] out = new double[leads][n];
     if (parts.emg()) {
-      emg(placed, who, perf, seed, out);
+      emg(placed, donning.leadGains(leads), who, perf, seed, out);
     }
     if (parts.eog()) {
       eog(placed, who, perf, out);
@@ -103,7 +116,8 @@ public final class Biosensor {
     return Signal.of(channels);
   }
 
-  private void emg(Montage placed, Participant who, Performance perf, long seed, double[][] out) {
+  private void emg(Montage placed, double[] leadGains, Participant who, Performance perf, long seed,
+      double[][] out) {
     double[][] gains = VolumeConduction.gains(placed);
     double[][] act = muscles.activate(perf.weights());
     double step = perf.rate() / rate;
@@ -114,7 +128,7 @@ public final class Biosensor {
         double[] g = new double[out.length];
         boolean seen = false;
         for (int c = 0; c < out.length; c++) {
-          g[c] = gains[c][s] * amp;
+          g[c] = gains[c][s] * amp * leadGains[c];
           seen |= gains[c][s] > 1e-4;
         }
         if (!seen) {

@@ -8,6 +8,7 @@ import dev.mimik.sim.camera.CameraModel;
 import dev.mimik.sim.participant.Participant;
 import dev.mimik.sim.performance.Blink;
 import dev.mimik.sim.performance.Segment;
+import dev.mimik.sim.sensor.Donning;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -26,6 +27,9 @@ import java.util.Locale;
  *       trials, speech bouts and head movements;
  *   <li>{@code clock.csv}: {@code camera_offset_s,camera_drift_ppm}, where camera time =
  *       {@code offset + (1 + drift * 1e-6) * biosensor time};
+ *   <li>{@code donning.csv}: how the electrodes sat this session: {@code shift_x_mm,shift_y_mm,shift_z_mm} (the
+ *       montage's rigid shift), {@code electrode_sd_mm} (each electrode's own error), {@code impedance_kohm} (this
+ *       session's) and {@code lead_gains} (each lead's EMG pick-up factor, space-separated);
  *   <li>{@code camera.csv}: the camera and detector model; {@code participant.csv}: the participant's draws.
  * </ul>
  */
@@ -70,6 +74,16 @@ public final class GroundTruthWriter {
     CameraModel c = s.camera();
     AtomicFiles.writeString(dir.resolve("clock.csv"), String.format(Locale.ROOT,
         "camera_offset_s,camera_drift_ppm%n%.9f,%.6f%n", c.clockOffsetS(), c.driftPpm()));
+    Donning d = s.donning();
+    StringBuilder gains = new StringBuilder();
+    for (double g : d.leadGains(s.signals().channelCount())) {
+      gains.append(gains.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.6f", g));
+    }
+    double[] shift = d.shiftMm();
+    AtomicFiles.writeString(dir.resolve("donning.csv"), String.format(Locale.ROOT,
+        "shift_x_mm,shift_y_mm,shift_z_mm,electrode_sd_mm,impedance_kohm,lead_gains%n%.4f,%.4f,%.4f,%.4f,%.4f,%s%n",
+        shift[0], shift[1], shift[2], d.electrodeSdMm(), s.participant().impedanceKOhm() * d.impedanceFactor(),
+        gains));
     AtomicFiles.writeString(dir.resolve("camera.csv"), String.format(Locale.ROOT,
         "fps,width,height,focal_px,distance_mm,noise_px,drop_probability%n%s,%d,%d,%s,%s,%.6f,%.6f%n",
         c.fps(), c.width(), c.height(), c.focalPx(), c.distanceMm(), c.noisePx(), c.dropProbability()));

@@ -11,9 +11,9 @@ import dev.mimik.sim.camera.RigLandmarks;
 import dev.mimik.sim.participant.Participant;
 import dev.mimik.sim.performance.Performance;
 import dev.mimik.sim.performance.Performer;
-import dev.mimik.sim.performance.Protocol;
 import dev.mimik.sim.sensor.Biosensor;
 import dev.mimik.sim.sensor.Components;
+import dev.mimik.sim.sensor.Donning;
 import dev.mimik.sim.sensor.Lead;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,16 +25,16 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Simulates a dataset: draws participants, plays BioFace-3D's protocol, records it with the montage and films it,
- * then writes every session (see {@link GroundTruthWriter} for the layout) and a {@code manifest.csv}.
+ * Simulates a dataset: draws participants, plays the conditions' protocol, records it with the montage as each
+ * session put the electrodes on and films it with the session's camera, then writes every session (see
+ * {@link GroundTruthWriter} for the layout) and a {@code manifest.csv}.
+ *
+ * <p>The face rig is the one given: a rig other than the one mimik fits (another face model) plugs in here.
  *
  * <p>Everything derives from the settings' seed: participant {@code p01} from {@code (seed, "p01")}, session
  * {@code p01/s01} from {@code (seed, "p01/s01")}; the same settings give the same bytes.
  */
 public final class Simulator {
-
-  /** The header of {@code manifest.csv}. */
-  public static final String MANIFEST_HEADER = "signals,landmarks,participant,offset_s";
 
   private final FaceRig rig;
   private final SessionWriter writer;
@@ -44,6 +44,14 @@ public final class Simulator {
     this.rig = rig;
     this.writer = writer;
     this.settings = settings;
+  }
+
+  /**
+   * The header of the dataset's {@code manifest.csv}: with the true clocks ({@code offset_s,drift_ppm}) only under
+   * conditions that give them; otherwise they are in each session's {@code truth/clock.csv} alone.
+   */
+  public static String manifestHeader(Conditions conditions) {
+    return "signals,landmarks,participant" + (conditions.clocksInManifest() ? ",offset_s,drift_ppm" : "");
   }
 
   /** Participant {@code index} (0-based) of the dataset. */
@@ -56,14 +64,29 @@ public final class Simulator {
   public SimulatedSession session(Participant who, int index) {
     String id = who.id() + String.format(Locale.ROOT, "/s%02d", index + 1);
     long seed = SeedStreams.derive(settings.seed(), id);
+    Conditions conditions = settings.conditions();
     Performance perf = new Performer(settings.internalRate())
-        .perform(who, Protocol.bioFace3d(), settings.minutes() * 60, SeedStreams.derive(seed, "performance"));
+        .perform(who, conditions.protocol(), settings.minutes() * 60, SeedStreams.derive(seed, "performance"));
+    Donning donning = conditions.redon() ? Donning.draw(SeedStreams.derive(seed, "donning")) : Donning.none();
     var signals = new Biosensor(settings.montage(), settings.rate())
-        .record(who, perf, SeedStreams.derive(seed, "biosensor"), Components.all());
-    CameraModel camera = CameraModel.draw(settings.fps(), SeedStreams.stream(seed, "camera"));
-    Capture capture = new CameraSimulator(camera)
+        .record(who, donning, perf, SeedStreams.derive(seed, "biosensor"), Components.all());
+    CameraModel camera = camera(seed);
+    return new SimulatedSession(id, who, donning, perf, signals, camera, film(who, perf, camera, seed));
+  }
+
+  /**
+   * The same session filmed by another camera (another clock, say): the detector's randomness is the session's,
+   * so only what {@code camera} changes changes.
+   */
+  public SimulatedSession refilmed(SimulatedSession session, CameraModel camera) {
+    long seed = SeedStreams.derive(settings.seed(), session.id());
+    return new SimulatedSession(session.id(), session.participant(), session.donning(), session.performance(),
+        session.signals(), camera, film(session.participant(), session.performance(), camera, seed));
+  }
+
+  private Capture film(Participant who, Performance perf, CameraModel camera, long seed) {
+    return new CameraSimulator(camera)
         .film(new RigLandmarks(rig, who.identity()), perf, SeedStreams.stream(seed, "detector"));
-    return new SimulatedSession(id, who, perf, signals, camera, capture);
   }
 
   /** In the folder being written: what is being simulated, so that a later run resumes only the same simulation. */
@@ -96,14 +119,19 @@ public final class Simulator {
    */
   public String manifestLine(int participant, int session) {
     String id = sessionId(participant, session);
-    CameraModel camera = CameraModel.draw(settings.fps(), SeedStreams.stream(SeedStreams.derive(settings.seed(), id),
-        "camera"));
-    return manifestLine(id, id.substring(0, id.indexOf('/')), camera);
+    return manifestLine(id, id.substring(0, id.indexOf('/')), camera(SeedStreams.derive(settings.seed(), id)));
   }
 
   private String manifestLine(String id, String participant, CameraModel camera) {
     return id + "/" + writer.signalsFileName() + "," + id + "/" + SessionWriter.LANDMARKS_FILE + "," + participant
-        + "," + String.format(Locale.ROOT, "%.6f", camera.clockOffsetS());
+        + (settings.conditions().clocksInManifest()
+        ? String.format(Locale.ROOT, ",%.6f,%.3f", camera.clockOffsetS(), camera.driftPpm()) : "");
+  }
+
+  private CameraModel camera(long sessionSeed) {
+    Conditions conditions = settings.conditions();
+    return CameraModel.draw(settings.fps(), conditions.clockOffsetS(), conditions.clockDriftPpm(),
+        SeedStreams.stream(sessionSeed, "camera"));
   }
 
   /**
@@ -124,7 +152,7 @@ public final class Simulator {
     }
     Path partial = partialFolder(target);
     List<String> manifest = new ArrayList<>();
-    manifest.add(MANIFEST_HEADER);
+    manifest.add(manifestHeader(settings.conditions()));
     for (int p = 0; p < settings.participants(); p++) {
       for (int s = 0; s < settings.sessionsPerParticipant(); s++) {
         String id = sessionId(p, s);
@@ -176,9 +204,10 @@ public final class Simulator {
     StringBuilder b = new StringBuilder();
     b.append("rig=").append(rig.name()).append("\nformat=").append(writer.signalsFileName())
         .append(String.format(Locale.ROOT, "%nparticipants=%d%nsessions=%d%nminutes=%s%nseed=%d%nrate=%s%nfps=%s"
-            + "%ninternal=%s%nmontage=%s%n", settings.participants(), settings.sessionsPerParticipant(),
-            Double.toString(settings.minutes()), settings.seed(), Double.toString(settings.rate()),
-            Double.toString(settings.fps()), Double.toString(settings.internalRate()), settings.montage().name()));
+            + "%ninternal=%s%nmontage=%s%nconditions=%s%n", settings.participants(),
+            settings.sessionsPerParticipant(), Double.toString(settings.minutes()), settings.seed(),
+            Double.toString(settings.rate()), Double.toString(settings.fps()), Double.toString(settings.internalRate()),
+            settings.montage().name(), settings.conditions().name()));
     for (Lead lead : settings.montage().leads()) {
       b.append(lead.name()).append(java.util.Arrays.toString(lead.plus()))
           .append(java.util.Arrays.toString(lead.minus())).append('\n');

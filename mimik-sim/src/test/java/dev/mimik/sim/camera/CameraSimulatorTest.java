@@ -129,7 +129,10 @@ class CameraSimulatorTest {
       assertThat(c.exact().timesSeconds()[f]).isCloseTo((camT - 0.25) / (1 + 80e-6), Offset.offset(1e-12));
     }
     assertThat(Math.sqrt(sum / count)).isBetween(0.75, 1.0);
-    assertThat(c.exact().timesSeconds()[0]).isBetween(0.0, 1 / 30.0);
+    // a camera started 0.25 s before the biosignals: its first frame is at camera time 0, biosensor time -0.25 s
+    assertThat(c.detected().timesSeconds()[0]).isZero();
+    assertThat(c.exact().timesSeconds()[0]).isCloseTo(-0.25 / (1 + 80e-6), Offset.offset(1e-12));
+    assertThat(c.exact().timesSeconds()[n - 1]).isLessThan(120).isGreaterThan(120 - 1 / 30.0);
     CameraModel late = new CameraModel(30, 1280, 720, 1000, 600, 0.8, 0.05, -0.4, -50);
     Capture d = new CameraSimulator(late).film(new RigLandmarks(rig, new double[0]), perf, new SplittableRandom(4));
     assertThat(d.detected().timesSeconds()[0]).isZero();

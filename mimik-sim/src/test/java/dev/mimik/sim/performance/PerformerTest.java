@@ -73,6 +73,50 @@ class PerformerTest {
   }
 
   @Test
+  void naturalFacesVaryInIntensityTimingBlendAndAsymmetryAndSpeechShowsVisemes() {
+    Participant who = Participant.draw("p1", 1, 0);
+    List<PosedFace> faces = List.of(Expression.values());
+    Performance perf = performer.perform(who, Protocol.natural(faces), 600, 5);
+    List<Segment> trials = perf.segments().stream()
+        .filter(s -> faces.stream().anyMatch(f -> f.label().equals(s.label())) && s.intensity() > 0).toList();
+    double[] intensity = trials.stream().mapToDouble(s -> s.intensity() / who.expressiveness()).toArray();
+    // from subtle to full, not the template's 85-100 %
+    assertThat(Arrays.stream(intensity).min().orElseThrow()).isLessThan(0.4);
+    assertThat(Arrays.stream(intensity).max().orElseThrow()).isGreaterThan(0.9);
+    double[] apex = trials.stream().mapToDouble(s -> s.apexEndS() - s.apexStartS()).toArray();
+    assertThat(Arrays.stream(apex).min().orElseThrow()).isLessThan(0.6);
+    assertThat(Arrays.stream(apex).max().orElseThrow()).isGreaterThan(2.5);
+    // blends: a trial starts while another is still on
+    long overlapping = 0;
+    for (int i = 1; i < trials.size(); i++) {
+      overlapping += trials.get(i).onsetS() < trials.get(i - 1).endS() ? 1 : 0;
+    }
+    assertThat(overlapping).isGreaterThan(trials.size() / 10);
+    // left-right imbalance at the apex of smiles
+    int left = Blendshapes.indexOf("mouthSmileLeft");
+    int right = Blendshapes.indexOf("mouthSmileRight");
+    double largest = 0;
+    for (Segment s : trials) {
+      double mid = 0.5 * (s.apexStartS() + s.apexEndS());
+      double l = perf.weightAt(left, mid);
+      double r = perf.weightAt(right, mid);
+      if (s.label().equals("happy") && l + r > 0.4) {
+        largest = Math.max(largest, Math.abs(l - r) / (l + r));
+      }
+    }
+    assertThat(largest).isGreaterThan(0.1);
+    // speech rounds and puckers the lips (the visemes oh, ou, CH, RR)
+    int pucker = Blendshapes.indexOf("mouthPucker");
+    int funnel = Blendshapes.indexOf("mouthFunnel");
+    Segment speech = perf.segments().stream().filter(s -> s.label().equals("speech")).findFirst().orElseThrow();
+    double rounded = 0;
+    for (double t = speech.onsetS(); t < speech.endS(); t += 0.01) {
+      rounded = Math.max(rounded, perf.weightAt(pucker, t) + perf.weightAt(funnel, t));
+    }
+    assertThat(rounded).isGreaterThan(0.3);
+  }
+
+  @Test
   void sameSeedSamePerformanceOtherSeedOther() {
     Participant who = Participant.draw("p1", 1, 3);
     Performance a = performer.perform(who, Protocol.bioFace3d(), 60, 42);

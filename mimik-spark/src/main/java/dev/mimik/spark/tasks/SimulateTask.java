@@ -17,13 +17,14 @@ import java.util.Map;
  *
  * @param montage {@code earpiece}, {@code fridlund} or a montage CSV file every executor can read
  * @param format edf, bdf or csv
+ * @param conditions realistic or controlled
  */
 public record SimulateTask(int participants, int sessions, double minutes, long seed, String montage, double rate,
-    double fps, String format) implements RecordingTask {
+    double fps, String format, String conditions) implements RecordingTask {
 
   /** The settings, checked; a bad option is refused here, on the driver, before any task runs. */
   public SimulationSettings settings() {
-    return SimulationSettings.ofOptions(participants, sessions, minutes, seed, montage, rate, fps);
+    return SimulationSettings.ofOptions(participants, sessions, minutes, seed, montage, rate, fps, conditions);
   }
 
   /** One recording per session, {@code p01/s01} and on, with its participant index and session index as inputs. */
@@ -57,7 +58,7 @@ public record SimulateTask(int participants, int sessions, double minutes, long 
   /** {@code manifest.csv} of the sessions, as {@code mimik simulate} writes it (each line recomputed from the seed, without simulating). */
   public String manifest(List<Recording> recordings) {
     Simulator simulator = new Simulator(EmbeddedRig.load(), SessionWriter.of(format), settings());
-    StringBuilder b = new StringBuilder(Simulator.MANIFEST_HEADER).append('\n');
+    StringBuilder b = new StringBuilder(Simulator.manifestHeader(settings().conditions())).append('\n');
     for (Recording r : recordings) {
       b.append(simulator.manifestLine(Integer.parseInt(r.input("participant")), Integer.parseInt(r.input("session"))))
           .append('\n');
