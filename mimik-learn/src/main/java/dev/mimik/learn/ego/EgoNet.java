@@ -36,6 +36,8 @@ import java.util.List;
 public final class EgoNet extends AbstractBlock {
 
   private static final byte VERSION = 1;
+  /** Slope of the MLPs' hidden units below zero. */
+  private static final float LEAK = 0.1f;
 
   private final EgoNetConfig config;
   private final Block eyeEncoder;
@@ -156,15 +158,25 @@ public final class EgoNet extends AbstractBlock {
     return new SequentialBlock().add(sum).add(Activation.reluBlock());
   }
 
+  /**
+   * A 3x3 convolution. It keeps its bias although a batch norm follows: on DJL 0.35.1 / PyTorch 2.7.1 (CPU) the
+   * gradient of a convolution built without one now and then came back NaN (a few runs in a hundred), which
+   * poisoned the whole encoder.
+   */
   private static Block conv(int filters, int stride) {
     return Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(stride, stride))
-        .optPadding(new Shape(1, 1)).setFilters(filters).optBias(false).build();
+        .optPadding(new Shape(1, 1)).setFilters(filters).build();
   }
 
+  /**
+   * A one-hidden-layer MLP. Its hidden units are leaky: the encoders' features are all positive (averages of
+   * rectified maps), and with plain ReLUs the L1 loss's first steps, which push every output towards the labels'
+   * mostly-zero median, left the face MLP's units all dead and its outputs constant.
+   */
   static Block mlp(int hidden, int outputs) {
     return new SequentialBlock()
         .add(Linear.builder().setUnits(hidden).build())
-        .add(Activation.reluBlock())
+        .add(Activation.leakyReluBlock(LEAK))
         .add(Linear.builder().setUnits(outputs).build());
   }
 }

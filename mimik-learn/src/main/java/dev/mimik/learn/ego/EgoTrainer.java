@@ -40,14 +40,21 @@ import java.util.SplittableRandom;
  * Trains an {@link EgoNet} as REFA §7.2 does: an L1 loss between its outputs and the labels, Adam, mini-batches of
  * equal numbers of real (pseudo-labelled) and synthetic frames, and a domain discriminator on the image features
  * trained with binary cross-entropy through a gradient reversal layer ({@link DomainAdversary}), whose weight ramps
- * up over the run as Ganin et al.'s schedule does. Without frames of one domain, the batches are all of the other
- * and there is no discriminator.
+ * up over the first {@link #RAMP_EPOCHS} epochs as Ganin et al.'s schedule does. Without frames of one domain, the
+ * batches are all of the other and there is no discriminator.
  *
- * <p>A checkpoint is written after every epoch; a run started again with the same data, network and options resumes
- * from it and ends with the same model as an uninterrupted run (every epoch draws its batches and shifts from its own
- * seed). Deterministic on the CPU for a given seed.
+ * <p>A checkpoint is written after every epoch; a run started again with the same data, network and options (the
+ * number of epochs aside) resumes from it and ends with the same model as an uninterrupted run (every epoch draws
+ * its batches and shifts from its own seed). Deterministic on the CPU for a given seed.
  */
 public final class EgoTrainer {
+
+  /**
+   * Epochs over which the reversal's weight ramps up: Ganin et al.'s schedule {@code 2 / (1 + exp(-10 p)) - 1} with
+   * {@code p} the share of these epochs done, so that a longer run resumed from a shorter one's checkpoint follows
+   * the same schedule.
+   */
+  static final int RAMP_EPOCHS = 8;
 
   /** Frames the model's statistics ({@link EgoStatistics}) are measured on, at most. */
   static final int STATISTICS_FRAMES = 3000;
@@ -113,55 +120,61 @@ public final class EgoTrainer {
         .optDevices(new Device[] {Device.cpu()});
     byte[] finalParameters;
     List<Epoch> history = new ArrayList<>();
-    try (Model model = TorchEngine.newModel("egonet-training")) {
-      DomainAdversary block = new DomainAdversary(new EgoNet(config));
-      model.setBlock(block);
-      try (Trainer trainer = model.newTrainer(trainingConfig)) {
-        trainer.initialize(EgoNet.inputShape(config, 2));
-        List<String> ids = block.getParameters().stream().map(Pair::getValue).map(Parameter::getId).toList();
-        if (resumed != null) {
-          loadInPlace(block, config, resumed.parameters());
-          adam.load(new DataInputStream(new ByteArrayInputStream(resumed.optimiser())), ids, model.getNDManager());
-          history.addAll(resumed.history());
-        }
-        long totalSteps = (long) options.epochs() * options.stepsPerEpoch();
-        for (int epoch = history.size() + 1; epoch <= options.epochs(); epoch++) {
-          long start = System.nanoTime();
-          long epochSeed = options.seed() * 1_000_003L + epoch;
-          TorchEngine.seed(epochSeed);
-          SplittableRandom random = new SplittableRandom(epochSeed);
-          double l1 = 0;
-          double bce = 0;
-          double correct = 0;
-          for (int step = 0; step < options.stepsPerEpoch(); step++) {
-            long global = (long) (epoch - 1) * options.stepsPerEpoch() + step;
-            double p = (double) global / totalSteps;
-            block.setLambda(adversarial ? options.adversarialWeight() * (2 / (1 + Math.exp(-10 * p)) - 1) : 0);
-            double[] losses = step(trainer, config, r, realFrames, s, syntheticFrames, perDomain, adversarial,
-                random);
-            l1 += losses[0];
-            bce += losses[1];
-            correct += losses[2];
+    // oneDNN's convolution backward is unreliable here (TorchEngine.setOneDnn)
+    boolean oneDnn = TorchEngine.setOneDnn(false);
+    try {
+      try (Model model = TorchEngine.newModel("egonet-training")) {
+        DomainAdversary block = new DomainAdversary(new EgoNet(config));
+        model.setBlock(block);
+        try (Trainer trainer = model.newTrainer(trainingConfig)) {
+          trainer.initialize(EgoNet.inputShape(config, 2));
+          List<String> ids = block.getParameters().stream().map(Pair::getValue).map(Parameter::getId).toList();
+          if (resumed != null) {
+            loadInPlace(block, config, resumed.parameters());
+            adam.load(new DataInputStream(new ByteArrayInputStream(resumed.optimiser())), ids, model.getNDManager());
+            history.addAll(resumed.history());
           }
-          int n = options.stepsPerEpoch();
-          Epoch report = new Epoch(epoch, l1 / n, adversarial ? bce / n : Double.NaN,
-              adversarial ? correct / n : Double.NaN, (System.nanoTime() - start) / 1e9);
-          history.add(report);
-          if (checkpoint != null) {
-            ByteArrayOutputStream state = new ByteArrayOutputStream();
-            try (DataOutputStream out = new DataOutputStream(state)) {
-              adam.save(out, ids);
+          long rampSteps = (long) RAMP_EPOCHS * options.stepsPerEpoch();
+          for (int epoch = history.size() + 1; epoch <= options.epochs(); epoch++) {
+            long start = System.nanoTime();
+            long epochSeed = options.seed() * 1_000_003L + epoch;
+            TorchEngine.seed(epochSeed);
+            SplittableRandom random = new SplittableRandom(epochSeed);
+            double l1 = 0;
+            double bce = 0;
+            double correct = 0;
+            for (int step = 0; step < options.stepsPerEpoch(); step++) {
+              long global = (long) (epoch - 1) * options.stepsPerEpoch() + step;
+              double p = Math.min(1, (double) global / rampSteps);
+              block.setLambda(adversarial ? options.adversarialWeight() * (2 / (1 + Math.exp(-10 * p)) - 1) : 0);
+              double[] losses = step(trainer, config, r, realFrames, s, syntheticFrames, perDomain, adversarial,
+                  random);
+              l1 += losses[0];
+              bce += losses[1];
+              correct += losses[2];
             }
-            new EgoCheckpoint(fingerprint, epoch, List.copyOf(history), save(block), state.toByteArray())
-                .write(checkpoint);
+            int n = options.stepsPerEpoch();
+            Epoch report = new Epoch(epoch, l1 / n, adversarial ? bce / n : Double.NaN,
+                adversarial ? correct / n : Double.NaN, (System.nanoTime() - start) / 1e9);
+            history.add(report);
+            if (checkpoint != null) {
+              ByteArrayOutputStream state = new ByteArrayOutputStream();
+              try (DataOutputStream out = new DataOutputStream(state)) {
+                adam.save(out, ids);
+              }
+              new EgoCheckpoint(fingerprint, epoch, List.copyOf(history), save(block), state.toByteArray())
+                  .write(checkpoint);
+            }
+            if (options.showProgress()) {
+              System.err.printf(Locale.ROOT, "epoch %d/%d L1 %.4f domain loss %.3f accuracy %.2f %.1fs%n", epoch,
+                  options.epochs(), report.l1(), report.domainLoss(), report.domainAccuracy(), report.seconds());
+            }
           }
-          if (options.showProgress()) {
-            System.err.printf(Locale.ROOT, "epoch %d/%d L1 %.4f domain loss %.3f accuracy %.2f %.1fs%n", epoch,
-                options.epochs(), report.l1(), report.domainLoss(), report.domainAccuracy(), report.seconds());
-          }
+          finalParameters = save(block.net());
         }
-        finalParameters = save(block.net());
       }
+    } finally {
+      TorchEngine.setOneDnn(oneDnn);
     }
     try {
       EgoModel bare = EgoModel.of(config, cameras, null, finalParameters);
@@ -281,7 +294,8 @@ public final class EgoTrainer {
       List<EgoClip> synthetic) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update((config + "|" + options.withProgress(false) + "|" + cameras).getBytes(StandardCharsets.UTF_8));
+      // the number of epochs is left out: a longer run resumes from a shorter one's checkpoint
+      digest.update((config + "|" + options.withProgress(false).withEpochs(1, options.stepsPerEpoch()) + "|" + cameras).getBytes(StandardCharsets.UTF_8));
       ByteBuffer buffer = ByteBuffer.allocate(8 * 52);
       for (List<EgoClip> domain : List.of(real, synthetic)) {
         digest.update((byte) '|');
