@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code mimik ego train | distill} on a tiny simulated dataset, and their answer to bad input. */
+/** {@code mimik ego train | distill | track} on a tiny simulated dataset, and their answer to bad input. */
 class EgoTrainCommandTest {
 
   @TempDir static Path dir;
@@ -45,6 +45,21 @@ class EgoTrainCommandTest {
     assertThat(rows.get(1).get("held_out").has("semantic_accuracy")).isTrue();
     assertThat(rows.get(1).get("true_mae").asDouble()).isPositive();
     assertThat(r.out()).contains("| 0 | model |");
+
+    Path tracked = dir.resolve("track");
+    CapturedRun.Result t = CapturedRun.run("ego", "track", "--model", out.resolve("ego.model").toString(), "--views",
+        data.resolve("s04/r01").toString(), "--out", tracked.toString());
+    assertThat(t.exitCode()).as(t.err()).isZero();
+    assertThat(t.out()).contains("tracked 91 frames");
+    assertThat(Files.readAllLines(tracked.resolve("blendshapes.csv"))).hasSize(92);
+    assertThat(new ObjectMapper().readTree(tracked.resolve("metrics.json").toFile()).get("dataset")
+        .has("semantic_accuracy")).isTrue();
+
+    CapturedRun.Result bad = CapturedRun.run("ego", "track", "--model", data.resolve("manifest.csv").toString(),
+        "--views", data.resolve("s04/r01").toString(), "--out", dir.resolve("bad").toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("manifest.csv");
+    assertThat(dir.resolve("bad")).doesNotExist();
   }
 
   @Test
