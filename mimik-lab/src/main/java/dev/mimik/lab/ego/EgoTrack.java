@@ -23,6 +23,8 @@ import dev.mimik.track.TrackingPipeline;
 import dev.mimik.track.stage.EgoCalibrationStage;
 import dev.mimik.track.stage.EgoNetStage;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,10 +47,13 @@ public final class EgoTrack {
    *
    * @param blendshapes per frame the ARKit-52 weights
    * @param flagged frames whose views failed the check
-   * @param timings the pipeline's per-stage times
+   * @param timings the pipeline's per-stage times (wall clock)
+   * @param cpuMillis per frame the CPU time of the tracking thread in the pipeline (decoding the PNGs excluded),
+   *     milliseconds: the cost of the five views, which wall time on a busy machine does not show
    * @param metrics REFA's metrics where the recording has segments, else null
    */
-  public record Result(BlendshapeTrack blendshapes, int flagged, StageTimings timings, List<SourceResult> metrics) {}
+  public record Result(BlendshapeTrack blendshapes, int flagged, StageTimings timings, double[] cpuMillis,
+      List<SourceResult> metrics) {}
 
   private EgoTrack() {}
 
@@ -74,6 +79,8 @@ public final class EgoTrack {
     TrackingPipeline pipeline = new TrackingPipeline(null, List.of(new EgoNetStage(model),
         new EgoCalibrationStage(model.statistics() == null ? null : model.statistics().peaks(), WARMUP_SECONDS)));
     List<Frame> frames = new ArrayList<>();
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    double[] cpuMillis = new double[n];
     byte[][] views = new byte[EgoViews.COUNT][];
     for (int f = 0; f < n; f++) {
       for (int v = 0; v < EgoViews.COUNT; v++) {
@@ -83,7 +90,10 @@ public final class EgoTrack {
         }
         views[v] = ViewImages.resize(GrayPng.read(file), model.imageSize());
       }
-      frames.addAll(pipeline.pushViews(f / fps, ViewImages.frame(views)));
+      byte[] frame = ViewImages.frame(views);
+      long c0 = cpu.getCurrentThreadCpuTime();
+      frames.addAll(pipeline.pushViews(f / fps, frame));
+      cpuMillis[f] = (cpu.getCurrentThreadCpuTime() - c0) / 1e6;
     }
     frames.addAll(pipeline.finish());
     double[] times = new double[n];
@@ -102,7 +112,7 @@ public final class EgoTrack {
       metrics = new RefaEvaluation(ArtPriorsCsv.builtIn(), EmbeddedRig.load()).evaluate(List.of(
           new RecordingInput("subject", recording.getFileName().toString(), s, Map.of("prediction", track), null)));
     }
-    return new Result(track, flagged, StageTimings.of(pipeline.stageNames(), frames), metrics);
+    return new Result(track, flagged, StageTimings.of(pipeline.stageNames(), frames), cpuMillis, metrics);
   }
 
   /** Writes {@code blendshapes.csv} and, where there are metrics, {@code metrics.json} into {@code out}. */
