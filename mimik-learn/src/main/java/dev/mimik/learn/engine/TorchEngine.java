@@ -90,9 +90,10 @@ public final class TorchEngine {
   /**
    * Switches oneDNN (MKL-DNN) convolutions on or off from now on, for every network in this process, as
    * {@code torch.backends.mkldnn.enabled} does; returns whether they were on. Off, PyTorch falls back to its own
-   * CPU kernels. EgoNet trains with them off: there the backward pass of oneDNN's 2D convolution now and then
-   * returned NaN gradients for the convolution's input on small images (a few calls in a hundred, never with oneDNN
-   * off), which poisoned the encoders.
+   * CPU kernels. EgoNet and BioNet train with them off: the backward pass of oneDNN's convolutions now and then
+   * returned NaN gradients for the convolution's input (a few calls in a hundred on EgoNet's small images, never with
+   * oneDNN off; BioNet's training turned NaN once the process had run other networks before it, as if the backward
+   * pass read memory it had not written), which poisons a network for good.
    */
   public static boolean setOneDnn(boolean enabled) {
     get();

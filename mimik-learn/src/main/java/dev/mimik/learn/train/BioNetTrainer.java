@@ -112,6 +112,8 @@ public final class BioNetTrainer {
     TorchEngine.get().setRandomSeed((int) options.seed());
     ResumableAdam adam = new ResumableAdam(options.learningRate());
     DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(loss).optOptimizer(adam).optDevices(new Device[] {Device.cpu()});
+    // oneDNN's convolution backward can return NaN gradients (TorchEngine.setOneDnn)
+    boolean oneDnn = TorchEngine.setOneDnn(false);
     try (Model model = TorchEngine.newModel("bionet-training")) {
       Block block = BioNet.build(config);
       model.setBlock(block);
@@ -168,6 +170,8 @@ public final class BioNetTrainer {
           throw new IllegalStateException("trained parameters do not reload", e);
         }
       }
+    } finally {
+      TorchEngine.setOneDnn(oneDnn);
     }
   }
 
