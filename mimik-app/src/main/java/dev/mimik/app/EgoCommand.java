@@ -8,9 +8,10 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = {
       "Faces from infrared cameras inside a headset (REFA): simulated recordings with three kinds of labels,",
-      "REFA's metrics, camera placement. The headset model itself (EgoNet) does not exist yet.",
+      "REFA's metrics, camera placement, and the headset model EgoNet: training, iterative distillation.",
       "",
       "Example: mimik ego simulate --out ego --subjects 4 --minutes 2 --domain both"
     },
-    subcommands = {EgoSimulateCommand.class, EgoEvalCommand.class, EgoCheckCommand.class, EgoPlacementCommand.class})
+    subcommands = {EgoSimulateCommand.class, EgoEvalCommand.class, EgoCheckCommand.class, EgoPlacementCommand.class,
+        EgoTrainCommand.class, EgoDistillCommand.class, EgoTrackCommand.class})
 public final class EgoCommand {}

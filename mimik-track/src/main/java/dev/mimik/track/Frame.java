@@ -19,6 +19,8 @@ public final class Frame {
   private double[] fitLandmarks;
   private FitResult fit;
   private double[] blendshapes;
+  private byte[] views;
+  private String viewProblem;
 
   /**
    * @param timeSeconds the frame's time on the biosignal clock
@@ -116,5 +118,23 @@ public final class Frame {
 
   public void setBlendshapes(double[] blendshapes) {
     this.blendshapes = blendshapes;
+  }
+
+  /** The headset path's five camera views ({@code dev.mimik.learn.ego.ViewImages#frame}), or null on the biosignal path. */
+  public byte[] views() {
+    return views;
+  }
+
+  public void setViews(byte[] views) {
+    this.views = views;
+  }
+
+  /** What the headset path's failure check found wrong with the views ({@code "left eye dark"}), or null if nothing. */
+  public String viewProblem() {
+    return viewProblem;
+  }
+
+  public void setViewProblem(String viewProblem) {
+    this.viewProblem = viewProblem;
   }
 }

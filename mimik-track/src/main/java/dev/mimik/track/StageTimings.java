@@ -20,9 +20,12 @@ public record StageTimings(List<String> stages, double[][] millis) {
     stages = List.copyOf(stages);
   }
 
-  /** The timings of the frames that were tracked (had landmarks), in a pipeline with these stage names. */
+  /**
+   * The timings of the frames that were tracked (had landmarks, or headset views), in a pipeline with these stage
+   * names.
+   */
   public static StageTimings of(List<String> stages, List<Frame> frames) {
-    List<Frame> tracked = frames.stream().filter(Frame::tracked).toList();
+    List<Frame> tracked = frames.stream().filter(f -> f.tracked() || f.views() != null).toList();
     double[][] millis = new double[stages.size()][tracked.size()];
     for (int f = 0; f < tracked.size(); f++) {
       for (int s = 0; s < stages.size(); s++) {

@@ -27,7 +27,7 @@ public final class TrackingPipeline {
    * A pipeline from its head and its stages, in order.
    *
    * @param frontEnd the head that turns samples into frames, or null for a pipeline that only {@link #replay}s
-   *     landmarks
+   *     landmarks or takes headset views ({@link #pushViews})
    */
   public TrackingPipeline(SignalFrontEnd frontEnd, List<Stage> stages) {
     this.frontEnd = frontEnd;
@@ -91,6 +91,16 @@ public final class TrackingPipeline {
     }
     out.addAll(finish());
     return out;
+  }
+
+  /**
+   * One frame of headset camera views ({@code dev.mimik.learn.ego.ViewImages#frame}) at {@code timeSeconds}: the
+   * headset path, whose stages start from the views instead of samples. Returns the frames that leave the chain.
+   */
+  public List<Frame> pushViews(double timeSeconds, byte[] views) {
+    Frame frame = new Frame(timeSeconds, System.nanoTime(), stages.size() + 1);
+    frame.setViews(views);
+    return feed(0, new ArrayList<>(List.of(frame)));
   }
 
   /** The stream has ended: every frame the stages still hold, in order. */

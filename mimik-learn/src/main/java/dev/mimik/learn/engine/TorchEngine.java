@@ -87,10 +87,35 @@ public final class TorchEngine {
     return JniUtils.getNumThreads();
   }
 
+  /**
+   * Switches oneDNN (MKL-DNN) convolutions on or off from now on, for every network in this process, as
+   * {@code torch.backends.mkldnn.enabled} does; returns whether they were on. Off, PyTorch falls back to its own
+   * CPU kernels. EgoNet trains with them off: the backward pass of oneDNN's 2D convolution now and then returned NaN
+   * gradients for the convolution's input on its small images (a few calls in a hundred, never with oneDNN off),
+   * which poisons a network for good. BioNet trains with them on (faster; its rare NaN steps are not oneDNN's and
+   * {@code BioNetTrainer} reruns such an epoch).
+   */
+  public static boolean setOneDnn(boolean enabled) {
+    get();
+    try {
+      NativeLibrary torch = torchCpu();
+      Pointer context = torch.getFunction("_ZN2at13globalContextEv").invokePointer(new Object[0]);
+      boolean was = torch.getFunction("_ZNK2at7Context17userEnabledMkldnnEv").invokeInt(new Object[] {context}) != 0;
+      torch.getFunction("_ZN2at7Context20setUserEnabledMkldnnEb").invokeVoid(new Object[] {context, enabled});
+      return was;
+    } catch (UnsatisfiedLinkError | RuntimeException e) {
+      throw new IllegalStateException("this PyTorch build does not let oneDNN be switched: " + e.getMessage(), e);
+    }
+  }
+
+  private static NativeLibrary torchCpu() {
+    Path library = Path.of(LibUtils.getLibtorchPath()).resolve(System.mapLibraryName("torch_cpu"));
+    return NativeLibrary.getInstance(library.toString());
+  }
+
   private static void disableNnpack() {
     try {
-      Path library = Path.of(LibUtils.getLibtorchPath()).resolve(System.mapLibraryName("torch_cpu"));
-      NativeLibrary torch = NativeLibrary.getInstance(library.toString());
+      NativeLibrary torch = torchCpu();
       Pointer context = torch.getFunction("_ZN2at13globalContextEv").invokePointer(new Object[0]);
       Function setNnpack = torch.getFunction("_ZN2at7Context20setUserEnabledNNPACKEb");
       setNnpack.invokeVoid(new Object[] {context, Boolean.FALSE});

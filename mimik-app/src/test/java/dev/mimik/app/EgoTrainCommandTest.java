@@ -1,0 +1,85 @@
+package dev.mimik.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mimik ego train | distill | track} on a tiny simulated dataset, and their answer to bad input. */
+class EgoTrainCommandTest {
+
+  @TempDir static Path dir;
+  private static Path data;
+  private static final String[] SMALL = {"--image-size", "16", "--widths", "6,12", "--epochs", "1", "--steps", "4",
+      "--batch", "6"};
+
+  @BeforeAll
+  static void simulate() {
+    data = dir.resolve("ego");
+    CapturedRun.Result r = CapturedRun.run("ego", "simulate", "--out", data.toString(), "--subjects", "4",
+        "--minutes", "0.05", "--domain", "both", "--width", "16", "--ict", dir.resolve("none").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+  }
+
+  static String[] args(String... first) {
+    String[] all = new String[first.length + SMALL.length];
+    System.arraycopy(first, 0, all, 0, first.length);
+    System.arraycopy(SMALL, 0, all, first.length, SMALL.length);
+    return all;
+  }
+
+  @Test
+  void trainWritesAModelAndScoresTheHeldOutSubject() throws Exception {
+    Path out = dir.resolve("train");
+    CapturedRun.Result r = CapturedRun.run(args("ego", "train", "--data", data.toString(), "--out", out.toString()));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(out.resolve("ego.model")).isRegularFile();
+    JsonNode rows = new ObjectMapper().readTree(out.resolve("study.json").toFile()).get("rows");
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).get("name").asText()).isEqualTo("pseudo GT");
+    assertThat(rows.get(1).get("held_out").has("semantic_accuracy")).isTrue();
+    assertThat(rows.get(1).get("true_mae").asDouble()).isPositive();
+    assertThat(r.out()).contains("| 0 | model |");
+
+    Path tracked = dir.resolve("track");
+    CapturedRun.Result t = CapturedRun.run("ego", "track", "--model", out.resolve("ego.model").toString(), "--views",
+        data.resolve("s04/r01").toString(), "--out", tracked.toString());
+    assertThat(t.exitCode()).as(t.err()).isZero();
+    assertThat(t.out()).contains("tracked 91 frames").doesNotContain("NaN");
+    assertThat(Files.readAllLines(tracked.resolve("blendshapes.csv"))).hasSize(92);
+    assertThat(new ObjectMapper().readTree(tracked.resolve("metrics.json").toFile()).get("dataset")
+        .has("semantic_accuracy")).isTrue();
+
+    CapturedRun.Result bad = CapturedRun.run("ego", "track", "--model", data.resolve("manifest.csv").toString(),
+        "--views", data.resolve("s04/r01").toString(), "--out", dir.resolve("bad").toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("manifest.csv");
+    assertThat(dir.resolve("bad")).doesNotExist();
+  }
+
+  @Test
+  void distillReportsEveryRoundAndTheFinalModel() throws Exception {
+    Path out = dir.resolve("distill");
+    CapturedRun.Result r = CapturedRun.run(args("ego", "distill", "--data", data.toString(), "--out",
+        out.toString(), "--rounds", "1", "--pool", "1"));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(out.resolve("ego.model")).isRegularFile();
+    JsonNode rows = new ObjectMapper().readTree(out.resolve("study.json").toFile()).get("rows");
+    // pseudo GT, initial, the round's two models and its ensemble, final, final+post
+    assertThat(rows).hasSize(7);
+    assertThat(Files.readString(out.resolve("study.md"))).contains("initial", "ensemble", "final+post");
+  }
+
+  @Test
+  void tooManyHeldOutSubjectsExitWith2AndOneLine() {
+    CapturedRun.Result r = CapturedRun.run(args("ego", "train", "--data", data.toString(), "--out",
+        dir.resolve("x").toString(), "--held-out", "2"));
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().strip()).contains(data.toString(), "2 real-domain subjects").doesNotContain("\n");
+  }
+}

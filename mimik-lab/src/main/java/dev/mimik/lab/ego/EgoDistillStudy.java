@@ -1,0 +1,270 @@
+package dev.mimik.lab.ego;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mimik.core.data.ArtPriors;
+import dev.mimik.core.io.AtomicFiles;
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.eval.refa.AvatarGauge;
+import dev.mimik.eval.refa.RefaMetric;
+import dev.mimik.eval.refa.RefaMetrics;
+import dev.mimik.eval.refa.RefaScores;
+import dev.mimik.eval.refa.RefaTable;
+import dev.mimik.face.rig.embedded.EmbeddedRig;
+import dev.mimik.learn.ego.Distillation;
+import dev.mimik.learn.ego.EgoClip;
+import dev.mimik.learn.ego.EgoModel;
+import dev.mimik.learn.ego.EgoModelFile;
+import dev.mimik.learn.ego.EgoNetConfig;
+import dev.mimik.learn.ego.EgoTrainer;
+import dev.mimik.learn.ego.EgoTrainingOptions;
+import dev.mimik.learn.ego.post.RangeOfMotion;
+import dev.mimik.sim.ego.EgoDataset;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * EgoNet trained on a headset dataset, alone ({@link #train}) or by iterative distillation ({@link #distill}), and
+ * measured as REFA measures it and as REFA could not: the real-domain subjects are split into training subjects
+ * (whose frames and pseudo labels the models learn from, and on whose protocol REFA's metrics select the models)
+ * and held-out subjects no model sees, on whom every model is scored with REFA's five metrics and, where the
+ * dataset is simulated, its true blendshape error. Selection never looks at the truth.
+ */
+public final class EgoDistillStudy {
+
+  /**
+   * The study's settings.
+   *
+   * @param network the network
+   * @param training how each model trains
+   * @param heldOutSubjects real-domain subjects kept out of training (the last ones of the manifest)
+   * @param smoothingFrames standard deviation of the post-processing's Gaussian, frames
+   */
+  public record Options(EgoNetConfig network, EgoTrainingOptions training, int heldOutSubjects,
+      double smoothingFrames) {}
+
+  /**
+   * One model or ensemble measured.
+   *
+   * @param round 0 initial, 1..T rounds, T+1 final
+   * @param name {@code initial}, {@code raw-s1001}, {@code ensemble}, {@code final}, {@code final+post}
+   * @param selectionScore the mean of REFA's metrics on the training subjects (what selection sees)
+   * @param selected whether it joined its round's ensemble
+   * @param heldOut REFA's metrics on the held-out subjects
+   * @param trueMae mean absolute error against the truth on the held-out subjects over all frames and ARKit-52
+   *     blendshapes (NaN without truth)
+   */
+  public record Row(int round, String name, double selectionScore, boolean selected, RefaScores heldOut,
+      double trueMae) {}
+
+  /** The rows of a study, the held-out subjects' pseudo ground truth first. */
+  public record Result(List<Row> rows) {}
+
+  private final Options options;
+  private final Consumer<String> log;
+
+  public EgoDistillStudy(Options options, Consumer<String> log) {
+    this.options = options;
+    this.log = log;
+  }
+
+  /** The dataset's recordings split for a study. */
+  record Split(List<EgoRecordings> real, List<EgoRecordings> synthetic, List<EgoRecordings> heldOut,
+      List<String> cameras, RefaMetrics metrics) {}
+
+  Split split(EgoDataset dataset) throws IOException {
+    List<String> realSubjects = new ArrayList<>(new LinkedHashSet<>(dataset.recordings().stream()
+        .filter(e -> e.domain().equals("real")).map(EgoDataset.Entry::subject).toList()));
+    if (realSubjects.size() <= options.heldOutSubjects()) {
+      throw new BadInputException(dataset.dir(), "has " + realSubjects.size() + " real-domain subjects; "
+          + options.heldOutSubjects() + " are held out and at least one more must train");
+    }
+    List<String> held = realSubjects.subList(realSubjects.size() - options.heldOutSubjects(), realSubjects.size());
+    List<EgoRecordings> real = new ArrayList<>();
+    List<EgoRecordings> synthetic = new ArrayList<>();
+    List<EgoRecordings> heldOut = new ArrayList<>();
+    int size = options.network().imageSize();
+    int n = dataset.recordings().size();
+    int i = 0;
+    for (EgoDataset.Entry e : dataset.recordings()) {
+      log.accept(String.format(Locale.ROOT, "reading %s (%d/%d)", e.recording(), ++i, n));
+      if (e.labels().equals("none")) {
+        continue;
+      }
+      EgoRecordings r = EgoRecordings.read(dataset, e, size);
+      if (!e.domain().equals("real")) {
+        synthetic.add(r);
+      } else if (held.contains(e.subject())) {
+        if (r.segments() == null) {
+          throw new BadInputException(dataset.folder(e), "has no segments.csv: held-out subjects are scored by"
+              + " REFA's metrics, which need the protocol");
+        }
+        heldOut.add(r);
+      } else {
+        if (r.segments() == null) {
+          throw new BadInputException(dataset.folder(e), "has no segments.csv: models are selected by REFA's"
+              + " metrics, which need the protocol");
+        }
+        real.add(r);
+      }
+    }
+    ArtPriors priors = dataset.artPriors();
+    return new Split(real, synthetic, heldOut, EgoRecordings.cameras(dataset),
+        new RefaMetrics(priors, new AvatarGauge(EmbeddedRig.load())));
+  }
+
+  /** Trains one model on the training subjects' pseudo labels and the synthetic set and writes it. */
+  public Result train(EgoDataset dataset, Path modelFile) throws IOException {
+    Split s = split(dataset);
+    List<Row> rows = new ArrayList<>();
+    rows.add(measure(s, 0, "pseudo GT", labelsOf(s.heldOut()), s.heldOut(), Double.NaN, false));
+    try (EgoModel model = new EgoTrainer(options.training()).train(options.network(), s.cameras(),
+        clips(s.real()), clips(s.synthetic()), null).model()) {
+      rows.add(row(s, 0, "model", model, selectionScore(s, Distillation.predict(model, clips(s.real()))), false));
+      EgoModelFile.write(model, modelFile);
+    }
+    return new Result(rows);
+  }
+
+  /** Runs Algorithm 1 and writes the final model. */
+  public Result distill(EgoDataset dataset, Distillation.Settings settings, Path modelFile) throws IOException {
+    Split s = split(dataset);
+    List<Row> rows = new ArrayList<>();
+    rows.add(measure(s, 0, "pseudo GT", labelsOf(s.heldOut()), s.heldOut(), Double.NaN, false));
+    Distillation.Observer observer = new Distillation.Observer() {
+      @Override
+      public void model(int round, String name, EgoModel model, double score, boolean selected) {
+        rows.add(row(s, round, name, model, score, selected));
+        log.accept(String.format(Locale.ROOT, "round %d %s: selection %.3f, held-out %.3f, true MAE %.4f", round,
+            name, score, rows.get(rows.size() - 1).heldOut().overall(), rows.get(rows.size() - 1).trueMae()));
+        if (name.equals("final")) {
+          rows.add(postProcessed(s, round, model));
+        }
+      }
+
+      @Override
+      public void ensemble(int round, List<EgoModel> members, double score) {
+        List<double[][]> p = Distillation.ensemble(members, clips(s.heldOut()));
+        rows.add(measure(s, round, "ensemble", p, s.heldOut(), score, true));
+        log.accept(String.format(Locale.ROOT, "round %d ensemble: selection %.3f, held-out %.3f, true MAE %.4f",
+            round, score, rows.get(rows.size() - 1).heldOut().overall(), rows.get(rows.size() - 1).trueMae()));
+      }
+    };
+    Distillation.Result r = new Distillation(options.network(), options.training(), settings, s.cameras())
+        .run(clips(s.real()), clips(s.synthetic()), p -> selectionScore(s, p), observer);
+    try (EgoModel model = r.model()) {
+      EgoModelFile.write(model, modelFile);
+    }
+    return new Result(rows);
+  }
+
+  /** The final model with REFA's post-processing on its own held-out predictions (per subject, offline). */
+  private Row postProcessed(Split s, int round, EgoModel model) {
+    RangeOfMotion calibration = RangeOfMotion.of(model.statistics().peaks());
+    List<EgoClip> clips = clips(s.heldOut());
+    Distillation d = new Distillation(options.network(), options.training(),
+        new Distillation.Settings(1, 1, options.smoothingFrames()), s.cameras());
+    List<double[][]> p = d.postProcess(clips, Distillation.predict(model, clips), calibration);
+    return measure(s, round, "final+post", p, s.heldOut(), Double.NaN, false);
+  }
+
+  private Row row(Split s, int round, String name, EgoModel model, double score, boolean selected) {
+    return measure(s, round, name, Distillation.predict(model, clips(s.heldOut())), s.heldOut(), score, selected);
+  }
+
+  /** Scores predictions on recordings with REFA's metrics and against the truth. */
+  private static Row measure(Split s, int round, String name, List<double[][]> predictions,
+      List<EgoRecordings> on, double selectionScore, boolean selected) {
+    List<RefaTable.Entry> entries = new ArrayList<>();
+    double err = 0;
+    long n = 0;
+    for (int i = 0; i < on.size(); i++) {
+      EgoRecordings r = on.get(i);
+      entries.add(new RefaTable.Entry(r.entry().subject(), r.entry().recording(),
+          s.metrics().score(r.track(predictions.get(i)), r.segments())));
+      if (r.truth() != null) {
+        double[][] p = predictions.get(i);
+        for (int f = 0; f < p.length; f++) {
+          for (int k = 0; k < p[f].length; k++) {
+            err += Math.abs(p[f][k] - r.truth()[f][k]);
+            n++;
+          }
+        }
+      }
+    }
+    return new Row(round, name, selectionScore, selected, new RefaTable(entries).dataset().scores(),
+        n == 0 ? Double.NaN : err / n);
+  }
+
+  /** The mean of REFA's metrics over the training subjects (dataset level): what selection sees. */
+  private static double selectionScore(Split s, List<double[][]> predictions) {
+    List<RefaTable.Entry> entries = new ArrayList<>();
+    for (int i = 0; i < s.real().size(); i++) {
+      EgoRecordings r = s.real().get(i);
+      entries.add(new RefaTable.Entry(r.entry().subject(), r.entry().recording(),
+          s.metrics().score(r.track(predictions.get(i)), r.segments())));
+    }
+    return new RefaTable(entries).dataset().scores().overall();
+  }
+
+  private static List<double[][]> labelsOf(List<EgoRecordings> rs) {
+    return rs.stream().map(r -> r.clip().labels()).toList();
+  }
+
+  private static List<EgoClip> clips(List<EgoRecordings> rs) {
+    return rs.stream().map(EgoRecordings::clip).toList();
+  }
+
+  /** The rows as JSON ({@code docs/FORMATS.md}, ego distillation results). */
+  public static void writeJson(Result result, Path file) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = json.createObjectNode();
+    root.put("format", "mimik-ego-study/1");
+    ArrayNode rows = root.putArray("rows");
+    for (Row r : result.rows()) {
+      ObjectNode o = rows.addObject();
+      o.put("round", r.round());
+      o.put("name", r.name());
+      putNumber(o, "selection_score", r.selectionScore());
+      o.put("selected", r.selected());
+      ObjectNode h = o.putObject("held_out");
+      for (RefaMetric m : RefaMetric.values()) {
+        putNumber(h, m.key(), r.heldOut().get(m));
+      }
+      putNumber(o, "true_mae", r.trueMae());
+    }
+    AtomicFiles.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+  }
+
+  /** The rows as a Markdown table, one line each. */
+  public static String table(Result result) {
+    StringBuilder b = new StringBuilder("| round | model | selection | sel. | semantic | neutral | smooth | eye cl. |"
+        + " mouth cl. | true MAE |\n|---:|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+    for (Row r : result.rows()) {
+      b.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.round(),
+          r.name(), f(r.selectionScore()), r.selected() ? "yes" : "", f(r.heldOut().get(RefaMetric.SEMANTIC_ACCURACY)),
+          f(r.heldOut().get(RefaMetric.NEUTRALNESS)), f(r.heldOut().get(RefaMetric.SMOOTHNESS)),
+          f(r.heldOut().get(RefaMetric.EYE_CLOSURE)), f(r.heldOut().get(RefaMetric.MOUTH_CLOSURE)),
+          Double.isNaN(r.trueMae()) ? "" : String.format(Locale.ROOT, "%.4f", r.trueMae())));
+    }
+    return b.toString();
+  }
+
+  private static String f(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  private static void putNumber(ObjectNode o, String key, double v) {
+    if (Double.isNaN(v)) {
+      o.putNull(key);
+    } else {
+      o.put(key, v);
+    }
+  }
+}
