@@ -149,10 +149,10 @@ public record CalibrationCurve(int population, int newPeople, double minutes, Li
    * mean face at 0 minutes, fine-tuned and from-scratch models at every other length.
    */
   public String summary(List<Score> scores) {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-12s %12s %12s %12s %12s%n", "calibration",
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-12s %18s %18s %18s %18s%n", "calibration",
         "fine-tuned", "scratch", "population", "mean face"));
     for (double m : lengths()) {
-      b.append(String.format(Locale.ROOT, "%-12s %12s %12s %12s %12s%n", minutes(m) + " min",
+      b.append(String.format(Locale.ROOT, "%-12s %18s %18s %18s %18s%n", minutes(m) + " min",
           cell(scores, m, "fine-tuned"), cell(scores, m, "scratch"), cell(scores, m, "population"),
           cell(scores, m, "mean face")));
     }
