@@ -154,14 +154,22 @@ public record EiferChain(double notchHz, double notchQ, double lowHz, double hig
     for (int c = 0; c < bands.length; c++) {
       bands[c] = eogBand(raw.channel(c).samples(), raw.samplingRate(), SaccadeIntegral.RATE);
     }
+    return saccadeIntegral(bands, raw);
+  }
+
+  /**
+   * {@link #saccadeIntegral(Signal)} from the channels' EOG bands at {@link SaccadeIntegral#RATE} ({@code
+   * [channel][sample]}, as {@link EiferSegments} gives them); channel names, units and start are {@code like}'s.
+   */
+  public Signal saccadeIntegral(double[][] bands, Signal like) {
     double[][] steps = SaccadeIntegral.standard().apply(bands, SaccadeIntegral.RATE);
     PolyphaseResampler toFrames = PolyphaseResampler.between(SaccadeIntegral.RATE, outputRate);
     List<Channel> out = new ArrayList<>();
     for (int c = 0; c < bands.length; c++) {
-      Channel ch = raw.channel(c);
+      Channel ch = like.channel(c);
       out.add(new Channel(ch.name(), ch.unit(), outputRate, toFrames.resample(steps[c])));
     }
-    return raw.withChannels(out);
+    return like.withChannels(out);
   }
 
   private static double mean(double[] raw) {

@@ -1,0 +1,249 @@
+package dev.mimik.signal.preset;
+
+import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.io.SignalStream;
+import dev.mimik.signal.eog.SaccadeIntegral;
+import dev.mimik.signal.resample.PolyphaseResampler;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@link EiferChain} on a recording read block by block, for recordings too long to hold: a first pass over the file
+ * takes each channel's mean (and refuses a value that is not a number), a second runs the chain on segments of
+ * {@link #CORE_SECONDS} with {@link EiferChain#envelopeMargin} samples of overlap on each side
+ * ({@link EiferChain#eogMargin} with the EOG band), keeping of each segment the frames of its core. What it holds is
+ * the segment and the frame-rate results, whatever the recording's length.
+ *
+ * @param envelopes {@link EiferChain#apply(Signal)} of the recording
+ * @param eogBand {@link EiferChain#eogBand(Signal)}, or null when not asked for
+ * @param saccadeBands the EOG band of each channel at {@link SaccadeIntegral#RATE} ({@code [channel][sample]}), the
+ *     input of {@link EiferChain#saccadeIntegral(double[][], Signal)}, or null when not asked for
+ */
+public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccadeBands) {
+
+  /** Length of a segment's core, seconds (rounded up to the chain's alignment). */
+  public static final double CORE_SECONDS = 60;
+
+  /** Opens the recording afresh (it is read twice). */
+  @FunctionalInterface
+  public interface Opener {
+    SignalStream open() throws IOException;
+  }
+
+  /**
+   * Runs {@code chain} on the recording {@code opener} opens; {@code eog} adds the EOG band and {@code saccades} the
+   * bands the saccade integral needs. The channels must share one rate, at least {@code chain}'s output rate.
+   */
+  public static EiferSegments run(EiferChain chain, Opener opener, boolean eog, boolean saccades) throws IOException {
+    double[] means;
+    double fs;
+    try (SignalStream s = opener.open()) {
+      fs = uniformRate(s);
+      means = means(s);
+    }
+    try (SignalStream s = opener.open()) {
+      return new Segmenter(chain, fs, means, eog, saccades, s).run();
+    }
+  }
+
+  private static double uniformRate(SignalStream s) {
+    double fs = s.channels().get(0).samplingRate();
+    if (s.channels().stream().anyMatch(c -> c.samplingRate() != fs)) {
+      throw new BadInputException(s.file(), "channels have different sampling rates");
+    }
+    return fs;
+  }
+
+  private static double[] means(SignalStream s) throws IOException {
+    List<Channel> channels = s.channels();
+    double[] sum = new double[channels.size()];
+    long n = 0;
+    for (double[][] block = s.next(); block != null; block = s.next()) {
+      for (int c = 0; c < block.length; c++) {
+        for (double v : block[c]) {
+          if (!Double.isFinite(v)) {
+            throw new BadInputException(s.file(), "channel " + channels.get(c).name()
+                + " has a value that is not a number");
+          }
+          sum[c] += v;
+        }
+      }
+      n += block[0].length;
+    }
+    if (n == 0) {
+      throw new BadInputException(s.file(), "holds no samples");
+    }
+    for (int c = 0; c < sum.length; c++) {
+      sum[c] /= n;
+    }
+    return sum;
+  }
+
+  /** The second pass: a buffer of samples from {@code bufferStart} on, cut into cores with their margins. */
+  private static final class Segmenter {
+    private final EiferChain chain;
+    private final double fs;
+    private final double[] means;
+    private final boolean eog;
+    private final boolean saccades;
+    private final SignalStream stream;
+    private final int align;
+    private final int core;
+    private final int margin;
+    private final double[][] buffer;
+    private long bufferStart;
+    private int buffered;
+    private final Series envelopes;
+    private final Series band;
+    private final Series bands;
+
+    Segmenter(EiferChain chain, double fs, double[] means, boolean eog, boolean saccades, SignalStream stream) {
+      this.chain = chain;
+      this.fs = fs;
+      this.means = means;
+      this.eog = eog;
+      this.saccades = saccades;
+      this.stream = stream;
+      int a = chain.alignment(fs);
+      this.align = saccades ? lcm(a, EiferChain.alignment(fs, SaccadeIntegral.RATE)) : a;
+      this.core = roundUp((int) Math.ceil(CORE_SECONDS * fs), align);
+      this.margin = roundUp(eog || saccades ? EiferChain.eogMargin(fs) : chain.envelopeMargin(fs), align);
+      this.buffer = new double[means.length][core + 2 * margin];
+      this.envelopes = new Series(means.length, chain.outputRate());
+      this.band = eog ? new Series(means.length, chain.outputRate()) : null;
+      this.bands = saccades ? new Series(means.length, SaccadeIntegral.RATE) : null;
+    }
+
+    EiferSegments run() throws IOException {
+      long s = 0; // the next core's first sample
+      boolean ended = false;
+      while (!ended || s < bufferStart + buffered) {
+        if (!ended && bufferStart + buffered < s + core + margin) {
+          double[][] block = stream.next();
+          if (block == null) {
+            ended = true;
+          } else {
+            append(block);
+          }
+          continue;
+        }
+        long end = bufferStart + buffered;
+        boolean last = ended && s + core >= end;
+        process(s, last);
+        if (last) {
+          break;
+        }
+        s += core;
+        long keepFrom = Math.max(0, s - margin);
+        int drop = (int) (keepFrom - bufferStart);
+        if (drop > 0) {
+          for (double[] b : buffer) {
+            System.arraycopy(b, drop, b, 0, buffered - drop);
+          }
+          buffered -= drop;
+          bufferStart = keepFrom;
+        }
+      }
+      List<Channel> names = stream.channels();
+      Signal env = envelopes.signal(names, stream.startTimeSeconds());
+      return new EiferSegments(env, eog ? band.signal(names, stream.startTimeSeconds()) : null,
+          saccades ? bands.rows() : null);
+    }
+
+    private void append(double[][] block) {
+      int n = block[0].length;
+      if (buffered + n > buffer[0].length) {
+        for (int c = 0; c < buffer.length; c++) {
+          buffer[c] = Arrays.copyOf(buffer[c], Math.max(2 * buffer[c].length, buffered + n));
+        }
+      }
+      for (int c = 0; c < block.length; c++) {
+        System.arraycopy(block[c], 0, buffer[c], buffered, n);
+      }
+      buffered += n;
+    }
+
+    /** The frames of core {@code [s, s + core)} (to the end when {@code last}) from the buffer. */
+    private void process(long s, boolean last) {
+      long from = Math.max(bufferStart, s - margin);
+      int to = (int) Math.min(buffered, s + core + margin - bufferStart);
+      int lo = (int) (from - bufferStart);
+      for (int c = 0; c < buffer.length; c++) {
+        double[] part = Arrays.copyOfRange(buffer[c], lo, to);
+        envelopes.keep(c, chain.applyPart(part, fs, means[c]), from, s, last);
+        if (eog) {
+          band.keep(c, EiferChain.eogBandPart(part, fs, means[c], chain.outputRate()), from, s, last);
+        }
+        if (saccades) {
+          bands.keep(c, EiferChain.eogBandPart(part, fs, means[c], SaccadeIntegral.RATE), from, s, last);
+        }
+      }
+    }
+
+    /** Frame-rate output per channel, grown core by core. */
+    private final class Series {
+      private final double rate;
+      private final PolyphaseResampler resampler;
+      private final double[][] values;
+      private int filled;
+
+      Series(int channels, double rate) {
+        this.rate = rate;
+        this.resampler = PolyphaseResampler.between(fs, rate);
+        this.values = new double[channels][1024];
+      }
+
+      /** Keeps of {@code part}'s output (from input sample {@code from}) the frames of the core from {@code s}. */
+      void keep(int c, double[] part, long from, long s, boolean last) {
+        long offset = from / resampler.down() * resampler.up();
+        long first = s / resampler.down() * resampler.up();
+        long end = last ? offset + part.length : (s + core) / resampler.down() * resampler.up();
+        int n = (int) (end - first);
+        if (filled + n > values[c].length) {
+          values[c] = Arrays.copyOf(values[c], Math.max(2 * values[c].length, filled + n));
+        }
+        System.arraycopy(part, (int) (first - offset), values[c], filled, n);
+        if (c == values.length - 1) {
+          filled += n;
+        }
+      }
+
+      double[][] rows() {
+        double[][] out = new double[values.length][];
+        for (int c = 0; c < values.length; c++) {
+          out[c] = Arrays.copyOf(values[c], filled);
+        }
+        return out;
+      }
+
+      Signal signal(List<Channel> channels, double start) {
+        double[][] v = rows();
+        List<Channel> out = new ArrayList<>();
+        for (int c = 0; c < v.length; c++) {
+          Channel ch = channels.get(c);
+          out.add(new Channel(ch.name(), ch.unit(), rate, v[c]));
+        }
+        return new Signal(out, start, stream.startDateTime(), List.of());
+      }
+    }
+  }
+
+  private static int roundUp(int n, int step) {
+    return (n + step - 1) / step * step;
+  }
+
+  private static int lcm(int a, int b) {
+    int x = a;
+    int y = b;
+    while (y != 0) {
+      int t = x % y;
+      x = y;
+      y = t;
+    }
+    return a / x * b;
+  }
+}

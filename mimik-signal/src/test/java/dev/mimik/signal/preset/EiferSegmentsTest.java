@@ -1,0 +1,138 @@
+package dev.mimik.signal.preset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mimik.core.data.Annotation;
+import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.Signal;
+import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.io.SignalStream;
+import dev.mimik.testing.TestSignal;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The chain on a recording streamed in blocks of any size gives the whole recording's frames. */
+class EiferSegmentsTest {
+
+  private static final double FS = 1024;
+
+  private static Signal recording(int seconds) {
+    List<Channel> channels = new ArrayList<>();
+    for (int c = 0; c < 3; c++) {
+      double[] x = TestSignal.of((int) (seconds * FS), FS, 10 + c);
+      for (int i = 0; i < x.length; i++) {
+        double t = i / FS;
+        // TestSignal's noise, mains and drift, an offset, wander, and gaze steps every 1.7 s shared by the leads
+        x[i] = 0.5 * x[i] + 200 * c + 60 * Math.sin(2 * Math.PI * 0.12 * t) + (c + 1) * 80 * (((int) (t / 1.7)) % 3);
+      }
+      channels.add(new Channel("ch" + c, "uV", FS, x));
+    }
+    return new Signal(channels, 2.5, Optional.empty(), List.of());
+  }
+
+  /** {@code whole} in blocks of random sizes. */
+  private static SignalStream blocks(Signal whole, long seed) {
+    Random random = new Random(seed);
+    return new SignalStream() {
+      private int at;
+
+      @Override
+      public Path file() {
+        return Path.of("rec.bdf");
+      }
+
+      @Override
+      public List<Channel> channels() {
+        return whole.channels().stream().map(c -> c.withSamples(new double[0])).toList();
+      }
+
+      @Override
+      public double startTimeSeconds() {
+        return whole.startTimeSeconds();
+      }
+
+      @Override
+      public Optional<LocalDateTime> startDateTime() {
+        return Optional.empty();
+      }
+
+      @Override
+      public double[][] next() {
+        int n = whole.channel(0).samples().length;
+        if (at >= n) {
+          return null;
+        }
+        int to = Math.min(n, at + 1 + random.nextInt(3000));
+        double[][] b = new double[whole.channelCount()][];
+        for (int c = 0; c < b.length; c++) {
+          b[c] = Arrays.copyOfRange(whole.channel(c).samples(), at, to);
+        }
+        at = to;
+        return b;
+      }
+
+      @Override
+      public List<Annotation> annotations() {
+        return List.of();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private static double worst(Signal a, Signal b) {
+    assertThat(a.channelNames()).isEqualTo(b.channelNames());
+    assertThat(a.samplingRate()).isEqualTo(b.samplingRate());
+    assertThat(a.startTimeSeconds()).isEqualTo(b.startTimeSeconds());
+    double e = 0;
+    for (int c = 0; c < a.channelCount(); c++) {
+      double[] x = a.channel(c).samples();
+      double[] y = b.channel(c).samples();
+      assertThat(x).hasSameSizeAs(y);
+      double scale = Arrays.stream(y).map(Math::abs).max().orElse(0);
+      assertThat(scale).as("a trace that is not all zero").isPositive();
+      for (int i = 0; i < x.length; i++) {
+        e = Math.max(e, Math.abs(x[i] - y[i]) / scale);
+      }
+    }
+    return e;
+  }
+
+  @Test
+  void envelopesEogBandAndSaccadeIntegralStreamedAreTheWholeRecordings() throws Exception {
+    Signal whole = recording(420);
+    EiferChain chain = EiferChain.sound();
+    long[] seed = {1};
+    EiferSegments s = EiferSegments.run(chain, () -> blocks(whole, seed[0]++), true, true);
+    assertThat(worst(s.envelopes(), chain.apply(whole))).isLessThan(1e-9);
+    assertThat(worst(s.eogBand(), chain.eogBand(whole))).isLessThan(1e-9);
+    assertThat(worst(chain.saccadeIntegral(s.saccadeBands(), s.envelopes()), chain.saccadeIntegral(whole)))
+        .isLessThan(1e-9);
+  }
+
+  @Test
+  void envelopesAloneNeedOnlyTheShortMargin() throws Exception {
+    Signal whole = recording(150);
+    EiferChain chain = EiferChain.sound();
+    EiferSegments s = EiferSegments.run(chain, () -> blocks(whole, 7), false, false);
+    assertThat(s.eogBand()).isNull();
+    assertThat(s.saccadeBands()).isNull();
+    assertThat(worst(s.envelopes(), chain.apply(whole))).isLessThan(1e-9);
+  }
+
+  @Test
+  void aValueThatIsNotANumberIsRefusedNamingTheFile() {
+    Signal whole = recording(5);
+    whole.channel(1).samples()[777] = Double.NaN;
+    assertThatThrownBy(() -> EiferSegments.run(EiferChain.sound(), () -> blocks(whole, 3), false, false))
+        .isInstanceOf(BadInputException.class).hasMessageContaining("rec.bdf").hasMessageContaining("ch1");
+  }
+}
