@@ -4,6 +4,8 @@ import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.SignalStream;
+import dev.mimik.signal.artefact.Artefact;
+import dev.mimik.signal.artefact.PopDetector;
 import dev.mimik.signal.eog.SaccadeIntegral;
 import dev.mimik.signal.resample.PolyphaseResampler;
 import java.io.IOException;
@@ -13,7 +15,8 @@ import java.util.List;
 
 /**
  * {@link EiferChain} on a recording read block by block, for recordings too long to hold: a first pass over the file
- * takes each channel's mean (and refuses a value that is not a number), a second runs the chain on segments of
+ * takes each channel's mean (and refuses a value that is not a number) and the electrode-pop threshold, a second
+ * runs the chain and {@link PopDetector#standard()} on segments of
  * {@link #CORE_SECONDS} with {@link EiferChain#envelopeMargin} samples of overlap on each side
  * ({@link EiferChain#eogMargin} with the EOG band), keeping of each segment the frames of its core. What it holds is
  * the segment and the frame-rate results, whatever the recording's length.
@@ -22,8 +25,9 @@ import java.util.List;
  * @param eogBand {@link EiferChain#eogBand(Signal)}, or null when not asked for
  * @param saccadeBands the EOG band of each channel at {@link SaccadeIntegral#RATE} ({@code [channel][sample]}), the
  *     input of {@link EiferChain#saccadeIntegral(double[][], Signal)}, or null when not asked for
+ * @param pops per channel, {@link PopDetector#detect} of its samples in uV, or null when not asked for
  */
-public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccadeBands) {
+public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccadeBands, List<List<Artefact>> pops) {
 
   /** Length of a segment's core, seconds (rounded up to the chain's alignment). */
   public static final double CORE_SECONDS = 60;
@@ -36,17 +40,31 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
 
   /**
    * Runs {@code chain} on the recording {@code opener} opens; {@code eog} adds the EOG band and {@code saccades} the
-   * bands the saccade integral needs. The channels must share one rate, at least {@code chain}'s output rate.
+   * bands the saccade integral needs; {@code popScales} (microvolts per unit of each channel, NaN for a channel not
+   * searched; null for none) the electrode pops. The channels must share one rate.
    */
-  public static EiferSegments run(EiferChain chain, Opener opener, boolean eog, boolean saccades) throws IOException {
+  public static EiferSegments run(EiferChain chain, Opener opener, boolean eog, boolean saccades, double[] popScales)
+      throws IOException {
     double[] means;
     double fs;
+    PopDetector.Steps[] steps;
     try (SignalStream s = opener.open()) {
       fs = uniformRate(s);
-      means = means(s);
+      steps = new PopDetector.Steps[s.channels().size()];
+      for (int c = 0; popScales != null && c < steps.length; c++) {
+        steps[c] = Double.isNaN(popScales[c]) ? null : PopDetector.standard().new Steps(fs);
+      }
+      means = means(s, steps, popScales);
+    }
+    double[] thresholds = null;
+    if (popScales != null) {
+      thresholds = new double[steps.length];
+      for (int c = 0; c < steps.length; c++) {
+        thresholds[c] = steps[c] == null ? Double.POSITIVE_INFINITY : steps[c].threshold();
+      }
     }
     try (SignalStream s = opener.open()) {
-      return new Segmenter(chain, fs, means, eog, saccades, s).run();
+      return new Segmenter(chain, fs, means, eog, saccades, popScales, thresholds, s).run();
     }
   }
 
@@ -58,7 +76,7 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
     return fs;
   }
 
-  private static double[] means(SignalStream s) throws IOException {
+  private static double[] means(SignalStream s, PopDetector.Steps[] steps, double[] scales) throws IOException {
     List<Channel> channels = s.channels();
     double[] sum = new double[channels.size()];
     long n = 0;
@@ -70,6 +88,9 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
                 + " has a value that is not a number");
           }
           sum[c] += v;
+          if (steps[c] != null) {
+            steps[c].add(v * scales[c]);
+          }
         }
       }
       n += block[0].length;
@@ -91,6 +112,10 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
     private final boolean eog;
     private final boolean saccades;
     private final SignalStream stream;
+    private final double[] popScales;
+    private final double[] thresholds;
+    private final double[] prefix;
+    private final List<List<Artefact>> pops;
     private final int align;
     private final int core;
     private final int margin;
@@ -101,17 +126,26 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
     private final Series band;
     private final Series bands;
 
-    Segmenter(EiferChain chain, double fs, double[] means, boolean eog, boolean saccades, SignalStream stream) {
+    Segmenter(EiferChain chain, double fs, double[] means, boolean eog, boolean saccades, double[] popScales,
+        double[] thresholds, SignalStream stream) {
       this.chain = chain;
       this.fs = fs;
       this.means = means;
       this.eog = eog;
       this.saccades = saccades;
       this.stream = stream;
+      this.popScales = popScales;
+      this.thresholds = thresholds;
+      this.prefix = new double[means.length];
+      this.pops = new ArrayList<>();
+      for (int c = 0; popScales != null && c < means.length; c++) {
+        pops.add(new ArrayList<>());
+      }
       int a = chain.alignment(fs);
       this.align = saccades ? lcm(a, EiferChain.alignment(fs, SaccadeIntegral.RATE)) : a;
       this.core = roundUp((int) Math.ceil(CORE_SECONDS * fs), align);
-      this.margin = roundUp(eog || saccades ? EiferChain.eogMargin(fs) : chain.envelopeMargin(fs), align);
+      this.margin = roundUp(eog || saccades ? EiferChain.eogMargin(fs)
+          : Math.max(chain.envelopeMargin(fs), popMargin(fs)), align);
       this.buffer = new double[means.length][core + 2 * margin];
       this.envelopes = new Series(means.length, chain.outputRate());
       this.band = eog ? new Series(means.length, chain.outputRate()) : null;
@@ -141,6 +175,11 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
         long keepFrom = Math.max(0, s - margin);
         int drop = (int) (keepFrom - bufferStart);
         if (drop > 0) {
+          for (int c = 0; popScales != null && c < buffer.length; c++) {
+            for (int k = 0; k < drop; k++) {
+              prefix[c] += buffer[c][k] * popScales[c];
+            }
+          }
           for (double[] b : buffer) {
             System.arraycopy(b, drop, b, 0, buffered - drop);
           }
@@ -150,8 +189,15 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
       }
       List<Channel> names = stream.channels();
       Signal env = envelopes.signal(names, stream.startTimeSeconds());
+      List<List<Artefact>> merged = null;
+      if (popScales != null) {
+        merged = new ArrayList<>();
+        for (List<Artefact> p : pops) {
+          merged.add(PopDetector.merge(p));
+        }
+      }
       return new EiferSegments(env, eog ? band.signal(names, stream.startTimeSeconds()) : null,
-          saccades ? bands.rows() : null);
+          saccades ? bands.rows() : null, merged);
     }
 
     private void append(double[][] block) {
@@ -180,6 +226,15 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
         }
         if (saccades) {
           bands.keep(c, EiferChain.eogBandPart(part, fs, means[c], SaccadeIntegral.RATE), from, s, last);
+        }
+        if (popScales != null && !Double.isNaN(popScales[c])) {
+          double[] sum = new double[part.length + 1];
+          sum[0] = prefix[c];
+          for (int i = 0; i < part.length; i++) {
+            sum[i + 1] = sum[i] + part[i] * popScales[c];
+          }
+          pops.get(c).addAll(PopDetector.standard().detectIn(sum, from, s, last ? from + part.length : s + core,
+              thresholds[c], fs));
         }
       }
     }
@@ -230,6 +285,14 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
         return new Signal(out, start, stream.startDateTime(), List.of());
       }
     }
+  }
+
+  /**
+   * Samples on each side of a segment that the pop detector needs: a pop's step, edge test and decay reach a few
+   * seconds from its onset (decays of up to 2 s followed down to the floor), so 10 s.
+   */
+  private static int popMargin(double fs) {
+    return (int) Math.round(10 * fs);
   }
 
   private static int roundUp(int n, int step) {

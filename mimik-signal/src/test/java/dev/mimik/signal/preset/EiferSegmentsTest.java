@@ -8,6 +8,7 @@ import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.SignalStream;
+import dev.mimik.signal.artefact.PopDetector;
 import dev.mimik.testing.TestSignal;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -29,8 +30,16 @@ class EiferSegmentsTest {
       double[] x = TestSignal.of((int) (seconds * FS), FS, 10 + c);
       for (int i = 0; i < x.length; i++) {
         double t = i / FS;
-        // TestSignal's noise, mains and drift, an offset, wander, and gaze steps every 1.7 s shared by the leads
-        x[i] = 0.5 * x[i] + 200 * c + 60 * Math.sin(2 * Math.PI * 0.12 * t) + (c + 1) * 80 * (((int) (t / 1.7)) % 3);
+        // TestSignal's noise, mains and drift, an offset, wander
+        int k = (int) (t / 1.7); // gaze: a 50 ms saccade every 1.7 s between three levels
+        double gaze = (k + 2) % 3 + (k % 3 - (k + 2) % 3) * Math.min(1, (t - 1.7 * k) / 0.05);
+        x[i] = 0.5 * x[i] + 200 * c + 60 * Math.sin(2 * Math.PI * 0.12 * t) + (c + 1) * 80 * gaze;
+        // electrode pops (a 300 uV jump decaying over 0.2 s) every 23 s, one lead at a time, some across a cut
+        for (double at = 12.3 + 7 * c; at < seconds; at += 23) {
+          if (t >= at) {
+            x[i] += 300 * Math.exp(-(t - at) / 0.2);
+          }
+        }
       }
       channels.add(new Channel("ch" + c, "uV", FS, x));
     }
@@ -111,28 +120,39 @@ class EiferSegmentsTest {
     Signal whole = recording(420);
     EiferChain chain = EiferChain.sound();
     long[] seed = {1};
-    EiferSegments s = EiferSegments.run(chain, () -> blocks(whole, seed[0]++), true, true);
+    EiferSegments s = EiferSegments.run(chain, () -> blocks(whole, seed[0]++), true, true, new double[] {1, 1, 1});
     assertThat(worst(s.envelopes(), chain.apply(whole))).isLessThan(1e-9);
     assertThat(worst(s.eogBand(), chain.eogBand(whole))).isLessThan(1e-9);
     assertThat(worst(chain.saccadeIntegral(s.saccadeBands(), s.envelopes()), chain.saccadeIntegral(whole)))
         .isLessThan(1e-9);
+    for (int c = 0; c < 3; c++) {
+      assertThat(s.pops().get(c)).hasSizeGreaterThan(10)
+          .isEqualTo(PopDetector.standard().detect(whole.channel(c).samples(), FS));
+    }
   }
 
   @Test
   void envelopesAloneNeedOnlyTheShortMargin() throws Exception {
     Signal whole = recording(150);
     EiferChain chain = EiferChain.sound();
-    EiferSegments s = EiferSegments.run(chain, () -> blocks(whole, 7), false, false);
+    EiferSegments s = EiferSegments.run(chain, () -> blocks(whole, 7), false, false, new double[] {2, Double.NaN, 1});
     assertThat(s.eogBand()).isNull();
     assertThat(s.saccadeBands()).isNull();
     assertThat(worst(s.envelopes(), chain.apply(whole))).isLessThan(1e-9);
+    double[] uv = whole.channel(0).samples().clone();
+    for (int i = 0; i < uv.length; i++) {
+      uv[i] *= 2;
+    }
+    assertThat(s.pops().get(0)).isNotEmpty().isEqualTo(PopDetector.standard().detect(uv, FS));
+    assertThat(s.pops().get(1)).isEmpty();
+    assertThat(s.pops().get(2)).isNotEmpty().isEqualTo(PopDetector.standard().detect(whole.channel(2).samples(), FS));
   }
 
   @Test
   void aValueThatIsNotANumberIsRefusedNamingTheFile() {
     Signal whole = recording(5);
     whole.channel(1).samples()[777] = Double.NaN;
-    assertThatThrownBy(() -> EiferSegments.run(EiferChain.sound(), () -> blocks(whole, 3), false, false))
+    assertThatThrownBy(() -> EiferSegments.run(EiferChain.sound(), () -> blocks(whole, 3), false, false, null))
         .isInstanceOf(BadInputException.class).hasMessageContaining("rec.bdf").hasMessageContaining("ch1");
   }
 }
