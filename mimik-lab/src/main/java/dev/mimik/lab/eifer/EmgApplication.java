@@ -43,18 +43,29 @@ public record EmgApplication(int frames, EmgInputs.Pops pops, long touched) {
   public static EmgApplication run(Path model, Path signals, Settings settings, Path out, Consumer<String> warnings)
       throws IOException {
     EiferModel m = EiferModelFile.read(model);
-    Signal raw = EmgInputs.read(signals, settings.bipolar());
     EmgInputs inputs = settings.inputs();
-    Signal env = inputs.envelopes(signals, raw);
-    if (Math.abs(env.samplingRate() - m.frameRate()) > 1e-6) {
-      throw new BadInputException(signals, "envelopes at " + env.samplingRate() + " Hz, the model's at "
-          + m.frameRate() + " Hz");
+    Signal env;
+    double[][] eog;
+    double[][] sac;
+    double[][] rows;
+    EmgInputs.Pops pops;
+    if (inputs.raw() && settings.bipolar() == null) { // read in blocks: a recording of any length fits
+      EmgInputs.Streamed s = inputs.streamed(signals, m.channels(), m.eogBand(), m.saccadeIntegral(), warnings);
+      env = s.envelopes();
+      checkRate(signals, env, m);
+      eog = s.eog();
+      sac = s.saccades();
+      rows = s.rows();
+      pops = s.pops();
+    } else {
+      Signal raw = EmgInputs.read(signals, settings.bipolar());
+      env = inputs.envelopes(signals, raw);
+      checkRate(signals, env, m);
+      eog = m.eogBand() ? EmgInputs.rows(signals, inputs.eogBand(signals, raw), m.channels()) : null;
+      sac = m.saccadeIntegral() ? EmgInputs.rows(signals, inputs.saccadeIntegral(signals, raw), m.channels()) : null;
+      rows = EmgInputs.rows(signals, env, m.channels());
+      pops = inputs.raw() ? inputs.pops(signals, raw, m.channels(), rows.length, warnings) : null;
     }
-    double[][] eog = m.eogBand() ? EmgInputs.rows(signals, inputs.eogBand(signals, raw), m.channels()) : null;
-    double[][] sac = m.saccadeIntegral()
-        ? EmgInputs.rows(signals, inputs.saccadeIntegral(signals, raw), m.channels()) : null;
-    double[][] rows = EmgInputs.rows(signals, env, m.channels());
-    EmgInputs.Pops pops = inputs.raw() ? inputs.pops(signals, raw, m.channels(), rows.length, warnings) : null;
     double[][] w = m.expression(rows, eog, sac, pops == null ? null : pops.clean(), settings.linear());
     BlendshapeTrack track = new BlendshapeTrack(EmgInputs.frameTimes(env), m.blendshapes(), w);
     byte[] glb = new GltfAnimationWriter().toGlb(EmbeddedRig.load(), track);
@@ -73,6 +84,13 @@ public record EmgApplication(int frames, EmgInputs.Pops pops, long touched) {
       touched = IntStream.range(0, track.frameCount()).filter(f -> !pops.cleanAt(f)).count();
     }
     return new EmgApplication(track.frameCount(), pops, touched);
+  }
+
+  private static void checkRate(Path signals, Signal env, EiferModel m) {
+    if (Math.abs(env.samplingRate() - m.frameRate()) > 1e-6) {
+      throw new BadInputException(signals, "envelopes at " + env.samplingRate() + " Hz, the model's at "
+          + m.frameRate() + " Hz");
+    }
   }
 
   /** One row per pop: channel, start and end on the recording's clock, seconds. */
