@@ -1,6 +1,5 @@
 package dev.mimik.lab.eifer;
 
-import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.AtomicFiles;
 import dev.mimik.core.io.BadInputException;
@@ -67,23 +66,30 @@ public record EmgApplication(int frames, EmgInputs.Pops pops, long touched) {
       pops = inputs.raw() ? inputs.pops(signals, raw, m.channels(), rows.length, warnings) : null;
     }
     double[][] w = m.expression(rows, eog, sac, pops == null ? null : pops.clean(), settings.linear());
-    BlendshapeTrack track = new BlendshapeTrack(EmgInputs.frameTimes(env), m.blendshapes(), w);
-    byte[] glb = new GltfAnimationWriter().toGlb(EmbeddedRig.load(), track);
+    double[] times = EmgInputs.frameTimes(env);
     int strongest = EiferHeatMap.strongestFrame(rows);
     byte[] png = !settings.heatmap() ? null : EiferHeatMap.png(model, m.channels(), w[strongest], rows[strongest],
-        String.format(Locale.ROOT, "measured at %.2f s", track.timesSeconds()[strongest]));
+        String.format(Locale.ROOT, "measured at %.2f s", times[strongest]));
     Files.createDirectories(out);
     if (png != null) {
       AtomicFiles.write(out.resolve("muscle-heatmap.png"), o -> o.write(png));
     }
-    BlendshapeCsv.write(track, out.resolve("blendshapes.csv"));
-    AtomicFiles.write(out.resolve("face.glb"), o -> o.write(glb));
+    // row by row through temporary files, as mimik track writes them: no copy of the track in memory
+    try (BlendshapeCsv.Rows csv = new BlendshapeCsv.Rows(out.resolve("blendshapes.csv"), m.blendshapes());
+        GltfAnimationWriter.Frames face = new GltfAnimationWriter.Frames(EmbeddedRig.load(), m.blendshapes())) {
+      for (int f = 0; f < w.length; f++) {
+        csv.row(times[f], w[f]);
+        face.add(times[f], w[f]);
+      }
+      csv.commit();
+      face.write(out.resolve("face.glb"));
+    }
     long touched = 0;
     if (pops != null) {
       AtomicFiles.writeString(out.resolve("artefacts.csv"), artefactsCsv(m.channels(), pops, env.startTimeSeconds()));
-      touched = IntStream.range(0, track.frameCount()).filter(f -> !pops.cleanAt(f)).count();
+      touched = IntStream.range(0, w.length).filter(f -> !pops.cleanAt(f)).count();
     }
-    return new EmgApplication(track.frameCount(), pops, touched);
+    return new EmgApplication(w.length, pops, touched);
   }
 
   private static void checkRate(Path signals, Signal env, EiferModel m) {
