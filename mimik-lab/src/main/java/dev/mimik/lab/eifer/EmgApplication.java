@@ -20,7 +20,9 @@ import java.util.stream.IntStream;
 /**
  * One {@code mimik emg apply} run: a model's EMG-to-expression map applied to a recording, written as
  * {@code blendshapes.csv} and {@code face.glb} (and {@code artefacts.csv} with the raw chain, {@code
- * muscle-heatmap.png} when asked). {@code mimik emg apply} and {@code mimik batch emg-apply} both run it.
+ * muscle-heatmap.png} when asked). {@code mimik emg apply} and {@code mimik batch emg-apply} both run it. Raw sEMG
+ * (the EIFER preset, without bipolar pairs) is read in blocks ({@link EmgInputs#streamed}), so that only frame-rate
+ * series are held.
  *
  * @param frames frames written
  * @param pops the electrode pops found (raw chain), or null

@@ -204,7 +204,7 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
       int n = block[0].length;
       if (buffered + n > buffer[0].length) {
         for (int c = 0; c < buffer.length; c++) {
-          buffer[c] = Arrays.copyOf(buffer[c], Math.max(2 * buffer[c].length, buffered + n));
+          buffer[c] = Arrays.copyOf(buffer[c], buffered + n); // a block past a full segment, once
         }
       }
       for (int c = 0; c < block.length; c++) {
