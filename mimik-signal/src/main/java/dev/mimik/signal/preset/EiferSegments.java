@@ -18,8 +18,9 @@ import java.util.List;
  * takes each channel's mean (and refuses a value that is not a number) and the electrode-pop threshold, a second
  * runs the chain and {@link PopDetector#standard()} on segments of
  * {@link #CORE_SECONDS} with {@link EiferChain#envelopeMargin} samples of overlap on each side
- * ({@link EiferChain#eogMargin} with the EOG band), keeping of each segment the frames of its core. What it holds is
- * the segment and the frame-rate results, whatever the recording's length.
+ * ({@link EiferChain#eogMargin} with the EOG band), keeping of each segment the frames of its core; the channels go
+ * in groups, the file read once per group, so that a segment of a group's channels stays small. What it holds is a
+ * segment and the frame-rate results, whatever the recording's length.
  *
  * @param envelopes {@link EiferChain#apply(Signal)} of the recording
  * @param eogBand {@link EiferChain#eogBand(Signal)}, or null when not asked for
@@ -45,6 +46,12 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
    */
   public static EiferSegments run(EiferChain chain, Opener opener, boolean eog, boolean saccades, double[] popScales)
       throws IOException {
+    return run(chain, opener, eog, saccades, popScales, GROUP_BYTES);
+  }
+
+  /** {@link #run} with channel groups whose segments hold about {@code groupBytes}. */
+  static EiferSegments run(EiferChain chain, Opener opener, boolean eog, boolean saccades, double[] popScales,
+      double groupBytes) throws IOException {
     double[] means;
     double fs;
     PopDetector.Steps[] steps;
@@ -63,9 +70,71 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
         thresholds[c] = steps[c] == null ? Double.POSITIVE_INFINITY : steps[c].threshold();
       }
     }
-    try (SignalStream s = opener.open()) {
-      return new Segmenter(chain, fs, means, eog, saccades, popScales, thresholds, s).run();
+    // the channels in groups, one pass over the file each, so that a group's segments stay near GROUP_BYTES
+    double segment = (CORE_SECONDS + 2 * (eog || saccades ? EiferChain.eogMargin(fs) : 10 * fs) / fs) * fs * 8;
+    int group = Math.max(1, (int) (groupBytes / segment));
+    List<EiferSegments> parts = new ArrayList<>();
+    for (int from = 0; from < means.length; from += group) {
+      int to = Math.min(means.length, from + group);
+      try (SignalStream s = picked(opener.open(), from, to)) {
+        parts.add(new Segmenter(chain, fs, Arrays.copyOfRange(means, from, to), eog, saccades,
+            popScales == null ? null : Arrays.copyOfRange(popScales, from, to),
+            thresholds == null ? null : Arrays.copyOfRange(thresholds, from, to), s).run());
+      }
     }
+    return new EiferSegments(joined(parts, EiferSegments::envelopes), eog ? joined(parts, EiferSegments::eogBand) : null,
+        saccades ? parts.stream().flatMap(p -> Arrays.stream(p.saccadeBands())).toArray(double[][]::new) : null,
+        popScales == null ? null : parts.stream().flatMap(p -> p.pops().stream()).toList());
+  }
+
+  /** What a group's segments may hold, about: the samples of its channels over a core and its two margins. */
+  private static final double GROUP_BYTES = 64e6;
+
+  private static Signal joined(List<EiferSegments> parts, java.util.function.Function<EiferSegments, Signal> which) {
+    Signal first = which.apply(parts.get(0));
+    return new Signal(parts.stream().flatMap(p -> which.apply(p).channels().stream()).toList(),
+        first.startTimeSeconds(), first.startDateTime(), List.of());
+  }
+
+  /** Channels {@code [from, to)} of {@code s}. */
+  private static SignalStream picked(SignalStream s, int from, int to) {
+    return new SignalStream() {
+      @Override
+      public java.nio.file.Path file() {
+        return s.file();
+      }
+
+      @Override
+      public List<Channel> channels() {
+        return s.channels().subList(from, to);
+      }
+
+      @Override
+      public double startTimeSeconds() {
+        return s.startTimeSeconds();
+      }
+
+      @Override
+      public java.util.Optional<java.time.LocalDateTime> startDateTime() {
+        return s.startDateTime();
+      }
+
+      @Override
+      public double[][] next() throws IOException {
+        double[][] block = s.next();
+        return block == null ? null : Arrays.copyOfRange(block, from, to);
+      }
+
+      @Override
+      public List<dev.mimik.core.data.Annotation> annotations() {
+        return s.annotations();
+      }
+
+      @Override
+      public void close() throws IOException {
+        s.close();
+      }
+    };
   }
 
   private static double uniformRate(SignalStream s) {

@@ -120,7 +120,10 @@ class EiferSegmentsTest {
     Signal whole = recording(420);
     EiferChain chain = EiferChain.sound();
     long[] seed = {1};
-    EiferSegments s = EiferSegments.run(chain, () -> blocks(whole, seed[0]++), true, true, new double[] {1, 1, 1});
+    // segments of 300 s of one channel at 1024 Hz hold 2.5 MB: two groups (two channels, then one)
+    EiferSegments s = EiferSegments.run(chain, () -> blocks(whole, seed[0]++), true, true, new double[] {1, 1, 1},
+        5.5e6);
+    assertThat(seed[0]).isEqualTo(4); // the means, then one pass per group
     assertThat(worst(s.envelopes(), chain.apply(whole))).isLessThan(1e-9);
     assertThat(worst(s.eogBand(), chain.eogBand(whole))).isLessThan(1e-9);
     assertThat(worst(chain.saccadeIntegral(s.saccadeBands(), s.envelopes()), chain.saccadeIntegral(whole)))
