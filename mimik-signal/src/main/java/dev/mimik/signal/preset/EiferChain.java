@@ -68,9 +68,8 @@ public record EiferChain(double notchHz, double notchQ, double lowHz, double hig
    * {@link #apply(double[], double)} on part of a recording too long to hold: {@code part} holds samples of one
    * channel from a sample index {@code start} that is a multiple of {@link #alignment}, {@code mean} the whole
    * channel's mean. Its frames are the whole recording's from frame {@code start / alignment * frameAlignment} on;
-   * those within
-   * {@link #envelopeMargin} samples of an end of {@code part} that is not an end of the recording are not (the
-   * filters' support and the notch's ringing reach past the cut), the others agree with them to rounding.
+   * those within {@link #envelopeMargin} samples of an end of {@code part} that is not an end of the recording are
+   * not (the filters' support and the notch's ringing reach past the cut), the others agree with them to rounding.
    */
   public double[] applyPart(double[] part, double fs, double mean) {
     double[] x = minus(part, mean);
