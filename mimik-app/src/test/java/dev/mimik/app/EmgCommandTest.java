@@ -43,6 +43,21 @@ class EmgCommandTest {
     assertThat(rows.get(0)).startsWith("time_s,").contains("mouthSmileLeft");
     assertThat(rows).hasSize(1 + 24 * 30);
     assertThat(Files.size(face.resolve("face.glb"))).isGreaterThan(1000);
+    // apply read the recording in blocks; the recording read whole gives the same weights, within 1e-9
+    Path edf = sim.resolve("p02/s01/signals.edf");
+    var m = dev.mimik.learn.eifer.EiferModelFile.read(model);
+    var chain = new dev.mimik.lab.eifer.EmgInputs("eifer", 0);
+    var raw = dev.mimik.lab.eifer.EmgInputs.read(edf, null);
+    double[][] env = dev.mimik.lab.eifer.EmgInputs.rows(edf, chain.envelopes(edf, raw), m.channels());
+    double[][] whole = m.expression(env,
+        dev.mimik.lab.eifer.EmgInputs.rows(edf, chain.eogBand(edf, raw), m.channels()),
+        dev.mimik.lab.eifer.EmgInputs.rows(edf, chain.saccadeIntegral(edf, raw), m.channels()),
+        chain.pops(edf, raw, m.channels(), env.length, w -> { }).clean(), false);
+    double[][] written = dev.mimik.core.io.csv.BlendshapeCsv.read(face.resolve("blendshapes.csv")).weights();
+    assertThat(written).hasDimensions(whole.length, whole[0].length);
+    for (int f = 0; f < whole.length; f++) {
+      assertThat(written[f]).containsExactly(whole[f], org.assertj.core.api.Assertions.within(1e-9));
+    }
     Path syn = dir.resolve("syn.csv");
     Path png = dir.resolve("syn.png");
     assertThat(Main.run("emg", "synthesize", "--model", model.toString(), "--blendshapes",

@@ -1,6 +1,5 @@
 package dev.mimik.lab.eifer;
 
-import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.AtomicFiles;
 import dev.mimik.core.io.BadInputException;
@@ -21,7 +20,9 @@ import java.util.stream.IntStream;
 /**
  * One {@code mimik emg apply} run: a model's EMG-to-expression map applied to a recording, written as
  * {@code blendshapes.csv} and {@code face.glb} (and {@code artefacts.csv} with the raw chain, {@code
- * muscle-heatmap.png} when asked). {@code mimik emg apply} and {@code mimik batch emg-apply} both run it.
+ * muscle-heatmap.png} when asked). {@code mimik emg apply} and {@code mimik batch emg-apply} both run it. Raw sEMG
+ * (the EIFER preset, without bipolar pairs) is read in blocks ({@link EmgInputs#streamed}), so that only frame-rate
+ * series are held.
  *
  * @param frames frames written
  * @param pops the electrode pops found (raw chain), or null
@@ -43,36 +44,61 @@ public record EmgApplication(int frames, EmgInputs.Pops pops, long touched) {
   public static EmgApplication run(Path model, Path signals, Settings settings, Path out, Consumer<String> warnings)
       throws IOException {
     EiferModel m = EiferModelFile.read(model);
-    Signal raw = EmgInputs.read(signals, settings.bipolar());
     EmgInputs inputs = settings.inputs();
-    Signal env = inputs.envelopes(signals, raw);
-    if (Math.abs(env.samplingRate() - m.frameRate()) > 1e-6) {
-      throw new BadInputException(signals, "envelopes at " + env.samplingRate() + " Hz, the model's at "
-          + m.frameRate() + " Hz");
+    Signal env;
+    double[][] eog;
+    double[][] sac;
+    double[][] rows;
+    EmgInputs.Pops pops;
+    if (inputs.raw() && settings.bipolar() == null) { // read in blocks: a recording of any length fits
+      EmgInputs.Streamed s = inputs.streamed(signals, m.channels(), m.eogBand(), m.saccadeIntegral(), warnings);
+      env = s.envelopes();
+      checkRate(signals, env, m);
+      eog = s.eog();
+      sac = s.saccades();
+      rows = s.rows();
+      pops = s.pops();
+    } else {
+      Signal raw = EmgInputs.read(signals, settings.bipolar());
+      env = inputs.envelopes(signals, raw);
+      checkRate(signals, env, m);
+      eog = m.eogBand() ? EmgInputs.rows(signals, inputs.eogBand(signals, raw), m.channels()) : null;
+      sac = m.saccadeIntegral() ? EmgInputs.rows(signals, inputs.saccadeIntegral(signals, raw), m.channels()) : null;
+      rows = EmgInputs.rows(signals, env, m.channels());
+      pops = inputs.raw() ? inputs.pops(signals, raw, m.channels(), rows.length, warnings) : null;
     }
-    double[][] eog = m.eogBand() ? EmgInputs.rows(signals, inputs.eogBand(signals, raw), m.channels()) : null;
-    double[][] sac = m.saccadeIntegral()
-        ? EmgInputs.rows(signals, inputs.saccadeIntegral(signals, raw), m.channels()) : null;
-    double[][] rows = EmgInputs.rows(signals, env, m.channels());
-    EmgInputs.Pops pops = inputs.raw() ? inputs.pops(signals, raw, m.channels(), rows.length, warnings) : null;
     double[][] w = m.expression(rows, eog, sac, pops == null ? null : pops.clean(), settings.linear());
-    BlendshapeTrack track = new BlendshapeTrack(EmgInputs.frameTimes(env), m.blendshapes(), w);
-    byte[] glb = new GltfAnimationWriter().toGlb(EmbeddedRig.load(), track);
+    double[] times = EmgInputs.frameTimes(env);
     int strongest = EiferHeatMap.strongestFrame(rows);
     byte[] png = !settings.heatmap() ? null : EiferHeatMap.png(model, m.channels(), w[strongest], rows[strongest],
-        String.format(Locale.ROOT, "measured at %.2f s", track.timesSeconds()[strongest]));
+        String.format(Locale.ROOT, "measured at %.2f s", times[strongest]));
     Files.createDirectories(out);
     if (png != null) {
       AtomicFiles.write(out.resolve("muscle-heatmap.png"), o -> o.write(png));
     }
-    BlendshapeCsv.write(track, out.resolve("blendshapes.csv"));
-    AtomicFiles.write(out.resolve("face.glb"), o -> o.write(glb));
+    // row by row through temporary files, as mimik track writes them: no copy of the track in memory
+    try (BlendshapeCsv.Rows csv = new BlendshapeCsv.Rows(out.resolve("blendshapes.csv"), m.blendshapes());
+        GltfAnimationWriter.Frames face = new GltfAnimationWriter.Frames(EmbeddedRig.load(), m.blendshapes())) {
+      for (int f = 0; f < w.length; f++) {
+        csv.row(times[f], w[f]);
+        face.add(times[f], w[f]);
+      }
+      csv.commit();
+      face.write(out.resolve("face.glb"));
+    }
     long touched = 0;
     if (pops != null) {
       AtomicFiles.writeString(out.resolve("artefacts.csv"), artefactsCsv(m.channels(), pops, env.startTimeSeconds()));
-      touched = IntStream.range(0, track.frameCount()).filter(f -> !pops.cleanAt(f)).count();
+      touched = IntStream.range(0, w.length).filter(f -> !pops.cleanAt(f)).count();
     }
-    return new EmgApplication(track.frameCount(), pops, touched);
+    return new EmgApplication(w.length, pops, touched);
+  }
+
+  private static void checkRate(Path signals, Signal env, EiferModel m) {
+    if (Math.abs(env.samplingRate() - m.frameRate()) > 1e-6) {
+      throw new BadInputException(signals, "envelopes at " + env.samplingRate() + " Hz, the model's at "
+          + m.frameRate() + " Hz");
+    }
   }
 
   /** One row per pop: channel, start and end on the recording's clock, seconds. */

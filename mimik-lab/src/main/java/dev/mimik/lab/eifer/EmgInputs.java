@@ -9,6 +9,7 @@ import dev.mimik.learn.eifer.EiferTraining;
 import dev.mimik.signal.artefact.Artefact;
 import dev.mimik.signal.artefact.PopDetector;
 import dev.mimik.signal.preset.EiferChain;
+import dev.mimik.signal.preset.EiferSegments;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,11 +91,77 @@ public record EmgInputs(String preset, int firTaps) {
   }
 
   private EiferChain chain(Path file, Signal s) {
-    if (s.samplingRate() < 1024) {
+    return chain(file, s.samplingRate());
+  }
+
+  private EiferChain chain(Path file, double rate) {
+    if (rate < 1024) {
       throw new BadInputException(file, "the EIFER preset needs at least 1024 Hz (its band reaches 500 Hz), not "
-          + s.samplingRate());
+          + rate);
     }
-    return EiferExperiment.chainAt(s.samplingRate(), firTaps);
+    return EiferExperiment.chainAt(rate, firTaps);
+  }
+
+  /**
+   * A recording's inputs for a map on its channels {@code names}, with the "eifer" preset, read from {@code file}
+   * in blocks twice ({@link EiferSegments}) rather than held, so that a recording of any length fits: the
+   * envelopes, the EOG band and saccade integral when asked ({@code eog}, {@code saccades}; else null) as rows
+   * {@code [frame][channel]}, and the electrode pops. The same values, to rounding, as {@link #envelopes},
+   * {@link #eogBand}, {@link #saccadeIntegral} and {@link #pops} of the recording read whole.
+   */
+  public Streamed streamed(Path file, List<String> names, boolean eog, boolean saccades, Consumer<String> warnings)
+      throws java.io.IOException {
+    List<Channel> channels;
+    try (dev.mimik.core.io.SignalStream s = dev.mimik.core.io.SignalFormats.standard().open(file)) {
+      channels = s.channels();
+    }
+    List<String> all = channels.stream().map(Channel::name).toList();
+    double[] scales = new double[channels.size()];
+    java.util.Arrays.fill(scales, Double.NaN);
+    for (String n : names) {
+      int c = all.indexOf(n);
+      if (c < 0) {
+        throw new BadInputException(file, "has no channel '" + n + "' (it has " + all + ")");
+      }
+      scales[c] = popScale(file, channels.get(c), warnings);
+    }
+    if (channels.stream().anyMatch(c -> c.samplingRate() != channels.get(0).samplingRate())) {
+      throw new BadInputException(file, "channels have different sampling rates");
+    }
+    double fs = channels.get(0).samplingRate();
+    EiferChain chain = chain(file, fs);
+    EiferSegments seg = EiferSegments.run(chain, () -> dev.mimik.core.io.SignalFormats.standard().open(file), eog,
+        saccades, scales);
+    double[][] rows = rows(file, seg.envelopes(), names);
+    List<List<Artefact>> found = new ArrayList<>();
+    for (String n : names) {
+      found.add(seg.pops().get(all.indexOf(n)));
+    }
+    return new Streamed(seg.envelopes(), rows, eog ? rows(file, seg.eogBand(), names) : null,
+        saccades ? rows(file, chain.saccadeIntegral(seg.saccadeBands(), seg.envelopes()), names) : null,
+        new Pops(found, chain.cleanRows(found, fs, rows.length)));
+  }
+
+  /**
+   * What {@link #streamed} gives.
+   *
+   * @param envelopes the envelopes as a signal (rate, start, channels)
+   * @param rows the envelopes {@code [frame][channel]} of the asked channels
+   * @param eog the EOG band rows, or null
+   * @param saccades the saccade integral rows, or null
+   * @param pops the electrode pops on the asked channels
+   */
+  public record Streamed(Signal envelopes, double[][] rows, double[][] eog, double[][] saccades, Pops pops) {}
+
+  /** Microvolts per unit of channel {@code c}; NaN, and a warning, when its unit is not a voltage. */
+  private static double popScale(Path file, Channel c, Consumer<String> warnings) {
+    var scale = c.microvoltsPerUnit();
+    if (scale.isEmpty()) {
+      warnings.accept(file + ": channel " + c.name() + " is in '" + c.unit() + "', not a voltage; electrode pops are"
+          + " not looked for on it");
+      return Double.NaN;
+    }
+    return scale.getAsDouble();
   }
 
   /**
@@ -191,16 +258,14 @@ public record EmgInputs(String preset, int firTaps) {
     List<List<Artefact>> found = new ArrayList<>();
     for (String n : names) {
       Channel c = s.channel(n).orElseThrow(() -> new BadInputException(file, "has no channel '" + n + "'"));
-      var scale = c.microvoltsPerUnit();
-      if (scale.isEmpty()) {
-        warnings.accept(file + ": channel " + n + " is in '" + c.unit() + "', not a voltage; electrode pops are not"
-            + " looked for on it");
+      double scale = popScale(file, c, warnings);
+      if (Double.isNaN(scale)) {
         found.add(List.of());
         continue;
       }
       double[] uv = c.samples().clone();
       for (int i = 0; i < uv.length; i++) {
-        uv[i] *= scale.getAsDouble();
+        uv[i] *= scale;
       }
       found.add(PopDetector.standard().detect(uv, c.samplingRate()));
     }

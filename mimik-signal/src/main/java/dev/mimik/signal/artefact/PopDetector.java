@@ -38,39 +38,123 @@ public record PopDetector(double windowSeconds, double robustSigmas, double minS
 
   /** The pops on {@code samples} (uV) sampled at {@code rate} Hz, in time order, merged where they overlap. */
   public List<Artefact> detect(double[] samples, double rate) {
-    int w = Math.max(1, (int) Math.round(windowSeconds * rate));
-    int n = samples.length;
-    if (n < 4 * w) {
-      return List.of();
+    Steps steps = new Steps(rate);
+    for (double v : samples) {
+      steps.add(v);
     }
-    double[] sum = new double[n + 1];
-    for (int i = 0; i < n; i++) {
+    double[] sum = new double[samples.length + 1];
+    for (int i = 0; i < samples.length; i++) {
       sum[i + 1] = sum[i] + samples[i];
     }
-    double[] step = new double[n];
-    for (int i = w; i + w <= n; i++) {
-      step[i] = (sum[i + w] - sum[i]) / w - (sum[i] - sum[i - w]) / w;
+    return merge(detectIn(sum, 0, 0, samples.length, steps.threshold(), rate));
+  }
+
+  /** Samples in the smoothing window at {@code rate}. */
+  private int window(double rate) {
+    return Math.max(1, (int) Math.round(windowSeconds * rate));
+  }
+
+  /**
+   * The first pass over a channel read in parts: its samples (uV) one at a time, in order, for the detection
+   * threshold (a robust spread of the step statistic over the whole channel, sampled every quarter window).
+   */
+  public final class Steps {
+    private final int w;
+    private final int stride;
+    private final double[] ring;
+    private double[] values = new double[1024];
+    private int count;
+    private long n;
+    private double sum;
+
+    /** For a channel sampled at {@code rate} Hz. */
+    public Steps(double rate) {
+      this.w = window(rate);
+      this.stride = Math.max(1, w / 4);
+      this.ring = new double[2 * w + 1];
     }
-    double threshold = Math.max(minStepUv, robustSigmas * robustSpread(step, w));
+
+    /** The next sample, uV. */
+    public void add(double uv) {
+      sum += uv; // the prefix sum up to sample n, in the order detect sums
+      n++;
+      ring[(int) (n % ring.length)] = sum;
+      long i = n - w;
+      if (i >= w && (i - w) % stride == 0) {
+        double step = (sum - at(i)) / w - (at(i) - at(i - w)) / w;
+        if (count == values.length) {
+          values = Arrays.copyOf(values, 2 * count);
+        }
+        values[count++] = step;
+      }
+    }
+
+    private double at(long i) {
+      return ring[(int) (i % ring.length)];
+    }
+
+    /** The step height above which a pop is looked for; infinite when the channel is too short to search. */
+    public double threshold() {
+      if (n < 4L * w) {
+        return Double.POSITIVE_INFINITY;
+      }
+      double[] v = Arrays.copyOf(values, (int) ((n - 2L * w) / stride));
+      double median = median(v);
+      for (int k = 0; k < v.length; k++) {
+        v[k] = Math.abs(v[k] - median);
+      }
+      return Math.max(minStepUv, robustSigmas * (1.4826 * median(v)));
+    }
+  }
+
+  /**
+   * The pops (not yet merged) of a channel read in parts whose steps start at samples {@code [coreFrom, coreTo)}:
+   * {@code sum} holds the channel's prefix sums (uV) from sample {@code origin} on ({@code sum[0]} the sum of the
+   * samples before it, added in order), {@code threshold} is {@link Steps#threshold()}. Parts reaching a few seconds
+   * beyond their core on each side give the pops the whole channel gives; merging those of all cores in order gives
+   * {@link #detect}.
+   */
+  public List<Artefact> detectIn(double[] sum, long origin, long coreFrom, long coreTo, double threshold,
+      double rate) {
     List<Artefact> found = new ArrayList<>();
-    int i = w;
-    while (i + w <= n) {
-      if (Math.abs(step[i]) <= threshold) {
+    if (Double.isInfinite(threshold)) {
+      return found;
+    }
+    int w = window(rate);
+    long n = origin + sum.length - 1;
+    Prefix p = new Prefix(sum, origin);
+    long i = Math.max(w, origin + w);
+    while (i + w <= n && i < coreTo) {
+      if (Math.abs(p.step(i, w)) <= threshold) {
         i++;
         continue;
       }
-      int peak = i;
-      while (i + w <= n && Math.abs(step[i]) > threshold && Math.signum(step[i]) == Math.signum(step[peak])) {
-        if (Math.abs(step[i]) > Math.abs(step[peak])) {
+      long runStart = i;
+      long peak = i;
+      double height = p.step(peak, w);
+      while (i + w <= n && Math.abs(p.step(i, w)) > threshold && Math.signum(p.step(i, w)) == Math.signum(height)) {
+        if (Math.abs(p.step(i, w)) > Math.abs(height)) {
           peak = i;
+          height = p.step(peak, w);
         }
         i++;
       }
-      if (sharp(sum, peak, w, step[peak], rate)) {
-        found.add(pop(sum, peak, w, step[peak], rate));
+      if (runStart >= coreFrom && sharp(p, n, peak, w, height, rate)) {
+        found.add(pop(p, n, peak, w, height, rate));
       }
     }
-    return merge(found);
+    return found;
+  }
+
+  /** Prefix sums from sample {@code origin} on, addressed by sample index. */
+  private record Prefix(double[] sum, long origin) {
+    double at(long i) {
+      return sum[(int) (i - origin)];
+    }
+
+    double step(long i, int w) {
+      return (at(i + w) - at(i)) / w - (at(i) - at(i - w)) / w;
+    }
   }
 
   /**
@@ -79,11 +163,10 @@ public record PopDetector(double windowSeconds, double robustSigmas, double minS
    * pop jumps from one sample to the next; a blink or saccade in the EOG, and an EMG burst, build up over tens of
    * milliseconds.
    */
-  private boolean sharp(double[] sum, int peak, int w, double height, double rate) {
+  private boolean sharp(Prefix sum, long n, long peak, int w, double height, double rate) {
     int e = Math.max(1, (int) Math.round(edgeSeconds * rate));
-    int n = sum.length - 1;
-    for (int i = Math.max(e, peak - w / 2); i <= Math.min(n - e, peak + w / 2); i++) {
-      double s = (sum[i + e] - sum[i]) / e - (sum[i] - sum[i - e]) / e;
+    for (long i = Math.max(e, peak - w / 2); i <= Math.min(n - e, peak + w / 2); i++) {
+      double s = (sum.at(i + e) - sum.at(i)) / e - (sum.at(i) - sum.at(i - e)) / e;
       if (s * Math.signum(height) >= 0.5 * Math.abs(height)) {
         return true;
       }
@@ -91,31 +174,17 @@ public record PopDetector(double windowSeconds, double robustSigmas, double minS
     return false;
   }
 
-  private Artefact pop(double[] sum, int onset, int w, double height, double rate) {
-    int n = sum.length - 1;
-    double before = (sum[onset] - sum[onset - w]) / w;
+  private Artefact pop(Prefix sum, long n, long onset, int w, double height, double rate) {
+    double before = (sum.at(onset) - sum.at(onset - w)) / w;
     double target = Math.abs(height) / Math.E;
-    int limit = Math.min(n - w, onset + (int) (maxDecaySeconds * rate));
-    int j = onset;
-    while (j < limit && Math.abs((sum[j + w] - sum[j]) / w - before) > target) {
+    long limit = Math.min(n - w, onset + (int) (maxDecaySeconds * rate));
+    long j = onset;
+    while (j < limit && Math.abs((sum.at(j + w) - sum.at(j)) / w - before) > target) {
       j++;
     }
     double tau = Math.max(w, j - onset + w / 2.0) / rate;
     double end = onset / rate + tau * Math.max(1, Math.log(Math.abs(height) / floorUv));
     return new Artefact(Math.max(0, (onset - w) / rate), Math.min(n / rate, end));
-  }
-
-  private static double robustSpread(double[] step, int w) {
-    int stride = Math.max(1, w / 4);
-    double[] v = new double[(step.length - 2 * w) / stride];
-    for (int k = 0; k < v.length; k++) {
-      v[k] = step[w + k * stride];
-    }
-    double median = median(v);
-    for (int k = 0; k < v.length; k++) {
-      v[k] = Math.abs(v[k] - median);
-    }
-    return 1.4826 * median(v);
   }
 
   private static double median(double[] v) {
@@ -124,7 +193,8 @@ public record PopDetector(double windowSeconds, double robustSigmas, double minS
     return s[s.length / 2];
   }
 
-  private static List<Artefact> merge(List<Artefact> found) {
+  /** {@code found}, in time order, with overlapping pops merged into one. */
+  public static List<Artefact> merge(List<Artefact> found) {
     List<Artefact> out = new ArrayList<>();
     for (Artefact a : found) {
       Artefact last = out.isEmpty() ? null : out.get(out.size() - 1);

@@ -61,7 +61,18 @@ public record EiferChain(double notchHz, double notchQ, double lowHz, double hig
 
   /** Processes one channel's samples at rate {@code fs}; returns the activation at {@code outputRate}. */
   public double[] apply(double[] raw, double fs) {
-    double[] x = meanRemoved(raw);
+    return applyPart(raw, fs, mean(raw));
+  }
+
+  /**
+   * {@link #apply(double[], double)} on part of a recording too long to hold: {@code part} holds samples of one
+   * channel from a sample index {@code start} that is a multiple of {@link #alignment}, {@code mean} the whole
+   * channel's mean. Its frames are the whole recording's from frame {@code start / alignment * frameAlignment} on;
+   * those within {@link #envelopeMargin} samples of an end of {@code part} that is not an end of the recording are
+   * not (the filters' support and the notch's ringing reach past the cut), the others agree with them to rounding.
+   */
+  public double[] applyPart(double[] part, double fs, double mean) {
+    double[] x = minus(part, mean);
     Sos notch = Notch.at(notchHz, notchQ, fs);
     x = ZeroPhaseSosFilter.filter(notch, x);
     x = ZeroPhaseFirFilter.filter(Fir.bandPass(taps, lowHz, highHz, fs), x);
@@ -78,8 +89,49 @@ public record EiferChain(double notchHz, double notchQ, double lowHz, double hig
   }
 
   private static double[] eogBand(double[] raw, double fs, double rate) {
-    double[] x = ZeroPhaseSosFilter.filter(Band.eog().design(fs), meanRemoved(raw));
+    return eogBandPart(raw, fs, mean(raw), rate);
+  }
+
+  /**
+   * The EOG band at {@code rate} of part of a recording, as {@link #applyPart} gives the envelopes: {@code part}
+   * from a sample index that is a multiple of {@code alignment(fs, rate)}, {@code mean} the whole channel's; the
+   * frames within {@link #eogMargin} samples of a cut end are not the whole recording's.
+   */
+  public static double[] eogBandPart(double[] part, double fs, double mean, double rate) {
+    double[] x = ZeroPhaseSosFilter.filter(Band.eog().design(fs), minus(part, mean));
     return PolyphaseResampler.between(fs, rate).resample(x);
+  }
+
+  /** The input samples per {@link #frameAlignment} output frames: where a part may start. */
+  public int alignment(double fs) {
+    return alignment(fs, outputRate);
+  }
+
+  /** The output frames per {@link #alignment} input samples. */
+  public int frameAlignment(double fs) {
+    return PolyphaseResampler.between(fs, outputRate).up();
+  }
+
+  /** The input samples per output sample block between {@code fs} and {@code rate}: where a part may start. */
+  public static int alignment(double fs, double rate) {
+    return PolyphaseResampler.between(fs, rate).down();
+  }
+
+  /**
+   * Samples on each side of a part of a recording that {@link #applyPart} spoils: the FIR's, the centred RMS's and
+   * the resampler's half supports (under half a second at 4096 Hz), and the zero-phase notch's ringing from the cut
+   * (its poles at radius 1 - pi * bandwidth / fs fall by 1e-16 in under half a second at 50 Hz, Q 2): 4 s.
+   */
+  public int envelopeMargin(double fs) {
+    return (int) Math.round(4 * fs);
+  }
+
+  /**
+   * Samples on each side of a part that {@link #eogBandPart} spoils: the 0.1 Hz edge of the 4th-order Butterworth
+   * rings for tens of seconds (its slowest pole's time constant is about 4 s), so 120 s.
+   */
+  public static int eogMargin(double fs) {
+    return (int) Math.round(120 * fs);
   }
 
   /** {@link #eogBand(double[], double)} of every channel; same channel names and start, at {@code outputRate}. */
@@ -102,22 +154,33 @@ public record EiferChain(double notchHz, double notchQ, double lowHz, double hig
     for (int c = 0; c < bands.length; c++) {
       bands[c] = eogBand(raw.channel(c).samples(), raw.samplingRate(), SaccadeIntegral.RATE);
     }
+    return saccadeIntegral(bands, raw);
+  }
+
+  /**
+   * {@link #saccadeIntegral(Signal)} from the channels' EOG bands at {@link SaccadeIntegral#RATE} ({@code
+   * [channel][sample]}, as {@link EiferSegments} gives them); channel names, units and start are {@code like}'s.
+   */
+  public Signal saccadeIntegral(double[][] bands, Signal like) {
     double[][] steps = SaccadeIntegral.standard().apply(bands, SaccadeIntegral.RATE);
     PolyphaseResampler toFrames = PolyphaseResampler.between(SaccadeIntegral.RATE, outputRate);
     List<Channel> out = new ArrayList<>();
     for (int c = 0; c < bands.length; c++) {
-      Channel ch = raw.channel(c);
+      Channel ch = like.channel(c);
       out.add(new Channel(ch.name(), ch.unit(), outputRate, toFrames.resample(steps[c])));
     }
-    return raw.withChannels(out);
+    return like.withChannels(out);
   }
 
-  private static double[] meanRemoved(double[] raw) {
+  private static double mean(double[] raw) {
     double mean = 0;
     for (double v : raw) {
       mean += v;
     }
-    mean /= raw.length;
+    return mean / raw.length;
+  }
+
+  private static double[] minus(double[] raw, double mean) {
     double[] x = new double[raw.length];
     for (int i = 0; i < x.length; i++) {
       x[i] = raw[i] - mean;
