@@ -60,11 +60,16 @@ public final class GltfAnimationWriter {
     }
   }
 
+  /**
+   * The track's frames; glTF's animation times cannot be negative, so a track that starts before 0 (a landmark file
+   * whose camera started before the biosignals' clock, say) is moved to start at 0.
+   */
   private static Frames frames(FaceRig rig, BlendshapeTrack track) throws IOException {
     Frames frames = new Frames(rig, track.names());
+    double shift = track.frameCount() == 0 ? 0 : Math.max(0, -track.timesSeconds()[0]);
     try {
       for (int f = 0; f < track.frameCount(); f++) {
-        frames.add(track.timesSeconds()[f], track.weights()[f]);
+        frames.add(track.timesSeconds()[f] + shift, track.weights()[f]);
       }
       return frames;
     } catch (IOException | RuntimeException e) {

@@ -99,6 +99,19 @@ class GltfAnimationWriterTest {
   }
 
   @Test
+  void aTrackStartingBeforeZeroIsMovedToStartAtZero() throws IOException {
+    FaceRig rig = gridRig(1);
+    BlendshapeTrack fromZero = track(List.of("eyeBlinkLeft", "jawOpen"), 5, 3);
+    double[] early = fromZero.timesSeconds().clone();
+    for (int f = 0; f < early.length; f++) {
+      early[f] -= 2.5;
+    }
+    BlendshapeTrack before = new BlendshapeTrack(early, fromZero.names(), fromZero.weights());
+    GltfAnimationWriter writer = new GltfAnimationWriter();
+    assertThat(writer.toGlb(rig, before)).isEqualTo(writer.toGlb(rig, fromZero));
+  }
+
+  @Test
   void aTrackNamingShapesTheRigLacksWritesNothing(@TempDir Path tmp) {
     Path file = tmp.resolve("face.glb");
     assertThatThrownBy(() -> new GltfAnimationWriter().write(gridRig(1), track(List.of("tongueOut"), 3, 1), file))
