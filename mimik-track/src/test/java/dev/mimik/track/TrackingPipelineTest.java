@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+
 class TrackingPipelineTest {
 
   private static final Path FILE = Path.of("s.edf");
@@ -89,53 +90,8 @@ class TrackingPipelineTest {
   private static SignalStream inRandomBlocks(Signal signal, long seed) {
     List<Channel> reversed = new ArrayList<>(signal.channels());
     java.util.Collections.reverse(reversed);
-    Signal whole = signal.withChannels(reversed);
     Random r = new Random(seed);
-    SignalStream all = SignalStream.of(FILE, whole);
-    return new SignalStream() {
-      private int at;
-
-      @Override
-      public Path file() {
-        return FILE;
-      }
-
-      @Override
-      public List<Channel> channels() {
-        return all.channels();
-      }
-
-      @Override
-      public double startTimeSeconds() {
-        return whole.startTimeSeconds();
-      }
-
-      @Override
-      public Optional<java.time.LocalDateTime> startDateTime() {
-        return Optional.empty();
-      }
-
-      @Override
-      public double[][] next() {
-        int n = whole.channel(0).samples().length;
-        if (at >= n) {
-          return null;
-        }
-        int to = Math.min(n, at + 1 + r.nextInt(700));
-        double[][] block = whole.channels().stream().map(c -> Arrays.copyOfRange(c.samples(), at, to))
-            .toArray(double[][]::new);
-        at = to;
-        return block;
-      }
-
-      @Override
-      public List<dev.mimik.core.data.Annotation> annotations() {
-        return List.of();
-      }
-
-      @Override
-      public void close() {}
-    };
+    return SignalStream.of(FILE, signal.withChannels(reversed), () -> 1 + r.nextInt(700));
   }
 
   /**

@@ -77,7 +77,18 @@ public interface SignalStream extends Closeable {
 
   /** A recording already in memory, handed over as one block. */
   static SignalStream of(Path file, Signal whole) {
+    return of(file, whole, () -> Integer.MAX_VALUE);
+  }
+
+  /**
+   * A recording already in memory, handed over in blocks of as many samples as {@code blockSamples} says each time
+   * (at least one; a channel at another rate ends where its samples do), as a file reader delivers it. A block that
+   * holds a whole channel hands over its samples without copying them.
+   */
+  static SignalStream of(Path file, Signal whole, java.util.function.IntSupplier blockSamples) {
+    int longest = whole.channels().stream().mapToInt(c -> c.samples().length).max().orElse(0);
     return new SignalStream() {
+      private int at;
       private boolean given;
 
       @Override
@@ -102,11 +113,15 @@ public interface SignalStream extends Closeable {
 
       @Override
       public double[][] next() {
-        if (given) {
+        if (given && at >= longest) {
           return null;
         }
         given = true;
-        return whole.channels().stream().map(Channel::samples).toArray(double[][]::new);
+        int from = at;
+        int to = (int) Math.min(longest, (long) from + Math.max(1, blockSamples.getAsInt()));
+        at = to;
+        return whole.channels().stream().map(Channel::samples).map(x -> from == 0 && to >= x.length ? x
+            : Arrays.copyOfRange(x, Math.min(from, x.length), Math.min(to, x.length))).toArray(double[][]::new);
       }
 
       @Override

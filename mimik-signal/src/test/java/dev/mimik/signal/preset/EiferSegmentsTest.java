@@ -3,7 +3,6 @@ package dev.mimik.signal.preset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mimik.core.data.Annotation;
 import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
@@ -11,13 +10,13 @@ import dev.mimik.core.io.SignalStream;
 import dev.mimik.signal.artefact.PopDetector;
 import dev.mimik.testing.TestSignal;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+
 
 /** The chain on a recording streamed in blocks of any size gives the whole recording's frames. */
 class EiferSegmentsTest {
@@ -49,52 +48,7 @@ class EiferSegmentsTest {
   /** {@code whole} in blocks of random sizes. */
   private static SignalStream blocks(Signal whole, long seed) {
     Random random = new Random(seed);
-    return new SignalStream() {
-      private int at;
-
-      @Override
-      public Path file() {
-        return Path.of("rec.bdf");
-      }
-
-      @Override
-      public List<Channel> channels() {
-        return whole.channels().stream().map(c -> c.withSamples(new double[0])).toList();
-      }
-
-      @Override
-      public double startTimeSeconds() {
-        return whole.startTimeSeconds();
-      }
-
-      @Override
-      public Optional<LocalDateTime> startDateTime() {
-        return Optional.empty();
-      }
-
-      @Override
-      public double[][] next() {
-        int n = whole.channel(0).samples().length;
-        if (at >= n) {
-          return null;
-        }
-        int to = Math.min(n, at + 1 + random.nextInt(3000));
-        double[][] b = new double[whole.channelCount()][];
-        for (int c = 0; c < b.length; c++) {
-          b[c] = Arrays.copyOfRange(whole.channel(c).samples(), at, to);
-        }
-        at = to;
-        return b;
-      }
-
-      @Override
-      public List<Annotation> annotations() {
-        return List.of();
-      }
-
-      @Override
-      public void close() {}
-    };
+    return SignalStream.of(Path.of("rec.bdf"), whole, () -> 1 + random.nextInt(3000));
   }
 
   private static double worst(Signal a, Signal b) {
