@@ -1,7 +1,6 @@
 package dev.mimik.app;
 
-import dev.mimik.core.io.BadInputException;
-import java.io.PrintWriter;
+import dev.mimik.core.io.ExitCodes;
 import picocli.CommandLine;
 
 /**
@@ -13,9 +12,9 @@ import picocli.CommandLine;
 public final class Main {
 
   /** Exit code for bad usage or bad input. */
-  public static final int EXIT_BAD_INPUT = 2;
+  public static final int EXIT_BAD_INPUT = ExitCodes.BAD_INPUT;
   /** Exit code for any other failure. */
-  public static final int EXIT_FAILURE = 1;
+  public static final int EXIT_FAILURE = ExitCodes.FAILURE;
 
   private Main() {}
 
@@ -37,20 +36,6 @@ public final class Main {
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
-    PrintWriter err = cl.getErr();
-    BadInputException bad = BadInputException.in(e);
-    if (bad != null) {
-      err.println(cl.getCommandSpec().qualifiedName() + ": " + bad.getMessage());
-      err.flush();
-      return EXIT_BAD_INPUT;
-    }
-    err.println(cl.getCommandSpec().qualifiedName() + ": failed: " + e);
-    if (System.getenv("MIMIK_DEBUG") != null) {
-      e.printStackTrace(err);
-    } else {
-      err.println("(set MIMIK_DEBUG=1 for the stack trace)");
-    }
-    err.flush();
-    return EXIT_FAILURE;
+    return ExitCodes.report(e, cl.getCommandSpec().qualifiedName(), cl.getErr());
   }
 }

@@ -2,13 +2,9 @@ package dev.mimik.core.io.csv;
 
 import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Blendshapes;
-import dev.mimik.core.io.AtomicFiles;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.TextTable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -72,21 +68,13 @@ public final class BlendshapeCsv {
    * A blendshape CSV written one frame at a time as frames are tracked, all or nothing: {@link #row} for each frame,
    * then {@link #commit()}; closing without a commit leaves no file.
    */
-  public static final class Rows implements java.io.Closeable {
-    private final Path file;
+  public static final class Rows extends CsvRows {
     private final List<String> names;
-    private final AtomicFiles.Output out;
-    private final Writer w;
-    private final StringBuilder row = new StringBuilder();
-    private int frames;
 
     /** Opens {@code file} for the shapes {@code names} and writes the header. */
     public Rows(Path file, List<String> names) throws IOException {
-      this.file = file;
+      super(file, "time_s," + String.join(",", names));
       this.names = List.copyOf(names);
-      this.out = AtomicFiles.open(file);
-      this.w = new OutputStreamWriter(out.stream(), StandardCharsets.UTF_8);
-      w.write("time_s," + String.join(",", names) + "\n");
     }
 
     /** One frame's weights in the names' order. @throws BadInputException if a weight is outside [0, 1] */
@@ -101,19 +89,7 @@ public final class BlendshapeCsv {
         }
         row.append(',').append(v);
       }
-      w.append(row).append('\n');
-      frames++;
-    }
-
-    /** Every frame is written: the file appears. */
-    public void commit() throws IOException {
-      w.flush();
-      out.commit();
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.close();
+      endRow();
     }
   }
 }

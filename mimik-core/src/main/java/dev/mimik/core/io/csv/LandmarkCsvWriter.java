@@ -1,13 +1,9 @@
 package dev.mimik.core.io.csv;
 
 import dev.mimik.core.data.LandmarkTrack;
-import dev.mimik.core.io.AtomicFiles;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.LandmarkWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -36,23 +32,19 @@ public final class LandmarkCsvWriter implements LandmarkWriter {
    * A landmark CSV written one frame at a time as frames are tracked, all or nothing: {@link #row} for each frame,
    * then {@link #commit()}; closing without a commit leaves no file.
    */
-  public static final class Rows implements java.io.Closeable {
-    private final Path file;
-    private final AtomicFiles.Output out;
-    private final Writer w;
-    private final StringBuilder row = new StringBuilder();
-    private int frames;
+  public static final class Rows extends CsvRows {
 
     /** Opens {@code file} for {@code points} points per frame and writes the header. */
     public Rows(Path file, int points) throws IOException {
-      this.file = file;
-      this.out = AtomicFiles.open(file);
-      this.w = new OutputStreamWriter(out.stream(), StandardCharsets.UTF_8);
-      row.append("time_s");
+      super(file, header(points));
+    }
+
+    private static String header(int points) {
+      StringBuilder header = new StringBuilder("time_s");
       for (int i = 0; i < points; i++) {
-        row.append(",x").append(i).append(",y").append(i);
+        header.append(",x").append(i).append(",y").append(i);
       }
-      w.append(row).append('\n');
+      return header.toString();
     }
 
     /**
@@ -72,19 +64,7 @@ public final class LandmarkCsvWriter implements LandmarkWriter {
           row.append(v);
         }
       }
-      w.append(row).append('\n');
-      frames++;
-    }
-
-    /** Every frame is written: the file appears. */
-    public void commit() throws IOException {
-      w.flush();
-      out.commit();
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.close();
+      endRow();
     }
   }
 }
