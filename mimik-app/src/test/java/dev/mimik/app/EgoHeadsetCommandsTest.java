@@ -62,6 +62,27 @@ class EgoHeadsetCommandsTest {
     String report = Files.readString(out.resolve("report.html"));
     assertThat(report).contains("mimik ego track", "Semantic", "The tracked face", "data:image/png;base64");
     assertThat(JSON.readTree(out.resolve("metrics.json").toFile()).get("dataset").has("semantic_accuracy")).isTrue();
+
+    // a frames.csv whose times do not increase: one line naming the file, exit 2, nothing written
+    Path broken = dir.resolve("broken");
+    try (var files = Files.walk(data.resolve("s04/r01"))) {
+      for (Path p : files.toList()) {
+        Path target = broken.resolve(data.resolve("s04/r01").relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(broken.resolve(EgoLayout.FRAMES)));
+    lines.set(3, "2,0.0");
+    Files.write(broken.resolve(EgoLayout.FRAMES), lines);
+    CapturedRun.Result bad = CapturedRun.run("ego", "track", "--model", model.toString(), "--views",
+        broken.toString(), "--out", dir.resolve("bad").toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err().strip()).contains(EgoLayout.FRAMES, "line 4", "increase").doesNotContain("\n");
+    assertThat(dir.resolve("bad")).doesNotExist();
   }
 
   @Test
