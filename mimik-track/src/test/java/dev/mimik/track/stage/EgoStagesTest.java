@@ -78,7 +78,8 @@ class EgoStagesTest {
 
   /**
    * One camera covered at a time: the shapes it is responsible for ease to neutral, and every other shape is
-   * exactly what the same pipeline gives when the failure is not reported to the guard (so it is not eased at all).
+   * exactly what the same pipeline gives when that camera's failure is not reported to the guard (so it is not eased
+   * at all).
    */
   @Test
   void aCoveredCameraEasesOnlyTheShapesItSees() {
@@ -88,7 +89,7 @@ class EgoStagesTest {
       IntPredicate coveredAt = f -> f >= 60;
       List<Frame> guarded = track(clip, new EgoCalibrationStage(null, 2),
           f -> coveredAt.test(f) ? covered.ordinal() : -1);
-      List<Frame> unguarded = track(clip, new Unreported(new EgoCalibrationStage(null, 2)),
+      List<Frame> unguarded = track(clip, new Unreported(new EgoCalibrationStage(null, 2), covered.ordinal()),
           f -> coveredAt.test(f) ? covered.ordinal() : -1);
       assertThat(guarded.subList(60, 150)).as(covered.describe())
           .allMatch(fr -> fr.failedViews() != null && fr.failedViews()[covered.ordinal()]);
@@ -140,8 +141,8 @@ class EgoStagesTest {
     return frames;
   }
 
-  /** A stage that hides the failure check's findings from the one it wraps. */
-  private record Unreported(Stage inner) implements Stage {
+  /** A stage that hides one view's failure from the one it wraps (any other view's failure it passes on). */
+  private record Unreported(Stage inner, int view) implements Stage {
     @Override
     public String name() {
       return inner.name();
@@ -149,8 +150,12 @@ class EgoStagesTest {
 
     @Override
     public void process(Frame frame, Consumer<Frame> out) {
-      frame.setFailedViews(null);
-      frame.setViewProblem(null);
+      boolean[] failed = frame.failedViews();
+      if (failed != null) {
+        boolean[] rest = failed.clone();
+        rest[view] = false;
+        frame.setFailedViews(java.util.stream.IntStream.range(0, rest.length).anyMatch(v -> rest[v]) ? rest : null);
+      }
       inner.process(frame, out);
     }
   }
