@@ -61,7 +61,9 @@ public final class EgoTrackCommand implements Callable<Integer> {
     FaceRig rig = faceModel == null ? EmbeddedRig.load() : new GltfRigReader().read(faceModel);
     try (EgoModel m = EgoModelFile.read(model)) {
       EgoTrack.Result r = EgoTrack.run(m, views, fps);
-      EgoTrack.write(r, "mimik ego track: " + views.getFileName(), rig, out);
+      Path name = views.toAbsolutePath().normalize();
+      EgoTrack.write(r, "mimik ego track: " + (name.getNameCount() > 1
+          ? name.subpath(name.getNameCount() - 2, name.getNameCount()) : name.getFileName()), rig, out);
       PrintWriter print = spec.commandLine().getOut();
       StageTimings.Summary wall = StageTimings.summarise(r.timings().total());
       StageTimings.Summary cpu = StageTimings.summarise(r.cpuMillis());
