@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       BenchAccuracyCommand.class,
       BenchDspCommand.class,
+      BenchEgoCommand.class,
       BenchFineTuneCommand.class,
       BenchFitCommand.class,
       BenchForeignFitCommand.class,

@@ -1,5 +1,8 @@
 package dev.mimik.app;
 
+import dev.mimik.face.io.GltfRigReader;
+import dev.mimik.face.rig.FaceRig;
+import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.lab.ego.EgoTrack;
 import dev.mimik.learn.ego.EgoModel;
 import dev.mimik.learn.ego.EgoModelFile;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Spec;
       "Track a face from a headset recording's five camera views (a recording folder in the headset layout,",
       "docs/FORMATS.md) with an EgoNet model: the network and its failure detector, then online range-of-motion",
       "calibration and smoothing; frames whose views fail (a covered camera, the headset off) ease to neutral.",
-      "Writes blendshapes.csv, and metrics.json (REFA's metrics) where the folder has segments.csv.",
+      "Writes blendshapes.csv, face.glb (the face animated), report.html, and metrics.json (REFA's metrics) where",
+      "the folder has segments.csv. Frame times come from the folder's frames.csv, else from --fps.",
       "",
       "Example: mimik ego track --model ego-model/ego.model --views ego/s02/r01 --out s02-track"
     })
@@ -37,11 +41,16 @@ public final class EgoTrackCommand implements Callable<Integer> {
   @Option(names = "--views", required = true, description = "a recording folder holding views/CAMERA/000000.png")
   private Path views;
 
-  @Option(names = "--fps", defaultValue = "30", description = "frames per second (default ${DEFAULT-VALUE})")
+  @Option(names = "--fps", defaultValue = "30",
+      description = "frames per second where the folder has no frames.csv (default ${DEFAULT-VALUE})")
   private double fps;
 
   @Option(names = "--out", required = true, description = "output folder (created)")
   private Path out;
+
+  @Option(names = "--face-model", paramLabel = "FILE.glb",
+      description = "the face face.glb animates (glTF binary with ARKit-named morph targets; default mimik's own)")
+  private Path faceModel;
 
   @Mixin
   private EngineOptions engine;
@@ -49,9 +58,12 @@ public final class EgoTrackCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     engine.apply();
+    FaceRig rig = faceModel == null ? EmbeddedRig.load() : new GltfRigReader().read(faceModel);
     try (EgoModel m = EgoModelFile.read(model)) {
       EgoTrack.Result r = EgoTrack.run(m, views, fps);
-      EgoTrack.write(r, out);
+      Path name = views.toAbsolutePath().normalize();
+      EgoTrack.write(r, "mimik ego track: " + (name.getNameCount() > 1
+          ? name.subpath(name.getNameCount() - 2, name.getNameCount()) : name.getFileName()), rig, out);
       PrintWriter print = spec.commandLine().getOut();
       StageTimings.Summary wall = StageTimings.summarise(r.timings().total());
       StageTimings.Summary cpu = StageTimings.summarise(r.cpuMillis());

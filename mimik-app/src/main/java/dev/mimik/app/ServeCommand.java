@@ -12,6 +12,10 @@ import dev.mimik.learn.bioface.SessionSignals;
 import dev.mimik.learn.bioface.TrackingModel;
 import dev.mimik.track.RecordingTracker;
 import dev.mimik.app.serve.BlendshapeReplaySource;
+import dev.mimik.app.serve.EgoReplaySource;
+import dev.mimik.lab.ego.EgoTrack;
+import dev.mimik.learn.ego.EgoModel;
+import dev.mimik.learn.ego.EgoModelFile;
 import dev.mimik.app.serve.FrameSource;
 import dev.mimik.app.serve.MimikServer;
 import dev.mimik.app.serve.ServerSettings;
@@ -42,7 +46,9 @@ import picocli.CommandLine.Spec;
       "Serves the web viewer and streams tracked frames over WebSocket (/ws/frames), optionally as VMC/OSC.",
       "With --model it tracks live: a replayed recording (--replay SIGNALS) or samples pushed to /ws/ingest.",
       "Without --model, --replay plays a blendshapes.csv written by 'mimik track'.",
-      "",
+      "--ego-replay DIR with an EgoNet --model tracks a headset recording's five camera views (the folder",
+      "'mimik ego track --views' takes) at its frames.csv times (else 30 fps); the page shows the views beside",
+      "the face.",
       "",
       "On 127.0.0.1 (the default) only this machine can connect: no token is needed.",
       "Any other --bind needs a token on every request: one is generated and printed in",
@@ -51,6 +57,7 @@ import picocli.CommandLine.Spec;
       "",
       "Example:  mimik serve --model me.mimik --replay session2.edf",
       "          mimik serve --replay out/blendshapes.csv --face-model out/face.glb --loop",
+      "          mimik serve --model ego-model/ego.model --ego-replay ego/s02/r01 --loop",
       "          then open http://127.0.0.1:8080/",
       "          mimik serve --model me.mimik --ingest --bind 0.0.0.0",
       "          (prints http://HOST:8080/?token=...)"
@@ -61,7 +68,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Mixin private EngineOptions engine;
 
-  @Option(names = "--model", paramLabel = "MODEL.mimik", description = "trained model for live tracking")
+  @Option(names = "--model", paramLabel = "MODEL", description = "trained model for live tracking (MODEL.mimik; an"
+      + " EgoNet ego.model with --ego-replay)")
   Path model;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -74,6 +82,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--ingest", required = true, description = "take live samples on WebSocket /ws/ingest")
     boolean ingest;
+
+    @Option(names = "--ego-replay", paramLabel = "DIR", required = true,
+        description = "play a headset recording's camera views (views/CAMERA/000000.png) through --model, an EgoNet")
+    Path egoReplay;
   }
 
   @Option(names = "--port", defaultValue = "8080", description = "TCP port (default ${DEFAULT-VALUE})")
@@ -112,6 +124,9 @@ public final class ServeCommand implements Callable<Integer> {
     if (input.ingest && model == null) {
       throw new ParameterException(spec.commandLine(), "--ingest needs --model to track the live samples");
     }
+    if (input.egoReplay != null && model == null) {
+      throw new ParameterException(spec.commandLine(), "--ego-replay needs --model, an EgoNet model (mimik ego train)");
+    }
     InetSocketAddress oscTarget = osc == null ? null : parseHostPort(osc);
     ServerSettings settings = settings();
     FaceRig rig = faceModel == null ? EmbeddedRig.load() : new GltfRigReader().read(faceModel);
@@ -119,7 +134,16 @@ public final class ServeCommand implements Callable<Integer> {
         : faceModel == null ? glb(rig) : readFace(faceModel);
     LiveTracker live = null;
     FrameSource source;
-    if (model != null) {
+    if (input.egoReplay != null) {
+      engine.apply();
+      EgoModel m = EgoModelFile.read(model);
+      try {
+        source = new EgoReplaySource(m, EgoTrack.Recording.open(input.egoReplay, m.cameras(), 30), speed, loop);
+      } catch (RuntimeException | IOException e) {
+        m.close();
+        throw e;
+      }
+    } else if (model != null) {
       engine.apply();
       TrackingModel m = TrackingModel.load(model);
       if (input.ingest) {

@@ -21,6 +21,7 @@ public final class Frame {
   private double[] blendshapes;
   private byte[] views;
   private String viewProblem;
+  private boolean[] failedViews;
 
   /**
    * @param timeSeconds the frame's time on the biosignal clock
@@ -136,5 +137,17 @@ public final class Frame {
 
   public void setViewProblem(String viewProblem) {
     this.viewProblem = viewProblem;
+  }
+
+  /**
+   * Per view slot ({@code dev.mimik.learn.ego.EgoViews} order) whether the failure check found that view wrong, or
+   * null when the views were not checked or none failed.
+   */
+  public boolean[] failedViews() {
+    return failedViews;
+  }
+
+  public void setFailedViews(boolean[] failedViews) {
+    this.failedViews = failedViews;
   }
 }

@@ -6,13 +6,16 @@ import dev.mimik.core.data.Blendshapes;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.Map;
 
 /**
  * Writes a {@link TrackedFrame} as the JSON message of {@code /ws/frames} (FORMATS.md): {@code t}, {@code
  * landmarks} as {@code [[x, y], ...]}, {@code blendshapes} by ARKit name, {@code eyes}, {@code latency_ms}; plus
- * two additions viewers may use: {@code stage_ms} (per tracking stage, when known) and {@code sent_at_ms} (the
- * server's wall clock when the frame was encoded, so a viewer on the same clock can add transport latency).
+ * additions viewers may use: {@code stage_ms} (per tracking stage, when known), {@code views} and {@code
+ * view_problem} (the headset camera images, base64 PNG, when the frame was tracked from them) and {@code
+ * sent_at_ms} (the server's wall clock when the frame was encoded, so a viewer on the same clock can add transport
+ * latency).
  */
 public final class FrameJson {
 
@@ -51,6 +54,18 @@ public final class FrameJson {
           g.writeNumberField(e.getKey(), round(e.getValue()));
         }
         g.writeEndObject();
+      }
+      if (frame.headset() != null) {
+        g.writeArrayFieldStart("views");
+        for (TrackedFrame.CameraImage image : frame.headset().images()) {
+          g.writeStartObject();
+          g.writeStringField("camera", image.camera());
+          g.writeStringField("png", Base64.getEncoder().encodeToString(image.png()));
+          g.writeBooleanField("failed", image.failed());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("view_problem", frame.headset().problem());
       }
       g.writeNumberField("sent_at_ms", sentAtMillis);
       g.writeEndObject();

@@ -1,5 +1,6 @@
 package dev.mimik.app.serve;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,9 +14,38 @@ import java.util.Objects;
  * @param rightClosed probability that the right eye is closed
  * @param latencyMs time from the newest sample's arrival to this frame, in milliseconds
  * @param stageMs time spent in each tracking stage for this frame, in milliseconds (may be empty)
+ * @param headset the headset camera views the frame was tracked from, or null on the other paths
  */
 public record TrackedFrame(double t, double[][] landmarks, double[] blendshapes, double leftClosed,
-    double rightClosed, double latencyMs, Map<String, Double> stageMs) {
+    double rightClosed, double latencyMs, Map<String, Double> stageMs, HeadsetViews headset) {
+
+  /**
+   * One headset camera's image of the frame, as the viewer shows it.
+   *
+   * @param camera the camera's name (its folder in the recording)
+   * @param png the image as the recording stores it, an 8-bit gray PNG
+   * @param failed whether the failure check found this view wrong
+   */
+  public record CameraImage(String camera, byte[] png, boolean failed) {}
+
+  /**
+   * The views of a frame tracked from headset cameras.
+   *
+   * @param images one per camera, in the network's view order
+   * @param problem what the failure check found ({@code "left eye dark"}, {@code "headset off"}), or null
+   */
+  public record HeadsetViews(List<CameraImage> images, String problem) {
+
+    public HeadsetViews {
+      images = List.copyOf(images);
+    }
+  }
+
+  /** A frame of a path without headset views. */
+  public TrackedFrame(double t, double[][] landmarks, double[] blendshapes, double leftClosed, double rightClosed,
+      double latencyMs, Map<String, Double> stageMs) {
+    this(t, landmarks, blendshapes, leftClosed, rightClosed, latencyMs, stageMs, null);
+  }
 
   /** Number of ARKit blendshapes a frame carries. */
   public static final int BLENDSHAPES = 52;

@@ -34,4 +34,27 @@ class FrameJsonTest {
     assertThat(json.get("stage_ms").get("filter").doubleValue()).isEqualTo(0.5);
     assertThat(json.get("sent_at_ms").longValue()).isEqualTo(123L);
   }
+
+  @Test
+  void headsetFramesCarryTheirCameraImagesAndOthersDoNot() throws Exception {
+    byte[] png = dev.mimik.core.io.png.GrayPng.encode(2, 2, new byte[] {0, 64, (byte) 128, (byte) 255});
+    List<TrackedFrame.CameraImage> images = List.of(new TrackedFrame.CameraImage("eye_left", png, true),
+        new TrackedFrame.CameraImage("glabella", png, false));
+    TrackedFrame frame = new TrackedFrame(0.5, new double[0][], new double[52], 0, 0, 1, Map.of(),
+        new TrackedFrame.HeadsetViews(images, "left eye dark"));
+    JsonNode json = new ObjectMapper().readTree(FrameJson.encode(frame, 7L));
+    assertThat(json.get("views")).hasSize(2);
+    assertThat(json.get("views").get(0).get("camera").asText()).isEqualTo("eye_left");
+    assertThat(java.util.Base64.getDecoder().decode(json.get("views").get(0).get("png").asText())).isEqualTo(png);
+    assertThat(json.get("views").get(0).get("failed").asBoolean()).isTrue();
+    assertThat(json.get("views").get(1).get("failed").asBoolean()).isFalse();
+    assertThat(json.get("view_problem").asText()).isEqualTo("left eye dark");
+    TrackedFrame ok = new TrackedFrame(0.5, new double[0][], new double[52], 0, 0, 1, Map.of(),
+        new TrackedFrame.HeadsetViews(images, null));
+    assertThat(new ObjectMapper().readTree(FrameJson.encode(ok, 7L)).get("view_problem").isNull()).isTrue();
+    TrackedFrame plain = new TrackedFrame(0.5, new double[0][], new double[52], 0, 0, 1, Map.of());
+    JsonNode other = new ObjectMapper().readTree(FrameJson.encode(plain, 7L));
+    assertThat(other.has("views")).isFalse();
+    assertThat(other.has("view_problem")).isFalse();
+  }
 }

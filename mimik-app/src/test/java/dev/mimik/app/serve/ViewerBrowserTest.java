@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimik.core.data.Blendshapes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -116,6 +119,96 @@ class ViewerBrowserTest {
       Files.createDirectories(shot.getParent());
       browser.screenshot(shot);
     }
+  }
+
+  /**
+   * Frames tracked from headset cameras: the page shows their five camera images beside the face (each the PNG the
+   * frame carried, decoded), outlines a failed view and says what failed.
+   */
+  @Test
+  void headsetViewsAreShownBesideTheFace() throws Exception {
+    Assumptions.assumeTrue(Chromium.available(), "chromium is not installed (apt-get install chromium)");
+    byte[] glb = face();
+    FrameSource replay = withViews(new BlendshapeReplaySource(Fixtures.track(600, 30, 5), 1, true, "views.csv"));
+    try (MimikServer server = new MimikServer(replay, null, () -> glb, ServerSettings.loopback(0)).start();
+        Chromium browser = new Chromium("http://127.0.0.1:" + server.port() + "/", profile)) {
+      JsonNode first = waitFor(browser, "s.faceLoaded && s.viewUpdates > 5", 90);
+      assertThat(first.get("views")).hasSize(5);
+      assertThat(first.get("views").get(0).asText()).isEqualTo("eye_left");
+      // what the page shows while the left eye's view fails: five decoded 16 x 16 PNGs, the failed one outlined,
+      // the problem named (read in one go, as frames keep arriving)
+      String shown = "(() => { const imgs = [...document.querySelectorAll('#views img')];"
+          + " const failed = [...document.querySelectorAll('#views figure.failed figcaption')].map(c => c.textContent);"
+          + " const note = document.getElementById('view-problem').textContent;"
+          + " return note && imgs.every(i => i.complete && i.naturalWidth > 0) ? { n: imgs.length, widths: imgs.map(i => i.naturalWidth), failed, note,"
+          + " state: window.mimik.state() } : null; })()";
+      JsonNode page = null;
+      for (int i = 0; i < 150 && (page == null || page.isNull()); i++) {
+        page = browser.evaluate(shown);
+        Thread.sleep(200);
+      }
+      assertThat(page).isNotNull();
+      assertThat(page.isNull()).as("the page never showed a failed view").isFalse();
+      assertThat(page.get("n").asInt()).isEqualTo(5);
+      page.get("widths").forEach(w -> assertThat(w.asInt()).isEqualTo(16));
+      assertThat(page.get("note").asText()).contains("left eye dark");
+      assertThat(page.get("failed")).hasSize(1);
+      assertThat(page.get("failed").get(0).asText()).isEqualTo("eye_left");
+      JsonNode failed = page.get("state");
+      assertThat(failed.get("landmarks").asInt()).isZero();
+      Path shot = Path.of("target", "viewer-headset.png");
+      Files.createDirectories(shot.getParent());
+      browser.screenshot(shot);
+      JsonNode later = waitFor(browser, "s.viewProblem === null && s.viewUpdates > "
+          + failed.get("viewUpdates").asInt(), 30);
+      assertThat(later.get("views")).hasSize(5);
+    }
+  }
+
+  /**
+   * The replay's frames with five 16 x 16 camera images whose gray level follows jawOpen; the left eye's view is
+   * dark and reported failed for the second half of every second.
+   */
+  private static FrameSource withViews(FrameSource inner) {
+    int jaw = Blendshapes.indexOf("jawOpen");
+    List<String> cameras = List.of("eye_left", "eye_right", "mouth_left", "mouth_right", "glabella");
+    return new FrameSource() {
+      @Override
+      public void start(Listener listener) {
+        inner.start(new Listener() {
+          @Override
+          public void onFrame(TrackedFrame f) {
+            boolean dark = f.t() % 1.0 >= 0.5;
+            List<TrackedFrame.CameraImage> images = new ArrayList<>();
+            for (String camera : cameras) {
+              boolean failed = dark && camera.equals("eye_left");
+              byte[] gray = new byte[16 * 16];
+              Arrays.fill(gray, (byte) (failed ? 0 : 40 + (int) (200 * f.blendshapes()[jaw])));
+              images.add(new TrackedFrame.CameraImage(camera, dev.mimik.core.io.png.GrayPng.encode(16, 16, gray),
+                  failed));
+            }
+            listener.onFrame(new TrackedFrame(f.t(), new double[0][], f.blendshapes(), f.leftClosed(),
+                f.rightClosed(), f.latencyMs(), f.stageMs(),
+                new TrackedFrame.HeadsetViews(images, dark ? "left eye dark" : null)));
+          }
+
+          @Override
+          public void onEnd(String why) {
+            listener.onEnd(why);
+          }
+        });
+      }
+
+      @Override
+      public void stop() {
+        inner.stop();
+      }
+
+      @Override
+      public String describe() {
+        return inner.describe() + " with headset views";
+      }
+    };
   }
 
   /** The replay's frames with 68 landmarks on an ellipse whose mouth opens with jawOpen, so the page draws them. */

@@ -32,12 +32,12 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** Opens a connection with extra upgrade headers (Origin, Authorization). */
-  static WsClient open(HttpClient http, int port, String path, Map<String, String> headers) {
+  public static WsClient open(HttpClient http, int port, String path, Map<String, String> headers) {
     return new WsClient(http, URI.create("ws://127.0.0.1:" + port + path), headers);
   }
 
   /** The HTTP status with which the server refused an upgrade, or 101 if it accepted (the socket is closed again). */
-  static int upgradeStatus(HttpClient http, int port, String path, Map<String, String> headers) {
+  public static int upgradeStatus(HttpClient http, int port, String path, Map<String, String> headers) {
     try {
       new WsClient(http, URI.create("ws://127.0.0.1:" + port + path), headers).close();
       return 101;

@@ -83,6 +83,25 @@ final class FrameLog implements Closeable {
     frames++;
   }
 
+  /**
+   * The next frame of a face tracked without landmarks or eye states (the headset views): its time and its 52
+   * weights; the landmark heights are NaN and the eyes count as open.
+   */
+  void add(double timeSeconds, double[] weights) throws IOException {
+    if (frames == 0) {
+      width = WEIGHTS + weights.length;
+    }
+    out.writeDouble(timeSeconds);
+    for (int i = TIME + 1; i < EOG; i++) {
+      out.writeDouble(i < CLOSURES ? Double.NaN : 0);
+    }
+    out.writeDouble(Double.NaN);
+    for (int k = WEIGHTS; k < width; k++) {
+      out.writeDouble(weights[k - WEIGHTS]);
+    }
+    frames++;
+  }
+
   /** Frames logged. */
   int frames() {
     return frames;

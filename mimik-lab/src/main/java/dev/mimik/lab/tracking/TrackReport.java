@@ -172,6 +172,23 @@ public final class TrackReport {
     return report;
   }
 
+  /**
+   * The sections of a face tracked as blendshapes alone (the headset views of {@code mimik ego track}): the most
+   * active blendshapes over time and {@code rig} at the most expressive moment of each quarter of the recording.
+   */
+  public static HtmlReport addBlendshapes(HtmlReport report, BlendshapeTrack track, FaceRig rig) {
+    BlendshapeTrack shapes = track.reordered(Blendshapes.ARKIT_52);
+    try (FrameLog log = new FrameLog(dev.mimik.core.data.LandmarkSet.IBUG_68)) {
+      for (int f = 0; f < shapes.frameCount(); f++) {
+        log.add(shapes.timesSeconds()[f], shapes.weights()[f]);
+      }
+      addFace(report, log, rig, "The tracked face");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return report;
+  }
+
   /** The key landmarks' heights over time. */
   private static XYChart landmarkChart(FrameLog log) throws IOException {
     List<String> names = new ArrayList<>(keyPoints().keySet());

@@ -5,13 +5,16 @@ import dev.mimik.learn.ego.post.RangeOfMotion;
 import dev.mimik.learn.ego.post.Smoothing;
 import dev.mimik.track.Frame;
 import dev.mimik.track.Stage;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
  * What REFA's system adds around the headset model (§3): an online per-user range-of-motion calibration learned
  * over the first seconds and updated slowly after, a One Euro filter, and a guard: frames whose views failed the
- * check (a covered camera, a headset taken off) do not teach the calibration, and the face eases towards neutral
- * over {@link #EASE_SECONDS} instead of jumping, then eases back when the views return.
+ * check (a covered camera, a headset taken off) do not teach the calibration, and the shapes a failed camera is
+ * responsible for ({@link ViewShapes}: a covered eye camera its eye, a mouth camera the mouth, jaw and cheeks, the
+ * glabella camera the brows) ease towards neutral over {@link #EASE_SECONDS} instead of jumping, then ease back
+ * when the view returns; the shapes the other cameras see go on. With the headset off every shape eases.
  */
 public final class EgoCalibrationStage implements Stage {
 
@@ -20,8 +23,9 @@ public final class EgoCalibrationStage implements Stage {
 
   private final OnlineRangeOfMotion calibration;
   private final Smoothing.OneEuro filter;
+  private final int[][] responsible = ViewShapes.responsible();
   private double[] last;
-  private double trust = 1;
+  private double[] trust;
   private double lastTime = Double.NaN;
 
   /**
@@ -44,20 +48,37 @@ public final class EgoCalibrationStage implements Stage {
     double t = frame.timeSeconds();
     double dt = Double.isNaN(lastTime) ? 0 : Math.max(0, t - lastTime);
     lastTime = t;
-    boolean ok = frame.viewProblem() == null;
+    boolean[] failed = frame.failedViews();
     double[] w = frame.blendshapes();
-    if (ok) {
-      last = calibration == null ? w : calibration.apply(t, w);
-    } else if (last == null) {
+    double[] calibrated = calibration == null ? w
+        : failed == null ? calibration.apply(t, w) : calibration.current().apply(w);
+    if (last == null) {
       last = new double[w.length];
+      trust = new double[w.length];
+      Arrays.fill(trust, 1);
     }
     double follow = 1 - Math.exp(-dt / EASE_SECONDS);
-    trust += ((ok ? 1 : 0) - trust) * (dt == 0 ? (ok ? 1 : 0) : follow);
     double[] eased = new double[last.length];
     for (int k = 0; k < eased.length; k++) {
-      eased[k] = last[k] * trust;
+      boolean ok = failed == null || seen(failed, responsible[k]);
+      if (ok) {
+        last[k] = calibrated[k];
+      }
+      double target = ok ? 1 : 0;
+      trust[k] += (target - trust[k]) * (dt == 0 ? target : follow);
+      eased[k] = last[k] * trust[k];
     }
     frame.setBlendshapes(filter.apply(t, eased));
     out.accept(frame);
+  }
+
+  /** Whether none of {@code views} failed. */
+  private static boolean seen(boolean[] failed, int[] views) {
+    for (int v : views) {
+      if (failed[v]) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * The headset path's network (REFA): EgoNet on each frame's five views gives its ARKit-52 blendshapes; with the
  * model's statistics, the failure detector checks the views (a covered or saturated camera, a headset taken off,
- * views unlike any seen in training) and names what it found on the frame ({@link Frame#viewProblem}).
+ * views unlike any seen in training) and names what it found on the frame ({@link Frame#viewProblem}) and which
+ * views failed ({@link Frame#failedViews}).
  */
 public final class EgoNetStage implements Stage {
 
@@ -35,6 +36,14 @@ public final class EgoNetStage implements Stage {
     if (detector != null) {
       FailureDetector.Check check = detector.check(frame.views(), model.imageSize(), b.features()[0]);
       frame.setViewProblem(check.ok() ? null : check.describe());
+      if (!check.ok()) {
+        FailureDetector.Problem[] problems = check.problems();
+        boolean[] failed = new boolean[problems.length];
+        for (int v = 0; v < failed.length; v++) {
+          failed[v] = problems[v] != null;
+        }
+        frame.setFailedViews(failed);
+      }
     }
     out.accept(frame);
   }

@@ -1,5 +1,6 @@
 // mimik web viewer: the face rig's morph targets follow the live frame stream (/ws/frames), or a face.glb and
-// blendshapes.csv written by `mimik track` play with a timeline. window.mimik.state() reports what is shown.
+// blendshapes.csv written by `mimik track` play with a timeline; frames tracked from headset cameras bring their
+// camera images, shown beside the face. window.mimik.state() reports what is shown.
 import * as THREE from 'three';
 import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
@@ -19,7 +20,7 @@ const TRACE_LENGTH = 300;
 const state = {
   mode: 'live', connected: false, frames: 0, lastT: null, fps: 0, latencyMs: null,
   faceLoaded: false, faceError: null, morphTargets: 0, applied: {}, appliedT: null, landmarks: 0,
-  recentLatencyMs: [],
+  recentLatencyMs: [], views: [], viewUpdates: 0, viewProblem: null,
 };
 
 // ---- three.js scene ----------------------------------------------------------------------------------------
@@ -127,6 +128,32 @@ function drawLandmarks(points) {
   for (const [x, y] of points) { lm.fillRect(ox + s * (x - minX) - 1.5, oy + s * (y - minY) - 1.5, 3, 3); }
 }
 
+// The headset cameras' images of the frame (base64 PNG), a failed view outlined, and what the check found.
+const viewsBox = $('views'), viewFigures = {};
+function drawViews(views, problem) {
+  viewsBox.hidden = false;
+  lmCanvas.hidden = true;
+  for (const v of views) {
+    let fig = viewFigures[v.camera];
+    if (!fig) {
+      fig = document.createElement('figure');
+      const img = document.createElement('img'); img.alt = v.camera;
+      const caption = document.createElement('figcaption'); caption.textContent = v.camera;
+      fig.append(img, caption);
+      viewsBox.appendChild(fig);
+      viewFigures[v.camera] = fig;
+    }
+    fig.firstChild.src = 'data:image/png;base64,' + v.png;
+    fig.classList.toggle('failed', v.failed);
+  }
+  let note = $('view-problem');
+  if (!note) { note = document.createElement('div'); note.id = 'view-problem'; viewsBox.appendChild(note); }
+  note.textContent = problem ? 'views failed: ' + problem + ' (their shapes ease to neutral)' : '';
+  state.views = views.map((v) => v.camera);
+  state.viewProblem = problem ?? null;
+  state.viewUpdates++;
+}
+
 const trCanvas = $('traces'), tr = trCanvas.getContext('2d');
 const history = TRACES.map(() => []);
 function pushTraces(frame) {
@@ -186,7 +213,7 @@ function render() {
     const f = latest; latest = null;
     applyWeights(f.blendshapes);
     state.appliedT = f.t;
-    drawLandmarks(f.landmarks);
+    if (f.views) drawViews(f.views, f.view_problem); else drawLandmarks(f.landmarks);
     drawBars(f.blendshapes);
     drawTraces();
     $('fps').textContent = state.fps;
