@@ -12,7 +12,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * {@link Columns} in temporary files, one per column, filled by appending and read back by ranges: series that grow
  * with a recording's length (its envelopes at the frame rate, its EOG bands at 128 Hz) kept off the heap. Closing
- * deletes the files. Read and write errors are unchecked: the files are this process's own.
+ * deletes the files; on Linux they have no name from the start (Java unlinks a file opened to be deleted on close),
+ * so a killed process leaves none behind. Read and write errors are unchecked: the files are this process's own.
  */
 public final class TempColumns implements Columns, AutoCloseable {
 

@@ -3,8 +3,10 @@ package dev.mimik.lab.eifer;
 import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Blendshapes;
 import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.Columns;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.io.TempColumns;
 import dev.mimik.learn.eifer.EiferTraining;
 import dev.mimik.signal.artefact.Artefact;
 import dev.mimik.signal.artefact.PopDetector;
@@ -104,10 +106,11 @@ public record EmgInputs(String preset, int firTaps) {
 
   /**
    * A recording's inputs for a map on its channels {@code names}, with the "eifer" preset, read from {@code file}
-   * in blocks twice ({@link EiferSegments}) rather than held, so that a recording of any length fits: the
-   * envelopes, the EOG band and saccade integral when asked ({@code eog}, {@code saccades}; else null) as rows
-   * {@code [frame][channel]}, and the electrode pops. The same values, to rounding, as {@link #envelopes},
-   * {@link #eogBand}, {@link #saccadeIntegral} and {@link #pops} of the recording read whole.
+   * in blocks ({@link EiferSegments}) rather than held, so that a recording of any length fits: the envelopes, the
+   * EOG band and saccade integral when asked ({@code eog}, {@code saccades}; else null) as columns in temporary
+   * files (one per channel of {@code names}, in that order), and the electrode pops. The same values, to rounding,
+   * as {@link #envelopes}, {@link #eogBand}, {@link #saccadeIntegral} and {@link #pops} of the recording read
+   * whole. Closing the result deletes the files.
    */
   public Streamed streamed(Path file, List<String> names, boolean eog, boolean saccades, Consumer<String> warnings)
       throws java.io.IOException {
@@ -132,26 +135,55 @@ public record EmgInputs(String preset, int firTaps) {
     EiferChain chain = chain(file, fs);
     EiferSegments seg = EiferSegments.run(chain, () -> dev.mimik.core.io.SignalFormats.standard().open(file), eog,
         saccades, scales);
-    double[][] rows = rows(file, seg.envelopes(), names);
-    List<List<Artefact>> found = new ArrayList<>();
-    for (String n : names) {
-      found.add(seg.pops().get(all.indexOf(n)));
+    TempColumns integral = null;
+    try {
+      int[] which = names.stream().mapToInt(all::indexOf).toArray();
+      List<List<Artefact>> found = new ArrayList<>();
+      for (int c : which) {
+        found.add(seg.pops().get(c));
+      }
+      if (saccades) { // over every lead of the recording, as the recording read whole
+        integral = new TempColumns(all.size());
+        TempColumns out = integral;
+        chain.saccadeIntegral(seg.saccadeBands(), (frames, c) -> out.append(c, frames, 0, frames.length));
+        seg.saccadeBands().close();
+      }
+      int frames = seg.envelopes().length();
+      return new Streamed(seg.startTimeSeconds(), chain.outputRate(), seg.envelopes().picked(which),
+          eog ? seg.eogBand().picked(which) : null, saccades ? integral.picked(which) : null,
+          new Pops(found, chain.cleanRows(found, fs, frames)),
+          java.util.stream.Stream.of(seg.envelopes(), seg.eogBand(), integral).filter(t -> t != null).toList());
+    } catch (RuntimeException e) {
+      seg.close();
+      if (integral != null) {
+        integral.close();
+      }
+      throw e;
     }
-    return new Streamed(seg.envelopes(), rows, eog ? rows(file, seg.eogBand(), names) : null,
-        saccades ? rows(file, chain.saccadeIntegral(seg.saccadeBands(), seg.envelopes()), names) : null,
-        new Pops(found, chain.cleanRows(found, fs, rows.length)));
   }
 
   /**
-   * What {@link #streamed} gives.
+   * What {@link #streamed} gives, as columns {@code [channel] x frames} of the asked channels.
    *
-   * @param envelopes the envelopes as a signal (rate, start, channels)
-   * @param rows the envelopes {@code [frame][channel]} of the asked channels
-   * @param eog the EOG band rows, or null
-   * @param saccades the saccade integral rows, or null
+   * @param startTimeSeconds the recording's start (its first frame's time)
+   * @param rate the frame rate
+   * @param envelopes the envelopes
+   * @param eog the EOG band, or null
+   * @param saccades the saccade integral, or null
    * @param pops the electrode pops on the asked channels
+   * @param files what holds the columns, closed by {@link #close}
    */
-  public record Streamed(Signal envelopes, double[][] rows, double[][] eog, double[][] saccades, Pops pops) {}
+  public record Streamed(double startTimeSeconds, double rate, Columns envelopes, Columns eog, Columns saccades,
+      Pops pops, List<TempColumns> files) implements AutoCloseable {
+
+    /** Deletes the columns' files. */
+    @Override
+    public void close() {
+      for (TempColumns f : files) {
+        f.close();
+      }
+    }
+  }
 
   /** Microvolts per unit of channel {@code c}; NaN, and a warning, when its unit is not a voltage. */
   private static double popScale(Path file, Channel c, Consumer<String> warnings) {

@@ -73,21 +73,22 @@ public record EiferSegments(List<Channel> channels, double startTimeSeconds, Tem
     PopDetector.Steps[] steps;
     List<Channel> channels;
     double start;
-    try (SignalStream s = opener.open()) {
+    double[] thresholds = null;
+    try (SignalStream s = opener.open(); TempColumns store = new TempColumns(popScales == null ? 0
+        : s.channels().size())) {
       fs = uniformRate(s);
       channels = s.channels();
       start = s.startTimeSeconds();
       steps = new PopDetector.Steps[s.channels().size()];
       for (int c = 0; popScales != null && c < steps.length; c++) {
-        steps[c] = Double.isNaN(popScales[c]) ? null : PopDetector.standard().new Steps(fs);
+        steps[c] = Double.isNaN(popScales[c]) ? null : PopDetector.standard().new Steps(fs, store, c);
       }
       means = means(s, steps, popScales);
-    }
-    double[] thresholds = null;
-    if (popScales != null) {
-      thresholds = new double[steps.length];
-      for (int c = 0; c < steps.length; c++) {
-        thresholds[c] = steps[c] == null ? Double.POSITIVE_INFINITY : steps[c].threshold();
+      if (popScales != null) {
+        thresholds = new double[steps.length];
+        for (int c = 0; c < steps.length; c++) {
+          thresholds[c] = steps[c] == null ? Double.POSITIVE_INFINITY : steps[c].threshold();
+        }
       }
     }
     // the channels in groups, one pass over the file each, so that a group's segments stay near GROUP_BYTES
