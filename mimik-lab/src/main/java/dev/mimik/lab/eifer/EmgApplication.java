@@ -48,24 +48,19 @@ public record EmgApplication(int frames, EmgInputs.Pops pops, long touched) {
       throws IOException {
     EiferModel m = EiferModelFile.read(model);
     EmgInputs inputs = settings.inputs();
-    if (inputs.raw() && settings.bipolar() == null) { // read in blocks: a recording of any length fits
-      try (EmgInputs.Streamed s = inputs.streamed(signals, m.channels(), m.eogBand(), m.saccadeIntegral(),
-          warnings)) {
+    if (inputs.raw()) { // read in blocks: a recording of any length fits
+      try (EmgInputs.Streamed s = inputs.streamed(signals, EmgInputs.pairs(settings.bipolar()), m.channels(),
+          m.eogBand(), m.saccadeIntegral(), warnings)) {
         return write(m, model, signals, s, settings, out);
       }
     }
-    Signal raw = EmgInputs.read(signals, settings.bipolar());
-    Signal env = inputs.envelopes(signals, raw);
-    double[][] rows = EmgInputs.rows(signals, env, m.channels());
-    EmgInputs.Pops pops = inputs.raw() ? inputs.pops(signals, raw, m.channels(), rows.length, warnings) : null;
+    // envelopes as they are (--preset none): the EOG inputs need raw signals, which inputs refuses
+    Signal env = inputs.envelopes(signals, EmgInputs.read(signals, settings.bipolar()));
     return write(m, model, signals, new EmgInputs.Streamed(env.startTimeSeconds(), env.samplingRate(),
-        Columns.ofRows(rows), m.eogBand() ? columns(signals, inputs.eogBand(signals, raw), m) : null,
-        m.saccadeIntegral() ? columns(signals, inputs.saccadeIntegral(signals, raw), m) : null, pops, List.of()),
-        settings, out);
-  }
-
-  private static Columns columns(Path signals, Signal s, EiferModel m) {
-    return Columns.ofRows(EmgInputs.rows(signals, s, m.channels()));
+        Columns.ofRows(EmgInputs.rows(signals, env, m.channels())),
+        m.eogBand() ? Columns.ofRows(EmgInputs.rows(signals, inputs.eogBand(signals, env), m.channels())) : null,
+        m.saccadeIntegral() ? Columns.ofRows(EmgInputs.rows(signals, inputs.saccadeIntegral(signals, env),
+            m.channels())) : null, null, List.of()), settings, out);
   }
 
   /**

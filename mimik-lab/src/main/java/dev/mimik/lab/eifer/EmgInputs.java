@@ -12,6 +12,7 @@ import dev.mimik.signal.artefact.Artefact;
 import dev.mimik.signal.artefact.PopDetector;
 import dev.mimik.signal.preset.EiferChain;
 import dev.mimik.signal.preset.EiferSegments;
+import dev.mimik.signal.reference.BipolarPairs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,8 +44,7 @@ public record EmgInputs(String preset, int firTaps) {
    * @param bipolar the pairs file, or null
    */
   public static Signal read(Path signals, Path bipolar) throws java.io.IOException {
-    dev.mimik.signal.reference.BipolarPairs pairs = bipolar == null ? null
-        : dev.mimik.signal.reference.BipolarPairs.parse(dev.mimik.core.io.TextTable.read(bipolar));
+    BipolarPairs pairs = pairs(bipolar);
     Signal s = dev.mimik.core.io.SignalFormats.standard().read(signals);
     if (!s.hasUniformRate()) {
       throw new BadInputException(signals, "channels have different sampling rates");
@@ -57,6 +57,11 @@ public record EmgInputs(String preset, int firTaps) {
       }
     }
     return pairs == null ? s : pairs.apply(signals, s);
+  }
+
+  /** The pairs in pairs file {@code bipolar} ({@code channel,plus,minus}); null for null. */
+  public static BipolarPairs pairs(Path bipolar) throws java.io.IOException {
+    return bipolar == null ? null : BipolarPairs.parse(dev.mimik.core.io.TextTable.read(bipolar));
   }
 
   /** Whether raw sEMG goes through the EIFER chain (and pops are looked for). */
@@ -106,16 +111,21 @@ public record EmgInputs(String preset, int firTaps) {
 
   /**
    * A recording's inputs for a map on its channels {@code names}, with the "eifer" preset, read from {@code file}
-   * in blocks ({@link EiferSegments}) rather than held, so that a recording of any length fits: the envelopes, the
+   * in blocks ({@link EiferSegments}; its electrodes paired block by block when {@code pairs} is not null) rather
+   * than held, so that a recording of any length fits: the envelopes, the
    * EOG band and saccade integral when asked ({@code eog}, {@code saccades}; else null) as columns in temporary
    * files (one per channel of {@code names}, in that order), and the electrode pops. The same values, to rounding,
    * as {@link #envelopes}, {@link #eogBand}, {@link #saccadeIntegral} and {@link #pops} of the recording read
    * whole. Closing the result deletes the files.
    */
-  public Streamed streamed(Path file, List<String> names, boolean eog, boolean saccades, Consumer<String> warnings)
-      throws java.io.IOException {
+  public Streamed streamed(Path file, BipolarPairs pairs, List<String> names, boolean eog, boolean saccades,
+      Consumer<String> warnings) throws java.io.IOException {
+    EiferSegments.Opener opener = () -> {
+      dev.mimik.core.io.SignalStream s = dev.mimik.core.io.SignalFormats.standard().open(file);
+      return pairs == null ? s : pairs.apply(s);
+    };
     List<Channel> channels;
-    try (dev.mimik.core.io.SignalStream s = dev.mimik.core.io.SignalFormats.standard().open(file)) {
+    try (dev.mimik.core.io.SignalStream s = opener.open()) {
       channels = s.channels();
     }
     List<String> all = channels.stream().map(Channel::name).toList();
@@ -133,8 +143,7 @@ public record EmgInputs(String preset, int firTaps) {
     }
     double fs = channels.get(0).samplingRate();
     EiferChain chain = chain(file, fs);
-    EiferSegments seg = EiferSegments.run(chain, () -> dev.mimik.core.io.SignalFormats.standard().open(file), eog,
-        saccades, scales);
+    EiferSegments seg = EiferSegments.run(chain, opener, eog, saccades, scales);
     TempColumns integral = null;
     try {
       int[] which = names.stream().mapToInt(all::indexOf).toArray();
@@ -153,7 +162,7 @@ public record EmgInputs(String preset, int firTaps) {
           eog ? seg.eogBand().picked(which) : null, saccades ? integral.picked(which) : null,
           new Pops(found, chain.cleanRows(found, fs, frames)),
           java.util.stream.Stream.of(seg.envelopes(), seg.eogBand(), integral).filter(t -> t != null).toList());
-    } catch (RuntimeException e) {
+    } catch (java.io.IOException | RuntimeException e) {
       seg.close();
       if (integral != null) {
         integral.close();

@@ -46,7 +46,7 @@ class EmgInputsStreamedTest {
     EmgInputs inputs = new EmgInputs("eifer", 0);
     List<String> warnings = new ArrayList<>();
 
-    EmgInputs.Streamed s = inputs.streamed(file, names, true, true, warnings::add);
+    EmgInputs.Streamed s = inputs.streamed(file, null, names, true, true, warnings::add);
 
     Signal raw = EmgInputs.read(file, null);
     double[][] env = EmgInputs.rows(file, inputs.envelopes(file, raw), names);
