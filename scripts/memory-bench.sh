@@ -3,8 +3,8 @@
 # 10, 30 and 120 minutes, each run with a 512 MB heap (-Xmx512m) and a GC log. A two-minute simulated session is
 # lengthened by repeating its data records (scripts/repeat-edf.py); small models are trained on another session.
 # Prints, per run: whether it passed, the largest heap left after a collection (the live data, what grows when a
-# command holds the recording) and before one (how far the collector let garbage pile up), user CPU seconds and the
-# process's peak resident memory.
+# command holds the recording) and before one (how far the collector let garbage pile up), the largest after a
+# concurrent mark's Remark or Cleanup pause, user CPU seconds and the process's peak resident memory.
 # Usage: scripts/memory-bench.sh [WORK_DIR] [track|emg ...]   (default /tmp/mimik-memory, both; MINUTES="10 30 120")
 # A two-hour track runs about 30 CPU minutes; under load start it early: nice -n 10 scripts/memory-bench.sh ... &
 set -euo pipefail
@@ -16,8 +16,10 @@ commands="${*:-track emg}"
 minutes="${MINUTES:-10 30 120}"
 mkdir -p "$work" && cd "$work"
 
-heap() { # the largest heap after and before a collection in a -Xlog:gc file, MB
+heap() { # the largest heap after and before a collection in a -Xlog:gc file, MB, and after a concurrent mark
   grep -o '[0-9]*M->[0-9]*M' "$1" | awk -F'M->|M' '{if ($2>a) a=$2; if ($1>b) b=$1} END {printf "%d MB live, %d MB before GC", a, b}'
+  # a young collection leaves large (humongous) arrays for the next marking: the heap after one is nearer the live data
+  grep 'Pause Remark\|Pause Cleanup' "$1" | grep -o '[0-9]*M->[0-9]*M' | awk -F'M->|M' '{if ($2>a) a=$2} END {printf ", %d MB after a mark", a}'
 }
 
 measure() { # NAME OUTPUT_DIR ARGS...: runs mimik with 512 MB of heap and prints one line

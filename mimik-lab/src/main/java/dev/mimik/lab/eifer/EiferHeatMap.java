@@ -108,20 +108,31 @@ public final class EiferHeatMap {
    * the expression or of the muscle activity.
    */
   public static int strongestFrame(double[][] rows) {
+    return strongestFrame(dev.mimik.core.data.Columns.ofRows(rows));
+  }
+
+  /** {@link #strongestFrame(double[][])} of columns {@code [value] x frames}, read a chunk of frames at a time. */
+  public static int strongestFrame(dev.mimik.core.data.Columns columns) {
     int best = 0;
     double most = Double.NEGATIVE_INFINITY;
-    for (int f = 0; f < rows.length; f++) {
-      double sum = 0;
-      for (double v : rows[f]) {
-        sum += v;
-      }
-      if (sum > most) {
-        most = sum;
-        best = f;
+    for (int from = 0; from < columns.length(); from += CHUNK) {
+      double[][] rows = columns.rows(from, Math.min(columns.length(), from + CHUNK));
+      for (int i = 0; i < rows.length; i++) {
+        double sum = 0;
+        for (double v : rows[i]) {
+          sum += v;
+        }
+        if (sum > most) {
+          most = sum;
+          best = from + i;
+        }
       }
     }
     return best;
   }
+
+  /** Frames read at a time by {@link #strongestFrame(dev.mimik.core.data.Columns)}. */
+  private static final int CHUNK = 4096;
 
   /** One picture: the rig at {@code weights}, coloured by {@code values} per lead ({@code known} ones only). */
   public static BufferedImage draw(FaceRig rig, Montage montage, double[] weights, double[] values, boolean[] known,

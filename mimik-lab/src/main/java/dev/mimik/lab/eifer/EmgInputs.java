@@ -3,13 +3,16 @@ package dev.mimik.lab.eifer;
 import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Blendshapes;
 import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.Columns;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.io.TempColumns;
 import dev.mimik.learn.eifer.EiferTraining;
 import dev.mimik.signal.artefact.Artefact;
 import dev.mimik.signal.artefact.PopDetector;
 import dev.mimik.signal.preset.EiferChain;
 import dev.mimik.signal.preset.EiferSegments;
+import dev.mimik.signal.reference.BipolarPairs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,8 +44,7 @@ public record EmgInputs(String preset, int firTaps) {
    * @param bipolar the pairs file, or null
    */
   public static Signal read(Path signals, Path bipolar) throws java.io.IOException {
-    dev.mimik.signal.reference.BipolarPairs pairs = bipolar == null ? null
-        : dev.mimik.signal.reference.BipolarPairs.parse(dev.mimik.core.io.TextTable.read(bipolar));
+    BipolarPairs pairs = pairs(bipolar);
     Signal s = dev.mimik.core.io.SignalFormats.standard().read(signals);
     if (!s.hasUniformRate()) {
       throw new BadInputException(signals, "channels have different sampling rates");
@@ -55,6 +57,11 @@ public record EmgInputs(String preset, int firTaps) {
       }
     }
     return pairs == null ? s : pairs.apply(signals, s);
+  }
+
+  /** The pairs in pairs file {@code bipolar} ({@code channel,plus,minus}); null for null. */
+  public static BipolarPairs pairs(Path bipolar) throws java.io.IOException {
+    return bipolar == null ? null : BipolarPairs.parse(dev.mimik.core.io.TextTable.read(bipolar));
   }
 
   /** Whether raw sEMG goes through the EIFER chain (and pops are looked for). */
@@ -104,15 +111,21 @@ public record EmgInputs(String preset, int firTaps) {
 
   /**
    * A recording's inputs for a map on its channels {@code names}, with the "eifer" preset, read from {@code file}
-   * in blocks twice ({@link EiferSegments}) rather than held, so that a recording of any length fits: the
-   * envelopes, the EOG band and saccade integral when asked ({@code eog}, {@code saccades}; else null) as rows
-   * {@code [frame][channel]}, and the electrode pops. The same values, to rounding, as {@link #envelopes},
-   * {@link #eogBand}, {@link #saccadeIntegral} and {@link #pops} of the recording read whole.
+   * in blocks ({@link EiferSegments}; its electrodes paired block by block when {@code pairs} is not null) rather
+   * than held, so that a recording of any length fits: the envelopes, the
+   * EOG band and saccade integral when asked ({@code eog}, {@code saccades}; else null) as columns in temporary
+   * files (one per channel of {@code names}, in that order), and the electrode pops. The same values, to rounding,
+   * as {@link #envelopes}, {@link #eogBand}, {@link #saccadeIntegral} and {@link #pops} of the recording read
+   * whole. Closing the result deletes the files.
    */
-  public Streamed streamed(Path file, List<String> names, boolean eog, boolean saccades, Consumer<String> warnings)
-      throws java.io.IOException {
+  public Streamed streamed(Path file, BipolarPairs pairs, List<String> names, boolean eog, boolean saccades,
+      Consumer<String> warnings) throws java.io.IOException {
+    EiferSegments.Opener opener = () -> {
+      dev.mimik.core.io.SignalStream s = dev.mimik.core.io.SignalFormats.standard().open(file);
+      return pairs == null ? s : pairs.apply(s);
+    };
     List<Channel> channels;
-    try (dev.mimik.core.io.SignalStream s = dev.mimik.core.io.SignalFormats.standard().open(file)) {
+    try (dev.mimik.core.io.SignalStream s = opener.open()) {
       channels = s.channels();
     }
     List<String> all = channels.stream().map(Channel::name).toList();
@@ -130,28 +143,56 @@ public record EmgInputs(String preset, int firTaps) {
     }
     double fs = channels.get(0).samplingRate();
     EiferChain chain = chain(file, fs);
-    EiferSegments seg = EiferSegments.run(chain, () -> dev.mimik.core.io.SignalFormats.standard().open(file), eog,
-        saccades, scales);
-    double[][] rows = rows(file, seg.envelopes(), names);
-    List<List<Artefact>> found = new ArrayList<>();
-    for (String n : names) {
-      found.add(seg.pops().get(all.indexOf(n)));
+    EiferSegments seg = EiferSegments.run(chain, opener, eog, saccades, scales);
+    TempColumns integral = null;
+    try {
+      int[] which = names.stream().mapToInt(all::indexOf).toArray();
+      List<List<Artefact>> found = new ArrayList<>();
+      for (int c : which) {
+        found.add(seg.pops().get(c));
+      }
+      if (saccades) { // over every lead of the recording, as the recording read whole
+        integral = new TempColumns(all.size());
+        TempColumns out = integral;
+        chain.saccadeIntegral(seg.saccadeBands(), (frames, c) -> out.append(c, frames, 0, frames.length));
+        seg.saccadeBands().close();
+      }
+      int frames = seg.envelopes().length();
+      return new Streamed(seg.startTimeSeconds(), chain.outputRate(), seg.envelopes().picked(which),
+          eog ? seg.eogBand().picked(which) : null, saccades ? integral.picked(which) : null,
+          new Pops(found, chain.cleanRows(found, fs, frames)),
+          java.util.stream.Stream.of(seg.envelopes(), seg.eogBand(), integral).filter(t -> t != null).toList());
+    } catch (java.io.IOException | RuntimeException e) {
+      seg.close();
+      if (integral != null) {
+        integral.close();
+      }
+      throw e;
     }
-    return new Streamed(seg.envelopes(), rows, eog ? rows(file, seg.eogBand(), names) : null,
-        saccades ? rows(file, chain.saccadeIntegral(seg.saccadeBands(), seg.envelopes()), names) : null,
-        new Pops(found, chain.cleanRows(found, fs, rows.length)));
   }
 
   /**
-   * What {@link #streamed} gives.
+   * What {@link #streamed} gives, as columns {@code [channel] x frames} of the asked channels.
    *
-   * @param envelopes the envelopes as a signal (rate, start, channels)
-   * @param rows the envelopes {@code [frame][channel]} of the asked channels
-   * @param eog the EOG band rows, or null
-   * @param saccades the saccade integral rows, or null
+   * @param startTimeSeconds the recording's start (its first frame's time)
+   * @param rate the frame rate
+   * @param envelopes the envelopes
+   * @param eog the EOG band, or null
+   * @param saccades the saccade integral, or null
    * @param pops the electrode pops on the asked channels
+   * @param files what holds the columns, closed by {@link #close}
    */
-  public record Streamed(Signal envelopes, double[][] rows, double[][] eog, double[][] saccades, Pops pops) {}
+  public record Streamed(double startTimeSeconds, double rate, Columns envelopes, Columns eog, Columns saccades,
+      Pops pops, List<TempColumns> files) implements AutoCloseable {
+
+    /** Deletes the columns' files. */
+    @Override
+    public void close() {
+      for (TempColumns f : files) {
+        f.close();
+      }
+    }
+  }
 
   /** Microvolts per unit of channel {@code c}; NaN, and a warning, when its unit is not a voltage. */
   private static double popScale(Path file, Channel c, Consumer<String> warnings) {

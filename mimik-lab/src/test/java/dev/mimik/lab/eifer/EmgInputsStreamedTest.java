@@ -46,20 +46,26 @@ class EmgInputsStreamedTest {
     EmgInputs inputs = new EmgInputs("eifer", 0);
     List<String> warnings = new ArrayList<>();
 
-    EmgInputs.Streamed s = inputs.streamed(file, names, true, true, warnings::add);
+    EmgInputs.Streamed s = inputs.streamed(file, null, names, true, true, warnings::add);
 
     Signal raw = EmgInputs.read(file, null);
     double[][] env = EmgInputs.rows(file, inputs.envelopes(file, raw), names);
-    assertThat(worst(s.rows(), env)).isLessThan(1e-9);
-    assertThat(worst(s.eog(), EmgInputs.rows(file, inputs.eogBand(file, raw), names))).isLessThan(1e-9);
-    assertThat(worst(s.saccades(), EmgInputs.rows(file, inputs.saccadeIntegral(file, raw), names)))
+    assertThat(worst(all(s.envelopes()), env)).isLessThan(1e-9);
+    assertThat(worst(all(s.eog()), EmgInputs.rows(file, inputs.eogBand(file, raw), names))).isLessThan(1e-9);
+    assertThat(worst(all(s.saccades()), EmgInputs.rows(file, inputs.saccadeIntegral(file, raw), names)))
         .isLessThan(1e-9);
     EmgInputs.Pops pops = inputs.pops(file, raw, names, env.length, warnings::add);
     assertThat(s.pops().count()).isGreaterThan(20);
     assertThat(s.pops().perChannel()).isEqualTo(pops.perChannel());
     assertThat(s.pops().clean()).isDeepEqualTo(pops.clean());
-    assertThat(s.envelopes().startTimeSeconds()).isEqualTo(0);
+    assertThat(s.startTimeSeconds()).isEqualTo(0);
+    assertThat(s.rate()).isEqualTo(30);
     assertThat(warnings).isEmpty();
+    s.close();
+  }
+
+  private static double[][] all(dev.mimik.core.data.Columns c) {
+    return c.rows(0, c.length());
   }
 
   /** The largest difference over the largest magnitude of each column. */

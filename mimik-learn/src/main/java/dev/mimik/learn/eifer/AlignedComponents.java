@@ -29,20 +29,44 @@ public final class AlignedComponents {
    * decreasing variance of the centred rows), each with an arbitrary sign.
    */
   public static double[][] axes(double[][] x, int k) {
-    int n = x[0].length;
-    if (k < 1 || k > n) {
-      throw new IllegalArgumentException("need 1.." + n + " components, not " + k);
+    Scatter s = new Scatter(mean(x));
+    s.add(x);
+    return s.axes(k);
+  }
+
+  /** The scatter matrix of rows about a given mean, added to chunk by chunk, and its principal axes. */
+  static final class Scatter {
+    private final double[] mean;
+    private final DMatrixRMaj cov;
+
+    Scatter(double[] mean) {
+      this.mean = mean;
+      this.cov = new DMatrixRMaj(mean.length, mean.length);
     }
-    double[] mean = mean(x);
-    DMatrixRMaj cov = new DMatrixRMaj(n, n);
-    for (double[] row : x) {
-      for (int i = 0; i < n; i++) {
-        double a = row[i] - mean[i];
-        for (int j = i; j < n; j++) {
-          cov.add(i, j, a * (row[j] - mean[j]));
+
+    void add(double[][] rows) {
+      int n = mean.length;
+      for (double[] row : rows) {
+        for (int i = 0; i < n; i++) {
+          double a = row[i] - mean[i];
+          for (int j = i; j < n; j++) {
+            cov.add(i, j, a * (row[j] - mean[j]));
+          }
         }
       }
     }
+
+    /** {@link AlignedComponents#axes} of the rows added. */
+    double[][] axes(int k) {
+      int n = mean.length;
+      if (k < 1 || k > n) {
+        throw new IllegalArgumentException("need 1.." + n + " components, not " + k);
+      }
+      return principal(cov, n, k);
+    }
+  }
+
+  private static double[][] principal(DMatrixRMaj cov, int n, int k) {
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < i; j++) {
         cov.set(i, j, cov.get(j, i));
@@ -106,7 +130,12 @@ public final class AlignedComponents {
    * component per reference axis, each axis's sign chosen to agree with its reference axis.
    */
   public static double[][] scores(double[][] x, double[][] reference) {
-    double[][] axes = axes(x, reference.length);
+    double[] mean = mean(x);
+    return project(x, mean, signed(axes(x, reference.length), reference));
+  }
+
+  /** {@code axes}, each turned to agree in sign with its {@code reference} axis (in place). */
+  static double[][] signed(double[][] axes, double[][] reference) {
     for (int a = 0; a < axes.length; a++) {
       if (dot(axes[a], reference[a]) < 0) {
         for (int c = 0; c < axes[a].length; c++) {
@@ -114,7 +143,11 @@ public final class AlignedComponents {
         }
       }
     }
-    double[] mean = mean(x);
+    return axes;
+  }
+
+  /** The scores {@code [row][axis]} of rows {@code x} less {@code mean} on {@code axes}. */
+  static double[][] project(double[][] x, double[] mean, double[][] axes) {
     double[][] out = new double[x.length][axes.length];
     for (int f = 0; f < x.length; f++) {
       for (int a = 0; a < axes.length; a++) {
@@ -130,12 +163,17 @@ public final class AlignedComponents {
 
   private static double[] mean(double[][] x) {
     double[] mean = new double[x[0].length];
+    addMean(mean, x, x.length);
+    return mean;
+  }
+
+  /** Adds to {@code mean} the rows {@code x}, each over {@code n}, the number of rows in all. */
+  static void addMean(double[] mean, double[][] x, int n) {
     for (double[] row : x) {
       for (int c = 0; c < mean.length; c++) {
-        mean[c] += row[c] / x.length;
+        mean[c] += row[c] / n;
       }
     }
-    return mean;
   }
 
   private static double dot(double[] a, double[] b) {

@@ -1,5 +1,6 @@
 package dev.mimik.learn.eifer;
 
+import dev.mimik.core.data.Columns;
 import java.util.List;
 
 /**
@@ -83,6 +84,18 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
    */
   public double[][] expression(double[][] envelopes, double[][] eog, double[][] saccades, boolean[][] clean,
       boolean linear) {
+    InputWindows in = inputs(Columns.ofRows(envelopes), eog == null ? null : Columns.ofRows(eog),
+        saccades == null ? null : Columns.ofRows(saccades), clean);
+    return expression(in, 0, in.frames(), linear);
+  }
+
+  /**
+   * EMG2Exp's inputs of one recording given as columns ({@code [channel] x frames}; {@code eog} and {@code saccades}
+   * null when the model takes none), after a pass for their statistics: {@link #expression(InputWindows, int, int,
+   * boolean)} then maps them chunk by chunk, as {@link #expression(double[][], double[][], double[][], boolean[][],
+   * boolean)} maps them whole.
+   */
+  public InputWindows inputs(Columns envelopes, Columns eog, Columns saccades, boolean[][] clean) {
     if (eogBand != (eog != null)) {
       throw new IllegalArgumentException(eogBand ? "this model needs the EOG band" : "this model takes no EOG band");
     }
@@ -90,8 +103,12 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
       throw new IllegalArgumentException(saccadeIntegral ? "this model needs the saccade integral"
           : "this model takes no saccade integral");
     }
-    double[][] w = (linear ? emg2expLinear : emg2exp).apply(inputs(envelopes, eog, saccades, window,
-        saccadeAxes, clean));
+    return new InputWindows(envelopes, eog, saccades, clean, window, saccadeAxes);
+  }
+
+  /** Blendshape weights {@code [frame][shape]} (clamped to 0..1) of frames {@code [from, to)} of {@code in}. */
+  public double[][] expression(InputWindows in, int from, int to, boolean linear) {
+    double[][] w = (linear ? emg2expLinear : emg2exp).apply(in.rows(from, to));
     for (double[] row : w) {
       for (int k = 0; k < row.length; k++) {
         row[k] = Math.max(0, Math.min(1, row[k]));
@@ -109,29 +126,9 @@ public record EiferModel(List<String> channels, List<String> blendshapes, int wi
    */
   static double[][] inputs(double[][] envelopes, double[][] eog, double[][] saccades, int window,
       double[][] saccadeAxes, boolean[][] clean) {
-    if (clean != null && clean.length != envelopes.length) {
-      throw new IllegalArgumentException("the artefact marks need the envelopes' frames");
-    }
-    double[][] logs = FrameWindows.imputed(FrameWindows.log(envelopes), clean);
-    double[][] level = FrameWindows.levels(logs);
-    double[][] rows = FrameWindows.of(FrameWindows.scaled(logs, level[0], level[1]), window);
-    if (eog != null) {
-      rows = FrameWindows.joined(rows, FrameWindows.standardised(FrameWindows.imputed(sameFrames(eog, envelopes),
-          clean)));
-    }
-    if (saccades != null) {
-      double[][] z = FrameWindows.standardised(FrameWindows.imputed(sameFrames(saccades, envelopes), clean));
-      rows = FrameWindows.joined(rows, saccadeAxes == null ? z
-          : FrameWindows.of(FrameWindows.standardised(AlignedComponents.scores(z, saccadeAxes)), window));
-    }
-    return rows;
-  }
-
-  private static double[][] sameFrames(double[][] extra, double[][] envelopes) {
-    if (extra.length != envelopes.length || extra[0].length != envelopes[0].length) {
-      throw new IllegalArgumentException("the EOG inputs need the envelopes' frames and channels");
-    }
-    return extra;
+    InputWindows in = new InputWindows(Columns.ofRows(envelopes), eog == null ? null : Columns.ofRows(eog),
+        saccades == null ? null : Columns.ofRows(saccades), clean, window, saccadeAxes);
+    return in.rows(0, in.frames());
   }
 
   /**

@@ -45,9 +45,24 @@ public final class FrameWindows {
         col[f] = values[f][c];
       }
       java.util.Arrays.sort(col);
-      out[c] = col[(int) Math.min(col.length - 1, Math.round(q * (col.length - 1)))];
+      out[c] = sortedQuantile(col, q);
     }
     return out;
+  }
+
+  /** The {@code q}-quantile (nearest rank) of values {@code sorted} in increasing order. */
+  static double sortedQuantile(double[] sorted, double q) {
+    return sorted[(int) Math.min(sorted.length - 1, Math.round(q * (sorted.length - 1)))];
+  }
+
+  /**
+   * One channel's {@link #levels}, {@code {offset, scale}}, from its log envelope {@code logs} over the recording
+   * (sorted in place).
+   */
+  static double[] level(double[] logs) {
+    java.util.Arrays.sort(logs);
+    double rest = sortedQuantile(logs, 0.5);
+    return new double[] {rest, Math.max(sortedQuantile(logs, HIGH) - rest, 1e-3)};
   }
 
   /**
@@ -56,13 +71,18 @@ public final class FrameWindows {
    * participants with other skin, electrodes or noise floors share one map. Returns {@code {offset, scale}}.
    */
   public static double[][] levels(double[][] logs) {
-    double[] rest = quantile(logs, 0.5);
-    double[] high = quantile(logs, HIGH);
-    double[] span = new double[rest.length];
-    for (int c = 0; c < span.length; c++) {
-      span[c] = Math.max(high[c] - rest[c], 1e-3);
+    int k = logs[0].length;
+    double[][] out = new double[2][k];
+    double[] col = new double[logs.length];
+    for (int c = 0; c < k; c++) {
+      for (int f = 0; f < logs.length; f++) {
+        col[f] = logs[f][c];
+      }
+      double[] l = level(col);
+      out[0][c] = l[0];
+      out[1][c] = l[1];
     }
-    return new double[][] {rest, span};
+    return out;
   }
 
   /** {@code (values - offset) / scale}, channel by channel (a new array). */
@@ -86,20 +106,29 @@ public final class FrameWindows {
     int k = values[0].length;
     double[] mean = new double[k];
     double[] sd = new double[k];
-    for (double[] row : values) {
-      for (int c = 0; c < k; c++) {
-        mean[c] += row[c] / values.length;
-      }
-    }
-    for (double[] row : values) {
-      for (int c = 0; c < k; c++) {
-        sd[c] += (row[c] - mean[c]) * (row[c] - mean[c]) / values.length;
-      }
-    }
+    double[] col = new double[values.length];
     for (int c = 0; c < k; c++) {
-      sd[c] = sd[c] > 0 ? Math.sqrt(sd[c]) : 1;
+      for (int f = 0; f < values.length; f++) {
+        col[f] = values[f][c];
+      }
+      double[] m = meanSd(col);
+      mean[c] = m[0];
+      sd[c] = m[1];
     }
     return scaled(values, mean, sd);
+  }
+
+  /** One channel's mean and standard deviation as {@link #standardised} takes them ({@code {mean, sd}}). */
+  static double[] meanSd(double[] values) {
+    double mean = 0;
+    for (double v : values) {
+      mean += v / values.length;
+    }
+    double sd = 0;
+    for (double v : values) {
+      sd += (v - mean) * (v - mean) / values.length;
+    }
+    return new double[] {mean, sd > 0 ? Math.sqrt(sd) : 1};
   }
 
   /**
@@ -116,21 +145,29 @@ public final class FrameWindows {
     for (int f = 0; f < values.length; f++) {
       out[f] = values[f].clone();
     }
+    double[] col = new double[values.length];
     for (int c = 0; c < k; c++) {
-      int col = c;
-      double[] kept = java.util.stream.IntStream.range(0, values.length).filter(f -> clean[f][col])
-          .mapToDouble(f -> values[f][col]).sorted().toArray();
-      if (kept.length == 0 || kept.length == values.length) {
-        continue;
-      }
-      double median = kept[kept.length / 2];
       for (int f = 0; f < values.length; f++) {
-        if (!clean[f][c]) {
+        col[f] = values[f][c];
+      }
+      double median = cleanMedian(col, clean, c);
+      for (int f = 0; f < values.length; f++) {
+        if (!clean[f][c] && !Double.isNaN(median)) {
           out[f][c] = median;
         }
       }
     }
     return out;
+  }
+
+  /**
+   * The value {@link #imputed} puts in for channel {@code c}, whose values over the recording are {@code values}:
+   * the median of those {@code clean} marks true; NaN when none or all are (nothing is replaced then).
+   */
+  static double cleanMedian(double[] values, boolean[][] clean, int c) {
+    double[] kept = java.util.stream.IntStream.range(0, values.length).filter(f -> clean[f][c])
+        .mapToDouble(f -> values[f]).sorted().toArray();
+    return kept.length == 0 || kept.length == values.length ? Double.NaN : kept[kept.length / 2];
   }
 
   /** Rows of {@code a} followed, column-wise, by those of {@code b} (same number of frames). */
@@ -150,9 +187,14 @@ public final class FrameWindows {
     for (int f = 0; f < values.length; f++) {
       out[f] = new double[values[f].length];
       for (int c = 0; c < out[f].length; c++) {
-        out[f][c] = Math.log(Math.max(FLOOR, values[f][c]));
+        out[f][c] = log(values[f][c]);
       }
     }
     return out;
+  }
+
+  /** Natural logarithm of {@code value} floored at {@link #FLOOR}. */
+  static double log(double value) {
+    return Math.log(Math.max(FLOOR, value));
   }
 }

@@ -1,6 +1,7 @@
 package dev.mimik.signal.artefact;
 
 import java.util.ArrayList;
+import dev.mimik.core.io.TempColumns;
 import java.util.Arrays;
 import java.util.List;
 
@@ -62,16 +63,29 @@ public record PopDetector(double windowSeconds, double robustSigmas, double minS
     private final int w;
     private final int stride;
     private final double[] ring;
+    private final TempColumns store;
+    private final int column;
     private double[] values = new double[1024];
     private int count;
+    private int stored;
     private long n;
     private double sum;
 
     /** For a channel sampled at {@code rate} Hz. */
     public Steps(double rate) {
+      this(rate, null, 0);
+    }
+
+    /**
+     * As {@link #Steps(double)}, keeping the step statistic (one value per quarter window, which a long recording
+     * makes many of) in column {@code column} of {@code store} rather than on the heap (null: on the heap).
+     */
+    public Steps(double rate, TempColumns store, int column) {
       this.w = window(rate);
       this.stride = Math.max(1, w / 4);
       this.ring = new double[2 * w + 1];
+      this.store = store;
+      this.column = column;
     }
 
     /** The next sample, uV. */
@@ -82,11 +96,18 @@ public record PopDetector(double windowSeconds, double robustSigmas, double minS
       long i = n - w;
       if (i >= w && (i - w) % stride == 0) {
         double step = (sum - at(i)) / w - (at(i) - at(i - w)) / w;
-        if (count == values.length) {
+        if (store != null && count - stored == values.length) {
+          flush();
+        } else if (store == null && count == values.length) {
           values = Arrays.copyOf(values, 2 * count);
         }
-        values[count++] = step;
+        values[count++ - stored] = step;
       }
+    }
+
+    private void flush() {
+      store.append(column, values, 0, count - stored);
+      stored = count;
     }
 
     private double at(long i) {
@@ -98,7 +119,14 @@ public record PopDetector(double windowSeconds, double robustSigmas, double minS
       if (n < 4L * w) {
         return Double.POSITIVE_INFINITY;
       }
-      double[] v = Arrays.copyOf(values, (int) ((n - 2L * w) / stride));
+      int kept = (int) ((n - 2L * w) / stride);
+      double[] v;
+      if (store == null) {
+        v = Arrays.copyOf(values, kept);
+      } else {
+        flush();
+        v = store.read(column, 0, kept);
+      }
       double median = median(v);
       for (int k = 0; k < v.length; k++) {
         v[k] = Math.abs(v[k] - median);

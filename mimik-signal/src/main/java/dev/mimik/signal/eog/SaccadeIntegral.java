@@ -1,6 +1,8 @@
 package dev.mimik.signal.eog;
 
+import dev.mimik.core.data.Columns;
 import dev.mimik.signal.RunningMedian;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Gaze from the EOG band of several leads through baseline wander, from the recording alone: the integral of the
@@ -53,21 +55,23 @@ public record SaccadeIntegral(double stepSeconds, double slopeSeconds, double th
    * one recording at {@code fs} Hz (every lead the same length).
    */
   public double[][] apply(double[][] bands, double fs) {
-    int leads = bands.length;
-    int n = bands[0].length;
-    double[][] change = new double[leads][];
+    double[][] out = new double[bands.length][];
+    apply(Columns.of(bands), fs, (integral, c) -> out[c] = integral);
+    return out;
+  }
+
+  /**
+   * {@link #apply(double[][], double)} lead by lead, for recordings too long to hold every lead: {@code bands} is
+   * read twice, a lead at a time, and {@code out} takes each lead's integral with its index, in order. Besides one
+   * lead, it holds the combined statistic (one value per sample).
+   */
+  public void apply(Columns bands, double fs, ObjIntConsumer<double[]> out) {
+    int leads = bands.count();
+    int n = bands.length();
     double[] statistic = new double[n];
     int k = Math.max(1, (int) Math.round(stepSeconds * fs));
     for (int c = 0; c < leads; c++) {
-      double[] v = new double[n];
-      for (int i = 1; i < n; i++) {
-        v[i] = bands[c][i] - bands[c][i - 1];
-      }
-      double[] slope = RunningMedian.of(v, (int) Math.round(slopeSeconds * fs / 2));
-      for (int i = 0; i < n; i++) {
-        v[i] -= slope[i];
-      }
-      change[c] = v;
+      double[] v = change(bands.column(c), fs);
       double[] step = new double[n];
       double[] sum = cumulative(v);
       for (int i = k; i + k < n; i++) {
@@ -85,24 +89,37 @@ public record SaccadeIntegral(double stepSeconds, double slopeSeconds, double th
     }
     double centre = RunningMedian.median(statistic.clone(), n);
     double limit = centre + threshold * 1.4826 * RunningMedian.median(absolute(statistic, centre), n);
-    double[][] out = new double[leads][];
     int half = (int) Math.round(driftSeconds * fs / 2);
     for (int c = 0; c < leads; c++) {
-      double[] kept = new double[n];
+      double[] kept = change(bands.column(c), fs);
       for (int i = 0; i < n; i++) {
-        kept[i] = statistic[i] > limit ? change[c][i] : 0;
+        kept[i] = statistic[i] > limit ? kept[i] : 0;
       }
       double[] integral = cumulative(kept);
       double[] sum = cumulative(integral);
-      out[c] = new double[n];
+      double[] lead = new double[n];
       for (int i = 0; i < n; i++) {
         int from = Math.max(0, i - half);
         int to = Math.min(n - 1, i + half);
         double mean = (sum[to] - (from > 0 ? sum[from - 1] : 0)) / (to - from + 1);
-        out[c][i] = integral[i] - mean;
+        lead[i] = integral[i] - mean;
       }
+      out.accept(lead, c);
     }
-    return out;
+  }
+
+  /** A lead's sample-to-sample change less its running median over {@link #slopeSeconds}. */
+  private double[] change(double[] band, double fs) {
+    int n = band.length;
+    double[] v = new double[n];
+    for (int i = 1; i < n; i++) {
+      v[i] = band[i] - band[i - 1];
+    }
+    double[] slope = RunningMedian.of(v, (int) Math.round(slopeSeconds * fs / 2));
+    for (int i = 0; i < n; i++) {
+      v[i] -= slope[i];
+    }
+    return v;
   }
 
   private static double[] cumulative(double[] x) {

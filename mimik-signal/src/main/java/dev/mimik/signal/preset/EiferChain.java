@@ -1,6 +1,7 @@
 package dev.mimik.signal.preset;
 
 import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.Columns;
 import dev.mimik.core.data.Signal;
 import dev.mimik.signal.WindowAlignment;
 import dev.mimik.signal.artefact.Artefact;
@@ -15,6 +16,7 @@ import dev.mimik.signal.filter.ZeroPhaseSosFilter;
 import dev.mimik.signal.resample.PolyphaseResampler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ObjIntConsumer;
 
 /**
  * The sEMG chain of the EIFER dataset, from raw facial EMG to one activation row per video frame: mean removed;
@@ -162,14 +164,22 @@ public record EiferChain(double notchHz, double notchQ, double lowHz, double hig
    * [channel][sample]}, as {@link EiferSegments} gives them); channel names, units and start are {@code like}'s.
    */
   public Signal saccadeIntegral(double[][] bands, Signal like) {
-    double[][] steps = SaccadeIntegral.standard().apply(bands, SaccadeIntegral.RATE);
-    PolyphaseResampler toFrames = PolyphaseResampler.between(SaccadeIntegral.RATE, outputRate);
-    List<Channel> out = new ArrayList<>();
-    for (int c = 0; c < bands.length; c++) {
+    Channel[] out = new Channel[bands.length];
+    saccadeIntegral(Columns.of(bands), (frames, c) -> {
       Channel ch = like.channel(c);
-      out.add(new Channel(ch.name(), ch.unit(), outputRate, toFrames.resample(steps[c])));
-    }
-    return like.withChannels(out);
+      out[c] = new Channel(ch.name(), ch.unit(), outputRate, frames);
+    });
+    return like.withChannels(List.of(out));
+  }
+
+  /**
+   * {@link #saccadeIntegral(double[][], Signal)} lead by lead ({@link SaccadeIntegral#apply(Columns, double,
+   * ObjIntConsumer)}): {@code out} takes each lead's frames with its index, in order.
+   */
+  public void saccadeIntegral(Columns bands, ObjIntConsumer<double[]> out) {
+    PolyphaseResampler toFrames = PolyphaseResampler.between(SaccadeIntegral.RATE, outputRate);
+    SaccadeIntegral.standard().apply(bands, SaccadeIntegral.RATE, (steps, c) -> out.accept(toFrames.resample(steps),
+        c));
   }
 
   private static double mean(double[] raw) {

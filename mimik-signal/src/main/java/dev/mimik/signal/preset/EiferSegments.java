@@ -1,9 +1,11 @@
 package dev.mimik.signal.preset;
 
 import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.Columns;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.SignalStream;
+import dev.mimik.core.io.TempColumns;
 import dev.mimik.signal.artefact.Artefact;
 import dev.mimik.signal.artefact.PopDetector;
 import dev.mimik.signal.eog.SaccadeIntegral;
@@ -19,16 +21,30 @@ import java.util.List;
  * runs the chain and {@link PopDetector#standard()} on segments of
  * {@link #CORE_SECONDS} with {@link EiferChain#envelopeMargin} samples of overlap on each side
  * ({@link EiferChain#eogMargin} with the EOG band), keeping of each segment the frames of its core; the channels go
- * in groups, the file read once per group, so that a segment of a group's channels stays small. What it holds is a
- * segment and the frame-rate results, whatever the recording's length.
+ * in groups, the file read once per group, so that a segment of a group's channels stays small. The results go to
+ * temporary files ({@link TempColumns}, one column per channel of the recording), so that what it holds is a
+ * segment, whatever the recording's length; closing deletes them.
  *
- * @param envelopes {@link EiferChain#apply(Signal)} of the recording
+ * @param channels the recording's channels (names and units; their samples are not read)
+ * @param startTimeSeconds the recording's start
+ * @param envelopes {@link EiferChain#apply(Signal)} of the recording, at {@link EiferChain#outputRate}
  * @param eogBand {@link EiferChain#eogBand(Signal)}, or null when not asked for
- * @param saccadeBands the EOG band of each channel at {@link SaccadeIntegral#RATE} ({@code [channel][sample]}), the
- *     input of {@link EiferChain#saccadeIntegral(double[][], Signal)}, or null when not asked for
+ * @param saccadeBands the EOG band of each channel at {@link SaccadeIntegral#RATE}, the input of
+ *     {@link EiferChain#saccadeIntegral(Columns, java.util.function.ObjIntConsumer)}, or null when not asked for
  * @param pops per channel, {@link PopDetector#detect} of its samples in uV, or null when not asked for
  */
-public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccadeBands, List<List<Artefact>> pops) {
+public record EiferSegments(List<Channel> channels, double startTimeSeconds, TempColumns envelopes,
+    TempColumns eogBand, TempColumns saccadeBands, List<List<Artefact>> pops) implements AutoCloseable {
+
+  /** Deletes the temporary files. */
+  @Override
+  public void close() {
+    for (TempColumns t : new TempColumns[] {envelopes, eogBand, saccadeBands}) {
+      if (t != null) {
+        t.close();
+      }
+    }
+  }
 
   /** Length of a segment's core, seconds (rounded up to the chain's alignment). */
   public static final double CORE_SECONDS = 60;
@@ -55,46 +71,54 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
     double[] means;
     double fs;
     PopDetector.Steps[] steps;
-    try (SignalStream s = opener.open()) {
+    List<Channel> channels;
+    double start;
+    double[] thresholds = null;
+    try (SignalStream s = opener.open(); TempColumns store = new TempColumns(popScales == null ? 0
+        : s.channels().size())) {
       fs = uniformRate(s);
+      channels = s.channels();
+      start = s.startTimeSeconds();
       steps = new PopDetector.Steps[s.channels().size()];
       for (int c = 0; popScales != null && c < steps.length; c++) {
-        steps[c] = Double.isNaN(popScales[c]) ? null : PopDetector.standard().new Steps(fs);
+        steps[c] = Double.isNaN(popScales[c]) ? null : PopDetector.standard().new Steps(fs, store, c);
       }
       means = means(s, steps, popScales);
-    }
-    double[] thresholds = null;
-    if (popScales != null) {
-      thresholds = new double[steps.length];
-      for (int c = 0; c < steps.length; c++) {
-        thresholds[c] = steps[c] == null ? Double.POSITIVE_INFINITY : steps[c].threshold();
+      if (popScales != null) {
+        thresholds = new double[steps.length];
+        for (int c = 0; c < steps.length; c++) {
+          thresholds[c] = steps[c] == null ? Double.POSITIVE_INFINITY : steps[c].threshold();
+        }
       }
     }
     // the channels in groups, one pass over the file each, so that a group's segments stay near GROUP_BYTES
     double segment = (CORE_SECONDS + 2 * (eog || saccades ? EiferChain.eogMargin(fs) : 10 * fs) / fs) * fs * 8;
     int group = Math.max(1, (int) (groupBytes / segment));
-    List<EiferSegments> parts = new ArrayList<>();
-    for (int from = 0; from < means.length; from += group) {
-      int to = Math.min(means.length, from + group);
-      try (SignalStream s = picked(opener.open(), from, to)) {
-        parts.add(new Segmenter(chain, fs, Arrays.copyOfRange(means, from, to), eog, saccades,
-            popScales == null ? null : Arrays.copyOfRange(popScales, from, to),
-            thresholds == null ? null : Arrays.copyOfRange(thresholds, from, to), s).run());
+    EiferSegments out = new EiferSegments(channels, start, new TempColumns(means.length),
+        eog ? new TempColumns(means.length) : null, saccades ? new TempColumns(means.length) : null,
+        popScales == null ? null : new ArrayList<>());
+    try {
+      for (int from = 0; from < means.length; from += group) {
+        int to = Math.min(means.length, from + group);
+        try (SignalStream s = picked(opener.open(), from, to)) {
+          List<List<Artefact>> pops = new Segmenter(chain, fs, Arrays.copyOfRange(means, from, to), out, from,
+              popScales == null ? null : Arrays.copyOfRange(popScales, from, to),
+              thresholds == null ? null : Arrays.copyOfRange(thresholds, from, to), s).run();
+          if (pops != null) {
+            out.pops().addAll(pops);
+          }
+        }
       }
+      out.envelopes().length(); // every column filled to one length
+      return out;
+    } catch (IOException | RuntimeException e) {
+      out.close();
+      throw e;
     }
-    return new EiferSegments(joined(parts, EiferSegments::envelopes), eog ? joined(parts, EiferSegments::eogBand) : null,
-        saccades ? parts.stream().flatMap(p -> Arrays.stream(p.saccadeBands())).toArray(double[][]::new) : null,
-        popScales == null ? null : parts.stream().flatMap(p -> p.pops().stream()).toList());
   }
 
   /** What a group's segments may hold, about: the samples of its channels over a core and its two margins. */
   private static final double GROUP_BYTES = 64e6;
-
-  private static Signal joined(List<EiferSegments> parts, java.util.function.Function<EiferSegments, Signal> which) {
-    Signal first = which.apply(parts.get(0));
-    return new Signal(parts.stream().flatMap(p -> which.apply(p).channels().stream()).toList(),
-        first.startTimeSeconds(), first.startDateTime(), List.of());
-  }
 
   /** Channels {@code [from, to)} of {@code s}. */
   private static SignalStream picked(SignalStream s, int from, int to) {
@@ -178,8 +202,6 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
     private final EiferChain chain;
     private final double fs;
     private final double[] means;
-    private final boolean eog;
-    private final boolean saccades;
     private final SignalStream stream;
     private final double[] popScales;
     private final double[] thresholds;
@@ -195,14 +217,14 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
     private final Series band;
     private final Series bands;
 
-    Segmenter(EiferChain chain, double fs, double[] means, boolean eog, boolean saccades, double[] popScales,
+    /** Channels {@code [offset, offset + means.length)} of {@code out}, from {@code stream}. */
+    Segmenter(EiferChain chain, double fs, double[] means, EiferSegments out, int offset, double[] popScales,
         double[] thresholds, SignalStream stream) {
       this.chain = chain;
       this.fs = fs;
       this.means = means;
-      this.eog = eog;
-      this.saccades = saccades;
       this.stream = stream;
+      boolean saccades = out.saccadeBands() != null;
       this.popScales = popScales;
       this.thresholds = thresholds;
       this.prefix = new double[means.length];
@@ -213,15 +235,16 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
       int a = chain.alignment(fs);
       this.align = saccades ? lcm(a, EiferChain.alignment(fs, SaccadeIntegral.RATE)) : a;
       this.core = roundUp((int) Math.ceil(CORE_SECONDS * fs), align);
-      this.margin = roundUp(eog || saccades ? EiferChain.eogMargin(fs)
+      this.margin = roundUp(out.eogBand() != null || saccades ? EiferChain.eogMargin(fs)
           : Math.max(chain.envelopeMargin(fs), popMargin(fs)), align);
       this.buffer = new double[means.length][core + 2 * margin];
-      this.envelopes = new Series(means.length, chain.outputRate());
-      this.band = eog ? new Series(means.length, chain.outputRate()) : null;
-      this.bands = saccades ? new Series(means.length, SaccadeIntegral.RATE) : null;
+      this.envelopes = new Series(out.envelopes(), offset, chain.outputRate());
+      this.band = out.eogBand() == null ? null : new Series(out.eogBand(), offset, chain.outputRate());
+      this.bands = saccades ? new Series(out.saccadeBands(), offset, SaccadeIntegral.RATE) : null;
     }
 
-    EiferSegments run() throws IOException {
+    /** Fills the channels' columns; returns their pops (null when not asked for). */
+    List<List<Artefact>> run() throws IOException {
       long s = 0; // the next core's first sample
       boolean ended = false;
       while (!ended || s < bufferStart + buffered) {
@@ -256,8 +279,6 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
           bufferStart = keepFrom;
         }
       }
-      List<Channel> names = stream.channels();
-      Signal env = envelopes.signal(names, stream.startTimeSeconds());
       List<List<Artefact>> merged = null;
       if (popScales != null) {
         merged = new ArrayList<>();
@@ -265,8 +286,7 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
           merged.add(PopDetector.merge(p));
         }
       }
-      return new EiferSegments(env, eog ? band.signal(names, stream.startTimeSeconds()) : null,
-          saccades ? bands.rows() : null, merged);
+      return merged;
     }
 
     private void append(double[][] block) {
@@ -290,10 +310,10 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
       for (int c = 0; c < buffer.length; c++) {
         double[] part = Arrays.copyOfRange(buffer[c], lo, to);
         envelopes.keep(c, chain.applyPart(part, fs, means[c]), from, s, last);
-        if (eog) {
+        if (band != null) {
           band.keep(c, EiferChain.eogBandPart(part, fs, means[c], chain.outputRate()), from, s, last);
         }
-        if (saccades) {
+        if (bands != null) {
           bands.keep(c, EiferChain.eogBandPart(part, fs, means[c], SaccadeIntegral.RATE), from, s, last);
         }
         if (popScales != null && !Double.isNaN(popScales[c])) {
@@ -308,50 +328,24 @@ public record EiferSegments(Signal envelopes, Signal eogBand, double[][] saccade
       }
     }
 
-    /** Frame-rate output per channel, grown core by core. */
+    /** Output per channel at {@code rate}, appended core by core to columns from {@code offset} on. */
     private final class Series {
-      private final double rate;
+      private final TempColumns columns;
+      private final int offset;
       private final PolyphaseResampler resampler;
-      private final double[][] values;
-      private int filled;
 
-      Series(int channels, double rate) {
-        this.rate = rate;
+      Series(TempColumns columns, int offset, double rate) {
+        this.columns = columns;
+        this.offset = offset;
         this.resampler = PolyphaseResampler.between(fs, rate);
-        this.values = new double[channels][1024];
       }
 
       /** Keeps of {@code part}'s output (from input sample {@code from}) the frames of the core from {@code s}. */
       void keep(int c, double[] part, long from, long s, boolean last) {
-        long offset = from / resampler.down() * resampler.up();
+        long at = from / resampler.down() * resampler.up();
         long first = s / resampler.down() * resampler.up();
-        long end = last ? offset + part.length : (s + core) / resampler.down() * resampler.up();
-        int n = (int) (end - first);
-        if (filled + n > values[c].length) {
-          values[c] = Arrays.copyOf(values[c], Math.max(2 * values[c].length, filled + n));
-        }
-        System.arraycopy(part, (int) (first - offset), values[c], filled, n);
-        if (c == values.length - 1) {
-          filled += n;
-        }
-      }
-
-      double[][] rows() {
-        double[][] out = new double[values.length][];
-        for (int c = 0; c < values.length; c++) {
-          out[c] = Arrays.copyOf(values[c], filled);
-        }
-        return out;
-      }
-
-      Signal signal(List<Channel> channels, double start) {
-        double[][] v = rows();
-        List<Channel> out = new ArrayList<>();
-        for (int c = 0; c < v.length; c++) {
-          Channel ch = channels.get(c);
-          out.add(new Channel(ch.name(), ch.unit(), rate, v[c]));
-        }
-        return new Signal(out, start, stream.startDateTime(), List.of());
+        long end = last ? at + part.length : (s + core) / resampler.down() * resampler.up();
+        columns.append(offset + c, part, (int) (first - at), (int) (end - at));
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.mimik.signal.reference;
 import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
+import dev.mimik.core.io.SignalStream;
 import dev.mimik.core.io.TextTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,27 +80,109 @@ public record BipolarPairs(Path file, List<Pair> pairs) {
   public Signal apply(Path source, Signal recording) {
     List<Channel> leads = new ArrayList<>();
     for (Pair p : pairs) {
-      Channel plus = electrode(source, recording, p.plus());
-      Channel minus = electrode(source, recording, p.minus());
+      Channel plus = recording.channel(electrode(source, recording.channels(), p.plus()));
+      Channel minus = recording.channel(electrode(source, recording.channels(), p.minus()));
       if (plus.samplingRate() != minus.samplingRate() || plus.samples().length != minus.samples().length) {
         throw new BadInputException(source, "lead '" + p.channel() + "' of " + file + ": electrodes " + p.plus()
             + " and " + p.minus() + " differ in rate or length");
       }
-      double scale = minusScale(source, p, plus, minus);
-      double[] a = plus.samples();
-      double[] b = minus.samples();
-      double[] d = new double[a.length];
-      for (int i = 0; i < d.length; i++) {
-        d[i] = a[i] - scale * b[i];
-      }
-      leads.add(new Channel(p.channel(), plus.unit(), plus.samplingRate(), d));
+      leads.add(new Channel(p.channel(), plus.unit(), plus.samplingRate(),
+          lead(plus.samples(), minus.samples(), minusScale(source, p, plus, minus))));
     }
     return recording.withChannels(leads);
   }
 
-  private Channel electrode(Path source, Signal recording, String name) {
-    return recording.channel(name).orElseThrow(() -> new BadInputException(source, "has no electrode '" + name
-        + "' that " + file + " pairs (it has " + recording.channelNames() + ")"));
+  /**
+   * {@link #apply(Path, Signal)} block by block: the leads of the recording that {@code stream} reads, as a stream
+   * of their own (closing it closes {@code stream}), so that a long recording is paired without being held.
+   */
+  public SignalStream apply(SignalStream stream) {
+    List<Channel> electrodes = stream.channels();
+    int[] plus = new int[pairs.size()];
+    int[] minus = new int[pairs.size()];
+    double[] scale = new double[pairs.size()];
+    List<Channel> leads = new ArrayList<>();
+    for (int k = 0; k < pairs.size(); k++) {
+      Pair p = pairs.get(k);
+      plus[k] = electrode(stream.file(), electrodes, p.plus());
+      minus[k] = electrode(stream.file(), electrodes, p.minus());
+      Channel a = electrodes.get(plus[k]);
+      Channel b = electrodes.get(minus[k]);
+      if (a.samplingRate() != b.samplingRate()) {
+        throw new BadInputException(stream.file(), "lead '" + p.channel() + "' of " + file + ": electrodes "
+            + p.plus() + " and " + p.minus() + " differ in rate or length");
+      }
+      scale[k] = minusScale(stream.file(), p, a, b);
+      leads.add(new Channel(p.channel(), a.unit(), a.samplingRate(), new double[0]));
+    }
+    return new SignalStream() {
+      @Override
+      public Path file() {
+        return stream.file();
+      }
+
+      @Override
+      public List<Channel> channels() {
+        return leads;
+      }
+
+      @Override
+      public double startTimeSeconds() {
+        return stream.startTimeSeconds();
+      }
+
+      @Override
+      public java.util.Optional<java.time.LocalDateTime> startDateTime() {
+        return stream.startDateTime();
+      }
+
+      @Override
+      public double[][] next() throws java.io.IOException {
+        double[][] block = stream.next();
+        if (block == null) {
+          return null;
+        }
+        double[][] out = new double[plus.length][];
+        for (int k = 0; k < out.length; k++) {
+          out[k] = lead(block[plus[k]], block[minus[k]], scale[k]);
+        }
+        return out;
+      }
+
+      @Override
+      public double durationSeconds() {
+        return stream.durationSeconds();
+      }
+
+      @Override
+      public List<dev.mimik.core.data.Annotation> annotations() {
+        return stream.annotations();
+      }
+
+      @Override
+      public void close() throws java.io.IOException {
+        stream.close();
+      }
+    };
+  }
+
+  /** {@code plus - scale * minus}, sample by sample. */
+  private static double[] lead(double[] plus, double[] minus, double scale) {
+    double[] d = new double[plus.length];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = plus[i] - scale * minus[i];
+    }
+    return d;
+  }
+
+  /** The index of electrode {@code name} among {@code channels} (those of {@code source}). */
+  private int electrode(Path source, List<Channel> channels, String name) {
+    List<String> names = channels.stream().map(Channel::name).toList();
+    if (!names.contains(name)) {
+      throw new BadInputException(source, "has no electrode '" + name + "' that " + file + " pairs (it has " + names
+          + ")");
+    }
+    return names.indexOf(name);
   }
 
   /** The factor that brings the minus electrode's samples to the plus electrode's unit. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mimik.core.data.Channel;
+import dev.mimik.core.data.Columns;
 import dev.mimik.core.data.Signal;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.core.io.SignalStream;
@@ -51,13 +52,12 @@ class EiferSegmentsTest {
     return SignalStream.of(Path.of("rec.bdf"), whole, () -> 1 + random.nextInt(3000));
   }
 
-  private static double worst(Signal a, Signal b) {
-    assertThat(a.channelNames()).isEqualTo(b.channelNames());
-    assertThat(a.samplingRate()).isEqualTo(b.samplingRate());
-    assertThat(a.startTimeSeconds()).isEqualTo(b.startTimeSeconds());
+  /** The largest difference of columns {@code a} from {@code b}'s channels over each channel's largest value. */
+  private static double worst(Columns a, Signal b) {
+    assertThat(a.count()).isEqualTo(b.channelCount());
     double e = 0;
-    for (int c = 0; c < a.channelCount(); c++) {
-      double[] x = a.channel(c).samples();
+    for (int c = 0; c < a.count(); c++) {
+      double[] x = a.column(c);
       double[] y = b.channel(c).samples();
       assertThat(x).hasSameSizeAs(y);
       double scale = Arrays.stream(y).map(Math::abs).max().orElse(0);
@@ -75,16 +75,20 @@ class EiferSegmentsTest {
     EiferChain chain = EiferChain.sound();
     long[] seed = {1};
     // segments of 300 s of one channel at 1024 Hz hold 2.5 MB: two groups (two channels, then one)
-    EiferSegments s = EiferSegments.run(chain, () -> blocks(whole, seed[0]++), true, true, new double[] {1, 1, 1},
-        5.5e6);
-    assertThat(seed[0]).isEqualTo(4); // the means, then one pass per group
-    assertThat(worst(s.envelopes(), chain.apply(whole))).isLessThan(1e-9);
-    assertThat(worst(s.eogBand(), chain.eogBand(whole))).isLessThan(1e-9);
-    assertThat(worst(chain.saccadeIntegral(s.saccadeBands(), s.envelopes()), chain.saccadeIntegral(whole)))
-        .isLessThan(1e-9);
-    for (int c = 0; c < 3; c++) {
-      assertThat(s.pops().get(c)).hasSizeGreaterThan(10)
-          .isEqualTo(PopDetector.standard().detect(whole.channel(c).samples(), FS));
+    try (EiferSegments s = EiferSegments.run(chain, () -> blocks(whole, seed[0]++), true, true,
+        new double[] {1, 1, 1}, 5.5e6)) {
+      assertThat(seed[0]).isEqualTo(4); // the means, then one pass per group
+      assertThat(s.startTimeSeconds()).isEqualTo(whole.startTimeSeconds());
+      assertThat(s.channels()).extracting(Channel::name).isEqualTo(whole.channelNames());
+      assertThat(worst(s.envelopes(), chain.apply(whole))).isLessThan(1e-9);
+      assertThat(worst(s.eogBand(), chain.eogBand(whole))).isLessThan(1e-9);
+      double[][] integral = new double[3][];
+      chain.saccadeIntegral(s.saccadeBands(), (frames, c) -> integral[c] = frames);
+      assertThat(worst(Columns.of(integral), chain.saccadeIntegral(whole))).isLessThan(1e-9);
+      for (int c = 0; c < 3; c++) {
+        assertThat(s.pops().get(c)).hasSizeGreaterThan(10)
+            .isEqualTo(PopDetector.standard().detect(whole.channel(c).samples(), FS));
+      }
     }
   }
 
@@ -103,6 +107,7 @@ class EiferSegmentsTest {
     assertThat(s.pops().get(0)).isNotEmpty().isEqualTo(PopDetector.standard().detect(uv, FS));
     assertThat(s.pops().get(1)).isEmpty();
     assertThat(s.pops().get(2)).isNotEmpty().isEqualTo(PopDetector.standard().detect(whole.channel(2).samples(), FS));
+    s.close();
   }
 
   @Test
