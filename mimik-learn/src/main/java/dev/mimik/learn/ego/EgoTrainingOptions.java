@@ -39,6 +39,11 @@ public record EgoTrainingOptions(int epochs, int stepsPerEpoch, int batchPerDoma
         showProgress);
   }
 
+  public EgoTrainingOptions withBatch(int perDomain) {
+    return new EgoTrainingOptions(epochs, stepsPerEpoch, perDomain, learningRate, adversarialWeight, shiftPixels,
+        seed, showProgress);
+  }
+
   public EgoTrainingOptions withAdversarialWeight(double w) {
     return new EgoTrainingOptions(epochs, stepsPerEpoch, batchPerDomain, learningRate, w, shiftPixels, seed,
         showProgress);
