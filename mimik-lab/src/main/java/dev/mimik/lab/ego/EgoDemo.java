@@ -23,8 +23,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -119,7 +121,7 @@ public final class EgoDemo {
    */
   public static Result run(Settings s, Path out, Consumer<String> log) throws IOException {
     Files.createDirectories(out);
-    Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+    Map<String, Double> cpu = new LinkedHashMap<>();
     double start = processCpuSeconds();
     Path data = out.resolve("data");
     log.accept("simulating " + s.subjects() + " subjects x " + s.minutes() + " min");
@@ -142,7 +144,7 @@ public final class EgoDemo {
     double t2 = processCpuSeconds();
     cpu.put("distillation", t2 - t);
 
-    Map<String, EgoTrack.Result> tracked = new java.util.LinkedHashMap<>();
+    Map<String, EgoTrack.Result> tracked = new LinkedHashMap<>();
     List<String> held = study.heldOutSubjects(dataset);
     try (EgoModel model = EgoModelFile.read(modelFile)) {
       for (EgoDataset.Entry e : dataset.recordings()) {
@@ -194,7 +196,7 @@ public final class EgoDemo {
     for (Map.Entry<String, EgoTrack.Result> e : r.tracked().entrySet()) {
       EgoTrack.Result t = e.getValue();
       RefaScores sc = t.metrics() == null ? new RefaScores(Map.of()) : dataset(t.metrics());
-      double ms = java.util.Arrays.stream(t.cpuMillis()).average().orElse(Double.NaN);
+      double ms = Arrays.stream(t.cpuMillis()).average().orElse(Double.NaN);
       b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f |%n", e.getKey(),
           t.blendshapes().frameCount(), t.flagged(), sc.get(RefaMetric.SEMANTIC_ACCURACY),
           sc.get(RefaMetric.NEUTRALNESS), sc.get(RefaMetric.SMOOTHNESS), sc.get(RefaMetric.EYE_CLOSURE),
@@ -215,8 +217,7 @@ public final class EgoDemo {
   }
 
   private static EgoDistillStudy.Row find(EgoDistillStudy.Result r, String name) {
-    List<EgoDistillStudy.Row> rows = new ArrayList<>(r.rows());
-    return rows.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+    return r.rows().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
   }
 
   /** CPU time of the whole process (all its threads, native ones included), seconds. */
@@ -235,6 +236,6 @@ public final class EgoDemo {
     t.put(RefaMetric.SMOOTHNESS, 0.868);
     t.put(RefaMetric.EYE_CLOSURE, 0.936);
     t.put(RefaMetric.MOUTH_CLOSURE, 0.905);
-    return java.util.Collections.unmodifiableMap(t);
+    return Collections.unmodifiableMap(t);
   }
 }
