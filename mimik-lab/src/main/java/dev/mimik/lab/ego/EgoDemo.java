@@ -79,7 +79,7 @@ public final class EgoDemo {
       Map<String, Double> cpuSeconds) {}
 
   /** Training steps per model of the demo. */
-  public static final int STEPS = 600;
+  public static final int STEPS = 1200;
 
   /** Steps per epoch (a checkpoint's worth; the demo writes none). */
   static final int STEPS_PER_EPOCH = 100;
