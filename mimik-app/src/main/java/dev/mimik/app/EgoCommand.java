@@ -13,5 +13,5 @@ import picocli.CommandLine.Command;
       "Example: mimik ego simulate --out ego --subjects 4 --minutes 2 --domain both"
     },
     subcommands = {EgoSimulateCommand.class, EgoEvalCommand.class, EgoCheckCommand.class, EgoPlacementCommand.class,
-        EgoTrainCommand.class, EgoDistillCommand.class, EgoTrackCommand.class})
+        EgoTrainCommand.class, EgoDistillCommand.class, EgoTrackCommand.class, EgoDemoCommand.class})
 public final class EgoCommand {}

@@ -29,7 +29,7 @@ final class EgoNetOptions {
       description = "frames of each domain per mini-batch (default ${DEFAULT-VALUE})")
   int batch;
 
-  @Option(names = "--learning-rate", defaultValue = "2e-3", description = "Adam's rate (default ${DEFAULT-VALUE})")
+  @Option(names = "--learning-rate", defaultValue = "5e-3", description = "Adam's rate (default ${DEFAULT-VALUE})")
   double learningRate;
 
   @Option(names = "--adversarial", defaultValue = "0.3",

@@ -100,14 +100,7 @@ public final class EgoSimulateCommand implements Callable<Integer> {
     List<HeadsetCamera> gt = h.groundTruthCameras().isEmpty()
         ? Headsets.builtIn("refa5-collect").groundTruthCameras() : h.groundTruthCameras();
     FaceRig embedded = EmbeddedRig.load();
-    FaceRig real = embedded;
-    if (domains.contains(Domain.REAL)) {
-      if (Files.isRegularFile(ict.resolve(IctFaceKit.EXPRESSIONS))) {
-        real = ArkitShapeMapper.toArkit(IctFaceKit.load(ict));
-      } else {
-        spec.commandLine().getErr().println("note: no ICT FaceKit at " + ict + "; the real domain uses mimik's rig");
-      }
-    }
+    FaceRig real = domains.contains(Domain.REAL) ? realFace(ict, spec.commandLine().getErr()) : embedded;
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     require(t >= 1 && t <= 256, "--threads must be 1..256, not " + t);
     double l1 = sparsity == null ? PseudoLabeller.SPARSITY : sparsity;
@@ -125,6 +118,15 @@ public final class EgoSimulateCommand implements Callable<Integer> {
         + "images/s)%n", done.size(), images, width, h.embeddedCameras().get(0).renderHeight(width), out, s,
         images / s);
     return 0;
+  }
+
+  /** The real domain's face: the ICT FaceKit face where {@code ict} holds it, else mimik's rig (with a note). */
+  static FaceRig realFace(Path ict, java.io.PrintWriter err) {
+    if (Files.isRegularFile(ict.resolve(IctFaceKit.EXPRESSIONS))) {
+      return ArkitShapeMapper.toArkit(IctFaceKit.load(ict));
+    }
+    err.println("note: no ICT FaceKit at " + ict + "; the real domain uses mimik's rig");
+    return EmbeddedRig.load();
   }
 
   private static void require(boolean ok, String problem) {

@@ -38,6 +38,9 @@ import java.util.function.Consumer;
  */
 public final class EgoDistillStudy {
 
+  /** The least semantic accuracy plus eye closure of a model that counts as moving ({@link #selectionScore}). */
+  public static final double MIN_MOTION = 0.1;
+
   /**
    * The study's settings.
    *
@@ -54,7 +57,7 @@ public final class EgoDistillStudy {
    *
    * @param round 0 initial, 1..T rounds, T+1 final
    * @param name {@code initial}, {@code raw-s1001}, {@code ensemble}, {@code final}, {@code final+post}
-   * @param selectionScore the mean of REFA's metrics on the training subjects (what selection sees)
+   * @param selectionScore {@link #selectionScore(RefaScores)} on the training subjects (what selection sees)
    * @param selected whether it joined its round's ensemble
    * @param heldOut REFA's metrics on the held-out subjects
    * @param trueMae mean absolute error against the truth on the held-out subjects over all frames and ARKit-52
@@ -78,14 +81,19 @@ public final class EgoDistillStudy {
   record Split(List<EgoRecordings> real, List<EgoRecordings> synthetic, List<EgoRecordings> heldOut,
       List<String> cameras, RefaMetrics metrics) {}
 
-  Split split(EgoDataset dataset) throws IOException {
+  /** The held-out subjects of a dataset: the last {@code heldOutSubjects} real-domain subjects of its manifest. */
+  public List<String> heldOutSubjects(EgoDataset dataset) {
     List<String> realSubjects = new ArrayList<>(new LinkedHashSet<>(dataset.recordings().stream()
         .filter(e -> e.domain().equals("real")).map(EgoDataset.Entry::subject).toList()));
     if (realSubjects.size() <= options.heldOutSubjects()) {
       throw new BadInputException(dataset.dir(), "has " + realSubjects.size() + " real-domain subjects; "
           + options.heldOutSubjects() + " are held out and at least one more must train");
     }
-    List<String> held = realSubjects.subList(realSubjects.size() - options.heldOutSubjects(), realSubjects.size());
+    return List.copyOf(realSubjects.subList(realSubjects.size() - options.heldOutSubjects(), realSubjects.size()));
+  }
+
+  Split split(EgoDataset dataset) throws IOException {
+    List<String> held = heldOutSubjects(dataset);
     List<EgoRecordings> real = new ArrayList<>();
     List<EgoRecordings> synthetic = new ArrayList<>();
     List<EgoRecordings> heldOut = new ArrayList<>();
@@ -202,7 +210,7 @@ public final class EgoDistillStudy {
         n == 0 ? Double.NaN : err / n);
   }
 
-  /** The mean of REFA's metrics over the training subjects (dataset level): what selection sees. */
+  /** What selection sees: {@link #selectionScore(RefaScores)} of REFA's metrics over the training subjects. */
   private static double selectionScore(Split s, List<double[][]> predictions) {
     List<RefaTable.Entry> entries = new ArrayList<>();
     for (int i = 0; i < s.real().size(); i++) {
@@ -210,7 +218,24 @@ public final class EgoDistillStudy {
       entries.add(new RefaTable.Entry(r.entry().subject(), r.entry().recording(),
           s.metrics().score(r.track(predictions.get(i)), r.segments())));
     }
-    return new RefaTable(entries).dataset().scores().overall();
+    return selectionScore(new RefaTable(entries).dataset().scores());
+  }
+
+  /**
+   * A model's selection score from REFA's five metrics on the training subjects: their mean, guarded against the
+   * still face. A face that never moves scores 1 on neutralness, smoothness and mouth closure and 0 on semantic
+   * accuracy and eye closure, a mean of 0.6 that a model which moves, and so errs now and then, easily falls below;
+   * unguarded, selection kept the stillest models. A model whose semantic accuracy and eye closure add up to less
+   * than {@link #MIN_MOTION} therefore scores its mean minus 1, below every model that moves: it joins an ensemble
+   * only when too few models of its round move. A metric without segments (NaN) counts as 0 here.
+   */
+  public static double selectionScore(RefaScores scores) {
+    double motion = zeroIfNaN(scores.get(RefaMetric.SEMANTIC_ACCURACY)) + zeroIfNaN(scores.get(RefaMetric.EYE_CLOSURE));
+    return motion < MIN_MOTION ? scores.overall() - 1 : scores.overall();
+  }
+
+  private static double zeroIfNaN(double v) {
+    return Double.isNaN(v) ? 0 : v;
   }
 
   private static List<double[][]> labelsOf(List<EgoRecordings> rs) {

@@ -24,7 +24,10 @@ import java.util.Map;
  */
 public final class Distillation {
 
-  /** Scores a model's blendshapes on the real recordings; higher is better. */
+  /**
+   * Scores a model's blendshapes on the real recordings; higher is better. REFA's metrics alone favour a face that
+   * never moves; a scorer built on them must rank such a model last (as {@code EgoDistillStudy}'s does).
+   */
   @FunctionalInterface
   public interface Scorer {
     /**

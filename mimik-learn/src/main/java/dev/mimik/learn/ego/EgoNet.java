@@ -170,8 +170,8 @@ public final class EgoNet extends AbstractBlock {
 
   /**
    * A one-hidden-layer MLP. Its hidden units are leaky: the encoders' features are all positive (averages of
-   * rectified maps), and with plain ReLUs the L1 loss's first steps, which push every output towards the labels'
-   * mostly-zero median, left the face MLP's units all dead and its outputs constant.
+   * rectified maps), and with plain ReLUs the first steps of training with an L1 loss, which push every output
+   * towards the labels' mostly-zero median, left the face MLP's units all dead and its outputs constant.
    */
   static Block mlp(int hidden, int outputs) {
     return new SequentialBlock()

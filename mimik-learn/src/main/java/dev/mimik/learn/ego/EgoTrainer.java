@@ -37,11 +37,17 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Trains an {@link EgoNet} as REFA §7.2 does: an L1 loss between its outputs and the labels, Adam, mini-batches of
- * equal numbers of real (pseudo-labelled) and synthetic frames, and a domain discriminator on the image features
- * trained with binary cross-entropy through a gradient reversal layer ({@link DomainAdversary}), whose weight ramps
- * up over the first {@link #RAMP_EPOCHS} epochs as Ganin et al.'s schedule does. Without frames of one domain, the
- * batches are all of the other and there is no discriminator.
+ * Trains an {@link EgoNet} as REFA §7.2 does, but for the loss: Adam, mini-batches of equal numbers of real
+ * (pseudo-labelled) and synthetic frames, and a domain discriminator on the image features trained with binary
+ * cross-entropy through a gradient reversal layer ({@link DomainAdversary}), whose weight ramps up over the first
+ * {@link #RAMP_EPOCHS} epochs as Ganin et al.'s schedule does. Without frames of one domain, the batches are all of
+ * the other and there is no discriminator.
+ *
+ * <p>The loss between outputs and labels is the mean squared error, not REFA's L1. Most labels of a headset
+ * recording are 0 (a shape is at rest most of the time), so L1, whose optimum is each output's median, pulls every
+ * output to 0 with equal force from all the frames at rest; in the short runs a CPU affords, the networks trained
+ * with it gave a still face on their own training frames (docs/notes/ego.md). The squared error's optimum is the
+ * mean, and the frames where a shape moves pull on it in proportion to how far it moved.
  *
  * <p>A checkpoint is written after every epoch; a run started again with the same data, network and options (the
  * number of epochs aside) resumes from it and ends with the same model as an uninterrupted run (every epoch draws
@@ -69,12 +75,12 @@ public final class EgoTrainer {
    * What one epoch achieved.
    *
    * @param epoch 1-based
-   * @param l1 mean L1 loss over the epoch's batches
+   * @param loss mean squared error of the outputs over the epoch's batches
    * @param domainLoss mean binary cross-entropy of the discriminator (NaN without one)
    * @param domainAccuracy share of frames whose domain the discriminator told right (NaN without one)
    * @param seconds wall time of the epoch
    */
-  public record Epoch(int epoch, double l1, double domainLoss, double domainAccuracy, double seconds) {}
+  public record Epoch(int epoch, double loss, double domainLoss, double domainAccuracy, double seconds) {}
 
   /** A trained model and its epochs. */
   public record Result(EgoModel model, List<Epoch> history) {}
@@ -116,7 +122,7 @@ public final class EgoTrainer {
 
     TorchEngine.seed(options.seed());
     ResumableAdam adam = new ResumableAdam((float) options.learningRate());
-    DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l1Loss()).optOptimizer(adam)
+    DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(adam)
         .optDevices(new Device[] {Device.cpu()});
     byte[] finalParameters;
     List<Epoch> history = new ArrayList<>();
@@ -140,7 +146,7 @@ public final class EgoTrainer {
             long epochSeed = options.seed() * 1_000_003L + epoch;
             TorchEngine.seed(epochSeed);
             SplittableRandom random = new SplittableRandom(epochSeed);
-            double l1 = 0;
+            double regression = 0;
             double bce = 0;
             double correct = 0;
             for (int step = 0; step < options.stepsPerEpoch(); step++) {
@@ -149,12 +155,12 @@ public final class EgoTrainer {
               block.setLambda(adversarial ? options.adversarialWeight() * (2 / (1 + Math.exp(-10 * p)) - 1) : 0);
               double[] losses = step(trainer, config, r, realFrames, s, syntheticFrames, perDomain, adversarial,
                   random);
-              l1 += losses[0];
+              regression += losses[0];
               bce += losses[1];
               correct += losses[2];
             }
             int n = options.stepsPerEpoch();
-            Epoch report = new Epoch(epoch, l1 / n, adversarial ? bce / n : Double.NaN,
+            Epoch report = new Epoch(epoch, regression / n, adversarial ? bce / n : Double.NaN,
                 adversarial ? correct / n : Double.NaN, (System.nanoTime() - start) / 1e9);
             history.add(report);
             if (checkpoint != null) {
@@ -166,8 +172,8 @@ public final class EgoTrainer {
                   .write(checkpoint);
             }
             if (options.showProgress()) {
-              System.err.printf(Locale.ROOT, "epoch %d/%d L1 %.4f domain loss %.3f accuracy %.2f %.1fs%n", epoch,
-                  options.epochs(), report.l1(), report.domainLoss(), report.domainAccuracy(), report.seconds());
+              System.err.printf(Locale.ROOT, "epoch %d/%d loss %.5f domain loss %.3f accuracy %.2f %.1fs%n", epoch,
+                  options.epochs(), report.loss(), report.domainLoss(), report.domainAccuracy(), report.seconds());
             }
           }
           finalParameters = save(block.net());
@@ -189,7 +195,7 @@ public final class EgoTrainer {
     }
   }
 
-  /** One mini-batch: its L1 loss, its domain loss and the discriminator's accuracy on it. */
+  /** One mini-batch: its squared error, its domain loss and the discriminator's accuracy on it. */
   private double[] step(Trainer trainer, EgoNetConfig config, List<EgoClip> real, int[][] realFrames,
       List<EgoClip> synthetic, int[][] syntheticFrames, int perDomain, boolean adversarial, SplittableRandom random) {
     int fromReal = realFrames.length == 0 ? 0 : perDomain;
@@ -220,14 +226,14 @@ public final class EgoTrainer {
       double[] out = new double[3];
       try (GradientCollector collector = trainer.newGradientCollector()) {
         NDList o = trainer.forward(new NDList(input));
-        NDArray l1 = o.get(0).sub(target).abs().mean();
-        NDArray total = l1;
+        NDArray regression = o.get(0).sub(target).square().mean();
+        NDArray total = regression;
         if (adversarial) {
           NDArray z = o.get(1);
           NDArray d = m.create(domain);
           // binary cross-entropy with logits, in its stable form: max(z, 0) - z d + log(1 + exp(-|z|))
           NDArray bce = z.maximum(0).sub(z.mul(d)).add(z.abs().neg().exp().add(1).log()).mean();
-          total = l1.add(bce);
+          total = regression.add(bce);
           out[1] = bce.getFloat();
           float[] logits = z.toFloatArray();
           int right = 0;
@@ -237,7 +243,7 @@ public final class EgoTrainer {
           out[2] = (double) right / batch;
         }
         collector.backward(total);
-        out[0] = l1.getFloat();
+        out[0] = regression.getFloat();
       }
       trainer.step();
       return out;

@@ -34,7 +34,7 @@ class EgoTrainerTest {
     EgoTrainer.Result r = new EgoTrainer(OPTIONS).train(TINY, CAMERAS, real, synthetic, null);
     try (EgoModel model = r.model()) {
       assertThat(r.history()).hasSize(3);
-      assertThat(r.history().get(2).l1()).isLessThan(0.7 * r.history().get(0).l1());
+      assertThat(r.history().get(2).loss()).isLessThan(0.7 * r.history().get(0).loss());
       assertThat(r.history().get(0).domainAccuracy()).isBetween(0.0, 1.0);
       EgoClip clip = heldOut.get(0);
       double[][] predicted = model.blendshapes(clip);
