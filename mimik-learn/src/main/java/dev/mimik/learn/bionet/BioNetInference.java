@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -21,8 +22,12 @@ import java.util.List;
  * folded into the convolution before it (its running statistics are fixed at inference), and ReLU after max pooling
  * (the two commute, and the pooled array is smaller). A batch-1 forward pass through the DJL blocks was about sixty
  * native calls for a few hundred thousand multiply-adds, so the calls' own cost was most of it; this form makes
- * thirteen. Results agree with the blocks' to float rounding (the folding and the grouped kernels sum in another
- * order).
+ * fifteen.
+ *
+ * <p>It computes in double precision: PyTorch hands every grouped float convolution on the CPU to oneDNN, whose setup
+ * on each call costs more at batch 1 than the branches' separate convolutions saved, and runs double convolutions
+ * with its own kernels ({@code docs/notes/pipeline.md} has the timings). Results agree with the float blocks' to
+ * their float rounding.
  *
  * <p>The folded parameters live in the manager given; each forward pass allocates in a sub-manager it closes.
  */
@@ -70,10 +75,10 @@ final class BioNetInference {
       fold(layer, convs.get(layer), norms.get(layer));
     }
     List<Block> dense = parts.stream().filter(Linear.class::isInstance).toList();
-    hiddenWeight = parameter(dense.get(0), "weight");
-    hiddenBias = parameter(dense.get(0), "bias");
-    outputWeight = parameter(dense.get(1), "weight");
-    outputBias = parameter(dense.get(1), "bias");
+    hiddenWeight = wide(parameter(dense.get(0), "weight"));
+    hiddenBias = wide(parameter(dense.get(0), "bias"));
+    outputWeight = wide(parameter(dense.get(1), "weight"));
+    outputBias = wide(parameter(dense.get(1), "bias"));
   }
 
   /**
@@ -82,7 +87,11 @@ final class BioNetInference {
    */
   float[] forward(float[] windows, int batch) {
     try (NDManager call = manager.newSubManager()) {
-      NDArray x = call.create(windows, new Shape(batch, config.inputs(), config.windowSamples()));
+      double[] wide = new double[windows.length];
+      for (int i = 0; i < wide.length; i++) {
+        wide[i] = windows[i];
+      }
+      NDArray x = call.create(wide, new Shape(batch, config.inputs(), config.windowSamples()));
       int[] kernels = config.kernelSizes();
       Shape one = new Shape(1);
       Shape pool = new Shape(config.poolSize());
@@ -96,7 +105,12 @@ final class BioNetInference {
       }
       x = x.reshape(batch, -1);
       x = Activation.relu(Linear.linear(x, hiddenWeight, hiddenBias).singletonOrThrow());
-      return Linear.linear(x, outputWeight, outputBias).singletonOrThrow().toFloatArray();
+      double[] out = Linear.linear(x, outputWeight, outputBias).singletonOrThrow().toDoubleArray();
+      float[] narrow = new float[out.length];
+      for (int i = 0; i < out.length; i++) {
+        narrow[i] = (float) out[i];
+      }
+      return narrow;
     }
   }
 
@@ -116,14 +130,14 @@ final class BioNetInference {
       float[] mean = parameter(norm, "runningMean").toFloatArray();
       float[] var = parameter(norm, "runningVar").toFloatArray();
       int per = w.length / gamma.length;
-      float[] foldedWeight = new float[w.length];
-      float[] foldedBias = new float[gamma.length];
+      double[] foldedWeight = new double[w.length];
+      double[] foldedBias = new double[gamma.length];
       for (int c = 0; c < gamma.length; c++) {
         double scale = gamma[c] / Math.sqrt(var[c] + (double) BioNet.BATCH_NORM_EPSILON);
         for (int k = c * per; k < (c + 1) * per; k++) {
-          foldedWeight[k] = (float) (w[k] * scale);
+          foldedWeight[k] = w[k] * scale;
         }
-        foldedBias[c] = (float) (beta[c] - mean[c] * scale);
+        foldedBias[c] = beta[c] - mean[c] * scale;
       }
       weights.add(manager.create(foldedWeight, parameter(convs.get(i), "weight").getShape()));
       biases.add(manager.create(foldedBias));
@@ -132,6 +146,11 @@ final class BioNetInference {
     convBias[layer] = NDArrays.concat(biases, 0);
     weights.close();
     biases.close();
+  }
+
+  /** A parameter in double precision (held where the parameter is). */
+  private static NDArray wide(NDArray parameter) {
+    return parameter.toType(DataType.FLOAT64, true);
   }
 
   private static NDArray parameter(Block block, String name) {
