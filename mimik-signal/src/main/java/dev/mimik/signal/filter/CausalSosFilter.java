@@ -45,13 +45,6 @@ public final class CausalSosFilter {
     }
   }
 
-  /** A filter in this one's present state, going on from here independently. */
-  public CausalSosFilter copy() {
-    CausalSosFilter copy = new CausalSosFilter(sos);
-    System.arraycopy(z, 0, copy.z, 0, z.length);
-    return copy;
-  }
-
   /** Filters a whole array from rest, like {@code scipy.signal.sosfilt(sos, x)}. */
   public static double[] filter(Sos sos, double[] x) {
     double[] y = x.clone();

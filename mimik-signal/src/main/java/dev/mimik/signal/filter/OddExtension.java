@@ -26,11 +26,7 @@ final class OddExtension {
   /** The {@code n} samples that the extension puts after {@code x}. */
   static double[] after(double[] x, int n) {
     check(x, n);
-    return after(x, x.length, n);
-  }
-
-  /** The {@code n} samples that the extension puts after {@code x[0, len)}, {@code len > n}. */
-  static double[] after(double[] x, int len, int n) {
+    int len = x.length;
     double[] ext = new double[n];
     for (int i = 0; i < n; i++) {
       ext[i] = 2 * x[len - 1] - x[len - 2 - i];

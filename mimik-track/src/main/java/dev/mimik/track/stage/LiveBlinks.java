@@ -3,14 +3,13 @@ package dev.mimik.track.stage;
 import dev.mimik.learn.bioface.BlinkModel;
 import dev.mimik.learn.bioface.FrontEnd;
 import dev.mimik.signal.blink.EogClosure;
-import dev.mimik.signal.filter.TrailingZeroPhaseFilter;
+import dev.mimik.signal.filter.Sos;
+import dev.mimik.signal.filter.ZeroPhaseSosFilter;
 
 /**
  * A tracking model's blink detector on a live stream ({@code mimik serve}): the offline detector run again, after
  * every video frame's worth of samples, on the last {@link #BUFFER_SECONDS} of the blink channel's EOG band, its
- * closure for a sample kept once that sample is {@link #delaySeconds()} old. The band is zero-phase, as offline;
- * its forward pass runs once on the stream as it comes and only the backward pass is redone on the buffer
- * ({@link TrailingZeroPhaseFilter}).
+ * closure for a sample kept once that sample is {@link #delaySeconds()} old.
  *
  * <p>Why a sample's eyes are decided late: the detector's running-median baseline looks its half-width ahead, and a
  * blink's closure is its deflection over the blink's whole amplitude, known once the lids have reopened and
@@ -32,10 +31,12 @@ public final class LiveBlinks {
   private final EogClosure closure;
   private final int channel;
   private final double fs;
-  private final TrailingZeroPhaseFilter band;
+  private final Sos band;
   private final int delay;
   private final int hop;
+  private final double[] buffer;
   private final double[] decided;
+  private int filled;
   private long pushed;
   private long evaluatedAt;
   private long decidedUpTo;
@@ -52,11 +53,11 @@ public final class LiveBlinks {
     }
     this.closure = new EogClosure(blinks.detector());
     this.fs = frontEnd.samplingRateHz();
-    int buffer = (int) Math.ceil(BUFFER_SECONDS * fs);
-    this.band = new TrailingZeroPhaseFilter(frontEnd.splitter().eogFilter(fs), buffer);
+    this.band = frontEnd.splitter().eogFilter(fs);
     this.delay = (int) Math.ceil((blinks.detector().baselineSeconds() + MARGIN_SECONDS) * fs);
     this.hop = Math.max(1, (int) Math.round(fs / frontEnd.fps()));
-    this.decided = new double[delay + 2 * hop + buffer];
+    this.buffer = new double[(int) Math.ceil(BUFFER_SECONDS * fs)];
+    this.decided = new double[delay + 2 * hop + buffer.length];
   }
 
   /** How long after a sample arrives its closure is decided. */
@@ -67,7 +68,11 @@ public final class LiveBlinks {
   /** Adds raw samples {@code block[channel][i]} in the front end's channel order. */
   public void push(double[][] block) {
     double[] x = block[channel];
-    band.push(x);
+    int keep = Math.min(buffer.length, filled + x.length) - Math.min(x.length, buffer.length);
+    System.arraycopy(buffer, filled - keep, buffer, 0, keep);
+    int take = Math.min(x.length, buffer.length);
+    System.arraycopy(x, x.length - take, buffer, keep, take);
+    filled = keep + take;
     pushed += x.length;
     if (pushed - evaluatedAt >= hop) {
       decide();
@@ -93,8 +98,10 @@ public final class LiveBlinks {
     if (upTo <= decidedUpTo) {
       return;
     }
-    double[] perSample = closure.closurePerSample(band.band(), fs);
-    long first = pushed - band.size();
+    double[] x = new double[filled];
+    System.arraycopy(buffer, 0, x, 0, filled);
+    double[] perSample = closure.closurePerSample(ZeroPhaseSosFilter.filter(band, x), fs);
+    long first = pushed - filled;
     for (long i = Math.max(decidedUpTo, first); i < upTo; i++) {
       decided[(int) (i % decided.length)] = perSample[(int) (i - first)];
     }
