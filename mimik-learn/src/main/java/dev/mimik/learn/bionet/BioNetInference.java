@@ -25,8 +25,8 @@ import java.util.List;
  * fifteen.
  *
  * <p>It computes in double precision: PyTorch hands every grouped float convolution on the CPU to oneDNN, whose setup
- * on each call ate most of what the grouping saved at batch 1, and runs double convolutions with its own kernels ({@code docs/notes/pipeline.md} has the timings). Results agree with the float blocks' to
- * their float rounding.
+ * on each call ate most of what the grouping saved at batch 1, and runs double convolutions with its own kernels
+ * ({@code docs/notes/pipeline.md} has the timings). Results agree with the float blocks' to their float rounding.
  *
  * <p>The folded parameters live in the manager given; each forward pass allocates in a sub-manager it closes.
  */
