@@ -75,6 +75,10 @@ final class BenchTrackCommand implements Callable<Integer> {
       description = "intra-op threads of the network: 0 times 1 and then 2 (default ${DEFAULT-VALUE})")
   int threads;
 
+  @Option(names = "--cpu-stages", description = "time the stages by the tracking thread's CPU time instead of the wall"
+      + " clock (figures that other work on the machine does not disturb; p99 is then a CPU-time p99)")
+  boolean cpuStages;
+
   @Option(names = "--model", description = "time this model on --signals instead of a small one on a simulated session;"
       + " with a blink detector, also compare the live eyes with track's")
   Path modelFile;
@@ -132,13 +136,13 @@ final class BenchTrackCommand implements Callable<Integer> {
     TrackBenchmark bench = new TrackBenchmark(model, noFit ? null : EmbeddedRig.load(), warmup);
     TrackBenchmark.Result result = null;
     for (int t : threadCounts()) {
-      result = bench.run(raw, start, t);
+      result = bench.run(raw, start, t, cpuStages);
       o.print(TrackBenchmark.table(result));
       StageTimings.Summary total = result.timings().summaries().get(result.timings().stages().size());
-      o.printf(Locale.ROOT, "targets: >= %.0f frames/s %s (wall clock), %s (per CPU second); p99 <= %.0f ms %s%n",
+      o.printf(Locale.ROOT, "targets: >= %.0f frames/s %s (wall clock), %s (per CPU second); p99 <= %.0f ms %s (%s)%n",
           TARGET_FRAMES_PER_SECOND, met(result.framesPerSecond() >= TARGET_FRAMES_PER_SECOND),
           met(result.framesPerCpuSecond() >= TARGET_FRAMES_PER_SECOND), TARGET_P99_MS,
-          met(total.p99() <= TARGET_P99_MS));
+          met(total.p99() <= TARGET_P99_MS), cpuStages ? "CPU" : "wall clock");
       o.flush();
     }
     return result;

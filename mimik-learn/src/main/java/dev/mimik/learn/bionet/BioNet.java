@@ -30,6 +30,9 @@ import java.util.List;
  */
 public final class BioNet {
 
+  /** The batch norms' epsilon (DJL's default, written out because {@link BioNetInference} folds it in). */
+  static final float BATCH_NORM_EPSILON = 1e-5f;
+
   private BioNet() {}
 
   /** Builds the (uninitialised) network for a configuration. */
@@ -64,7 +67,7 @@ public final class BioNet {
           .setFilters(channels[layer])
           .optBias(false)
           .build());
-      branch.add(BatchNorm.builder().build());
+      branch.add(BatchNorm.builder().optEpsilon(BATCH_NORM_EPSILON).build());
       branch.add(Activation.reluBlock());
       if (config.poolSize() > 1) {
         branch.add(Pool.maxPool1dBlock(new Shape(config.poolSize())));

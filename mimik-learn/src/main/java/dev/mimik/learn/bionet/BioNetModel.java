@@ -2,11 +2,9 @@ package dev.mimik.learn.bionet;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.translate.TranslateException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.learn.LandmarkRegressor;
@@ -20,8 +18,8 @@ import java.io.UncheckedIOException;
 
 /**
  * A trained BioNet ready to predict: the network with its weights, its configuration, the normalisation it was
- * trained with, and the caller's band settings (opaque JSON describing how the input windows were made). Not
- * thread-safe (one predictor); close it to free native memory.
+ * trained with, and the caller's band settings (opaque JSON describing how the input windows were made). It predicts
+ * through the network's {@link BioNetInference} form. Not thread-safe; close it to free native memory.
  */
 public final class BioNetModel implements LandmarkRegressor, AutoCloseable {
 
@@ -29,14 +27,14 @@ public final class BioNetModel implements LandmarkRegressor, AutoCloseable {
   private final Normalisation normalisation;
   private final JsonNode bandSettings;
   private final Model model;
-  private final Predictor<float[][][], float[][]> predictor;
+  private final BioNetInference inference;
 
   private BioNetModel(BioNetConfig config, Normalisation normalisation, JsonNode bandSettings, Model model) {
     this.config = config;
     this.normalisation = normalisation;
     this.bandSettings = bandSettings.deepCopy();
     this.model = model;
-    this.predictor = model.newPredictor(new BioNetTranslator(config, normalisation));
+    this.inference = new BioNetInference(model.getBlock(), config, model.getNDManager());
   }
 
   /**
@@ -74,13 +72,30 @@ public final class BioNetModel implements LandmarkRegressor, AutoCloseable {
     if (windows.length == 0) {
       return new float[0][];
     }
-    try {
-      return predictor.predict(windows);
-    } catch (TranslateException e) {
-      if (e.getCause() instanceof IllegalArgumentException bad) {
-        throw bad;
+    int per = config.inputs() * config.windowSamples();
+    float[] data = new float[windows.length * per];
+    for (int f = 0; f < windows.length; f++) {
+      checkShape(windows[f], f);
+      normalisation.normaliseWindow(windows[f], data, f * per);
+    }
+    float[] flat = inference.forward(data, windows.length);
+    float[][] out = new float[windows.length][];
+    for (int f = 0; f < out.length; f++) {
+      out[f] = normalisation.denormaliseTarget(flat, f * config.outputs());
+    }
+    return out;
+  }
+
+  private void checkShape(float[][] window, int frame) {
+    if (window.length != config.inputs()) {
+      throw new IllegalArgumentException("window " + frame + " has " + window.length + " inputs, the model takes "
+          + config.inputs());
+    }
+    for (float[] input : window) {
+      if (input.length != config.windowSamples()) {
+        throw new IllegalArgumentException("window " + frame + " has " + input.length + " samples, the model takes "
+            + config.windowSamples());
       }
-      throw new IllegalStateException("BioNet prediction failed", e);
     }
   }
 
@@ -117,7 +132,6 @@ public final class BioNetModel implements LandmarkRegressor, AutoCloseable {
 
   @Override
   public void close() {
-    predictor.close();
     model.close();
   }
 }

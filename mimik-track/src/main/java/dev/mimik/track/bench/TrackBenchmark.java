@@ -28,13 +28,14 @@ public final class TrackBenchmark {
    * One timed run.
    *
    * @param threads the engine's intra-op threads
+   * @param cpuClock whether the stages were timed by the tracking thread's CPU time (else by the wall clock)
    * @param timings each stage's time on each timed frame
    * @param framesPerSecond frames through the whole pipeline per second of wall clock, sample copies included
    * @param framesPerCpuSecond frames per second of the pushing thread's CPU time: the figure a busy machine does
    *     not disturb (with one intra-op thread the network runs on that thread too)
    * @param frames every frame that left the pipeline (warm-up included)
    */
-  public record Result(int threads, StageTimings timings, double framesPerSecond, double framesPerCpuSecond,
+  public record Result(int threads, boolean cpuClock, StageTimings timings, double framesPerSecond, double framesPerCpuSecond,
       List<Frame> frames) {}
 
   private final TrackingModel model;
@@ -53,17 +54,21 @@ public final class TrackBenchmark {
 
   /**
    * Runs the causal pipeline on {@code raw} (the model's channels, {@code [channel][sample]}, first sample at
-   * {@code startSeconds}) with {@code threads} intra-op threads.
+   * {@code startSeconds}) with {@code threads} intra-op threads, its stages timed by the thread's CPU time if
+   * {@code cpuClock}, else by the wall clock.
    */
-  public Result run(double[][] raw, double startSeconds, int threads) {
+  public Result run(double[][] raw, double startSeconds, int threads, boolean cpuClock) {
     TorchEngine.setThreads(threads);
     FrontEnd fe = model.frontEnd();
     TrackingPipeline pipeline = TrackingRecipe.causal().build(model, rig, startSeconds, null);
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    if (cpuClock) {
+      pipeline.timeStagesBy(cpu::getCurrentThreadCpuTime);
+    }
     int block = RecordingTracker.blockSamples(fe);
     int n = raw[0].length;
     List<Frame> all = new ArrayList<>();
     List<Frame> timed = new ArrayList<>();
-    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     long loopStart = 0;
     long cpuStart = 0;
     for (int from = 0; from < n; from += block) {
@@ -84,13 +89,14 @@ public final class TrackBenchmark {
     int count = (int) timed.stream().filter(Frame::tracked).count();
     all.addAll(timed);
     all.addAll(pipeline.finish());
-    return new Result(threads, StageTimings.of(pipeline.stageNames(), timed), count / wall, count / cpuSeconds, all);
+    return new Result(threads, cpuClock, StageTimings.of(pipeline.stageNames(), timed), count / wall, count / cpuSeconds, all);
   }
 
   /** The result as a table: mean and percentiles per stage and in total, and the throughput. */
   public static String table(Result r) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "%d pytorch thread(s): %d frames timed%n", r.threads(), r.timings().frames()));
+    b.append(String.format(Locale.ROOT, "%d pytorch thread(s): %d frames timed, stages by the %s%n", r.threads(),
+        r.timings().frames(), r.cpuClock() ? "tracking thread's CPU time" : "wall clock"));
     b.append("stage             mean ms    p50 ms    p95 ms    p99 ms    max ms\n");
     List<String> names = new ArrayList<>(r.timings().stages());
     names.add("total");
@@ -102,8 +108,8 @@ public final class TrackBenchmark {
     }
     StageTimings.Summary total = summaries.get(summaries.size() - 1);
     b.append(String.format(Locale.ROOT, "throughput %.0f frames/s (wall clock, sample copies included), %.0f frames"
-        + " per CPU second of the tracking thread; total p99 %.2f ms%n", r.framesPerSecond(), r.framesPerCpuSecond(),
-        total.p99()));
+        + " per CPU second of the tracking thread; total p99 %.2f ms (%s)%n", r.framesPerSecond(), r.framesPerCpuSecond(),
+        total.p99(), r.cpuClock() ? "CPU" : "wall"));
     return b.toString();
   }
 
