@@ -130,6 +130,34 @@ public final class ForeignFaceFit {
     }
   }
 
+  /**
+   * Prints results of the same measurement under several seeds side by side: per seed the mean r over the visible
+   * shapes and the shapes at their bound on neutral frames, then their mean and standard deviation over the seeds;
+   * per shape its r under each seed and the mean.
+   */
+  public static void printSeeds(List<Result> results, PrintStream out) {
+    double[] means = results.stream().mapToDouble(Result::meanVisibleR).toArray();
+    double mean = Arrays.stream(means).average().orElse(Double.NaN);
+    double sd = Math.sqrt(Arrays.stream(means).map(m -> (m - mean) * (m - mean)).sum() / Math.max(1, means.length - 1));
+    for (Result r : results) {
+      out.printf(Locale.ROOT, "seed %d: %d frames, %d neutral; mean r over %d visible shapes %.3f; shapes at their"
+          + " upper bound on neutral frames: %d%n", r.settings().seed(), r.frames(), r.neutralFrames(),
+          r.visibleShapes().size(), r.meanVisibleR(), r.atBoundOnNeutral().size());
+    }
+    out.printf(Locale.ROOT, "over %d seeds: mean r %.3f +- %.3f (sd)%n", results.size(), mean, sd);
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-20s %7s", "shape", "visible"));
+    results.forEach(r -> head.append(String.format(Locale.ROOT, " %8s", "seed " + r.settings().seed())));
+    out.println(head.append(String.format(Locale.ROOT, " %8s", "mean")));
+    for (int k = 0; k < Blendshapes.ARKIT_52.size(); k++) {
+      int shape = k;
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-20s %7s", Blendshapes.ARKIT_52.get(k),
+          results.get(0).shapes().get(k).visible() ? "yes" : "no"));
+      results.forEach(r -> line.append(String.format(Locale.ROOT, " %8.3f", r.shapes().get(shape).r())));
+      double m = results.stream().mapToDouble(r -> r.shapes().get(shape).r()).average().orElse(Double.NaN);
+      out.println(line.append(String.format(Locale.ROOT, " %8.3f", m)));
+    }
+  }
+
   private final FaceRig making;
   private final FaceRig fitting;
   private final TrackingRecipe recipe;
