@@ -140,9 +140,12 @@ public final class ForeignFaceFit {
     double mean = Arrays.stream(means).average().orElse(Double.NaN);
     double sd = Math.sqrt(Arrays.stream(means).map(m -> (m - mean) * (m - mean)).sum() / Math.max(1, means.length - 1));
     for (Result r : results) {
+      String atBound = r.atBoundOnNeutral().stream().map(b -> String.format(Locale.ROOT, " %s %.1f %%", b.name(),
+          100 * b.neutralAtBound())).collect(java.util.stream.Collectors.joining(","));
       out.printf(Locale.ROOT, "seed %d: %d frames, %d neutral; mean r over %d visible shapes %.3f; shapes at their"
-          + " upper bound on neutral frames: %d%n", r.settings().seed(), r.frames(), r.neutralFrames(),
-          r.visibleShapes().size(), r.meanVisibleR(), r.atBoundOnNeutral().size());
+          + " upper bound on neutral frames: %d%s%n", r.settings().seed(), r.frames(), r.neutralFrames(),
+          r.visibleShapes().size(), r.meanVisibleR(), r.atBoundOnNeutral().size(),
+          atBound.isEmpty() ? "" : " (" + atBound.strip() + " of them)");
     }
     out.printf(Locale.ROOT, "over %d seeds: mean r %.3f +- %.3f (sd)%n", results.size(), mean, sd);
     StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-20s %7s", "shape", "visible"));
