@@ -50,6 +50,10 @@ final class BenchForeignFitCommand implements Callable<Integer> {
       + " uses where the ICT FaceKit is missing, instead of the ICT FaceKit's")
   boolean variant;
 
+  @Option(names = "--vocabulary", description = "print instead how the making rig's targets and the fitted rig's of"
+      + " the same name move the 68 landmarks (cosine, amplitude, what the fitted targets make of each), and fit nothing")
+  boolean vocabulary;
+
   @Option(names = "--people", defaultValue = "4", description = "people (default ${DEFAULT-VALUE})")
   int people;
 
@@ -81,6 +85,10 @@ final class BenchForeignFitCommand implements Callable<Integer> {
     FaceRig fitting = EmbeddedRig.load();
     FaceRig making = sameRig ? fitting : variant ? VariantRig.of(fitting)
         : ArkitShapeMapper.toArkit(IctFaceKit.load(ict));
+    if (vocabulary) {
+      ForeignFaceFit.printVocabulary(making, fitting, System.out);
+      return 0;
+    }
     ForeignFaceFit measure = new ForeignFaceFit(making, fitting, TrackingRecipe.causal().withOffline(true));
     List<ForeignFaceFit.Result> results = new ArrayList<>();
     for (long seed : seeds) {
