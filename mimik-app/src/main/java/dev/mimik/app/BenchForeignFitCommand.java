@@ -51,7 +51,7 @@ final class BenchForeignFitCommand implements Callable<Integer> {
   boolean variant;
 
   @Option(names = "--vocabulary", description = "print instead how the making rig's targets and the fitted rig's of"
-      + " the same name move the 68 landmarks (cosine, amplitude, what the fitted targets make of each), and fit nothing")
+      + " the same name move the 68 landmarks (cosine, amplitude, what the fitted targets make of each); fit nothing")
   boolean vocabulary;
 
   @Option(names = "--people", defaultValue = "4", description = "people (default ${DEFAULT-VALUE})")

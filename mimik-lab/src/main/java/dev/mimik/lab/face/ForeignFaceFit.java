@@ -265,7 +265,7 @@ public final class ForeignFaceFit {
     out.printf(Locale.ROOT, "mean cosine over %d shapes %.3f%n", n, sum / n);
   }
 
-  /** Per ARKit shape, the 68 landmarks' x and y displacement at weight 1, millimetres (zeros where the rig lacks it). */
+  /** Per ARKit shape, the 68 landmarks' x and y motion at weight 1, millimetres (zeros where the rig lacks it). */
   private static double[][] landmarkPatterns(FaceRig rig) {
     double[][] out = new double[Blendshapes.ARKIT_52.size()][2 * 68];
     for (int k = 0; k < out.length; k++) {

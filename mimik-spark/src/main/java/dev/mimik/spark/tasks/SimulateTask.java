@@ -47,7 +47,7 @@ public record SimulateTask(int participants, int sessions, double minutes, long 
     return out;
   }
 
-  /** The face the sessions film, as {@code mimik simulate} chooses it; {@code note} hears why when it is the variant. */
+  /** The face the sessions film, as {@code mimik simulate} chooses it; {@code note} hears why if it is the variant. */
   public FaceRig face(Consumer<String> note) {
     return SimulatedFace.of(settings().conditions(), EmbeddedRig.load(), Path.of(ict), note);
   }
