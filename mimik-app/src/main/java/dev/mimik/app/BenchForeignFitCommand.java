@@ -6,8 +6,11 @@ import dev.mimik.face.io.IctFaceKit;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.lab.face.ForeignFaceFit;
+import dev.mimik.sim.face.VariantRig;
 import dev.mimik.track.TrackingRecipe;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +33,7 @@ import picocli.CommandLine.Spec;
       "weight against the truth (averaged over the shapes the landmarks can see) and how often each sits at its",
       "upper bound on neutral frames.",
       "",
-      "Example: mimik bench foreign-fit --ict ../shared/data/ict-facekit --people 4 --landmarks 68"
+      "Example: mimik bench foreign-fit --ict ../shared/data/ict-facekit --people 4 --landmarks 68 --seed 2,3,4"
     })
 final class BenchForeignFitCommand implements Callable<Integer> {
 
@@ -42,6 +45,14 @@ final class BenchForeignFitCommand implements Callable<Integer> {
   @Option(names = "--same-rig", description = "a reference: faces made by the fitted rig itself (random identities of"
       + " its own modes) instead of the ICT FaceKit's; what the landmarks and the rig's targets allow at best")
   boolean sameRig;
+
+  @Option(names = "--variant", description = "faces made by the variant of the embedded rig that 'mimik simulate'"
+      + " uses where the ICT FaceKit is missing, instead of the ICT FaceKit's")
+  boolean variant;
+
+  @Option(names = "--vocabulary", description = "print instead how the making rig's targets and the fitted rig's of"
+      + " the same name move the 68 landmarks (cosine, amplitude, what the fitted targets make of each); fit nothing")
+  boolean vocabulary;
 
   @Option(names = "--people", defaultValue = "4", description = "people (default ${DEFAULT-VALUE})")
   int people;
@@ -57,9 +68,9 @@ final class BenchForeignFitCommand implements Callable<Integer> {
   @Option(names = "--noise", defaultValue = "1.0", description = "detector jitter, pixels (default ${DEFAULT-VALUE})")
   double noise;
 
-  @Option(names = "--seed", defaultValue = "1", description = "seed of people, performances and jitter"
-      + " (default ${DEFAULT-VALUE})")
-  long seed;
+  @Option(names = "--seed", defaultValue = "1", split = ",", description = "seed of people, performances and jitter;"
+      + " several, comma-separated, print each shape's r under each seed and the mean (default ${DEFAULT-VALUE})")
+  List<Long> seeds;
 
   @Override
   public Integer call() {
@@ -67,16 +78,29 @@ final class BenchForeignFitCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--people and --rounds must be positive, --noise non-negative, --landmarks 68, 53 or 51");
     }
-    if (ict == null && !sameRig) {
-      throw new ParameterException(spec.commandLine(), "give the ICT FaceKit folder (--ict DIR), or --same-rig");
+    if ((ict == null ? 0 : 1) + (sameRig ? 1 : 0) + (variant ? 1 : 0) != 1) {
+      throw new ParameterException(spec.commandLine(), "give one of the ICT FaceKit folder (--ict DIR), --same-rig"
+          + " or --variant");
     }
     FaceRig fitting = EmbeddedRig.load();
-    FaceRig making = sameRig ? fitting : ArkitShapeMapper.toArkit(IctFaceKit.load(ict));
-    ForeignFaceFit.Settings settings = new ForeignFaceFit.Settings(people, rounds, LandmarkSet.ofSize(landmarks),
-        noise, seed);
-    ForeignFaceFit.Result result = new ForeignFaceFit(making, fitting, TrackingRecipe.causal().withOffline(true))
-        .run(settings, done -> spec.commandLine().getErr().println(done));
-    result.print(System.out);
+    FaceRig making = sameRig ? fitting : variant ? VariantRig.of(fitting)
+        : ArkitShapeMapper.toArkit(IctFaceKit.load(ict));
+    if (vocabulary) {
+      ForeignFaceFit.printVocabulary(making, fitting, System.out);
+      return 0;
+    }
+    ForeignFaceFit measure = new ForeignFaceFit(making, fitting, TrackingRecipe.causal().withOffline(true));
+    List<ForeignFaceFit.Result> results = new ArrayList<>();
+    for (long seed : seeds) {
+      ForeignFaceFit.Settings settings = new ForeignFaceFit.Settings(people, rounds, LandmarkSet.ofSize(landmarks),
+          noise, seed);
+      results.add(measure.run(settings, done -> spec.commandLine().getErr().println("seed " + seed + ": " + done)));
+    }
+    if (results.size() == 1) {
+      results.get(0).print(System.out);
+    } else {
+      ForeignFaceFit.printSeeds(results, System.out);
+    }
     return 0;
   }
 }

@@ -1,6 +1,8 @@
 package dev.mimik.app;
 
+import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
+import dev.mimik.sim.face.SimulatedFace;
 import dev.mimik.sim.session.SessionWriter;
 import dev.mimik.sim.session.SimulationSettings;
 import dev.mimik.sim.session.Simulator;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Spec;
       "Simulate participants performing BioFace-3D's protocol (7 expressions, blinks, gaze, speech, head motion)",
       "and write their biosignals, camera landmarks and exact ground truth, with a manifest.csv for 'mimik train'.",
       "",
-      "The face is mimik's embedded rig; biosignals are EDF+ unless --format says otherwise, landmarks OpenFace 2.0 CSV.",
+      "Under realistic conditions the faces are made by another face model than the one mimik fits: the ICT FaceKit",
+      "rig (--ict), or without it a variant of mimik's rig (said on stderr); under controlled ones by mimik's rig.",
+      "Biosignals are EDF+ unless --format says otherwise, landmarks OpenFace 2.0 CSV.",
       "",
       "Example: mimik simulate --out sim --participants 4 --minutes 5 --montage earpiece --seed 1"
     })
@@ -69,21 +73,27 @@ public final class SimulateCommand implements Callable<Integer> {
           + " clocks in the manifest, BioFace-3D's seven templates) (default ${DEFAULT-VALUE})")
   private String conditions;
 
+  @Option(names = "--ict", paramLabel = "DIR", defaultValue = "../shared/data/ict-facekit",
+      description = "the ICT FaceKit conversion that makes the faces under realistic conditions; where it is missing, a"
+          + " variant of mimik's rig does (default ${DEFAULT-VALUE})")
+  private Path ict;
+
   @Override
   public Integer call() throws Exception {
     SimulationSettings settings = settings();
     SessionWriter writer = SessionWriter.of(format);
     PrintWriter err = spec.commandLine().getErr();
+    FaceRig face = SimulatedFace.of(settings.conditions(), EmbeddedRig.load(), ict, err::println);
     int total = participants * sessions;
     int[] done = {0};
     long start = System.nanoTime();
-    new Simulator(EmbeddedRig.load(), writer, settings).write(out, id -> {
+    new Simulator(face, writer, settings).write(out, id -> {
       done[0]++;
       err.printf(Locale.ROOT, "simulated %s (%d/%d)%n", id, done[0], total);
       err.flush();
     });
-    spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d sessions (%.1f min each) to %s in %.1f s%n", total,
-        minutes, out, (System.nanoTime() - start) / 1e9);
+    spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d sessions (%.1f min each, faces of %s) to %s in %.1f s%n",
+        total, minutes, face.name(), out, (System.nanoTime() - start) / 1e9);
     return 0;
   }
 

@@ -3,6 +3,8 @@ package dev.mimik.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.mimik.face.io.IctFaceKit;
+import dev.mimik.testing.SharedData;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,25 @@ class SimulateCommandTest {
     assertThat(out.resolve("p02/s01/signals.edf")).exists();
     assertThat(out.resolve("p02/s01/landmarks.csv")).exists();
     assertThat(out.resolve("p02/s01/truth/blinks.csv")).exists();
+  }
+
+  @Test
+  void realisticFacesAreTheIctFaceKitsWhereItIsAndTheVariantsWhereItIsNot(@TempDir Path dir) {
+    CapturedRun.Result without = CapturedRun.run("simulate", "--out", dir.resolve("a").toString(), "--minutes", "0.02",
+        "--ict", dir.resolve("none").toString());
+    assertThat(without.exitCode()).as(without.err()).isZero();
+    assertThat(without.err()).contains("note: no ICT FaceKit at " + dir.resolve("none"));
+    assertThat(without.out()).contains("faces of mimik-mediapipe-variant");
+    CapturedRun.Result controlled = CapturedRun.run("simulate", "--out", dir.resolve("b").toString(), "--minutes",
+        "0.02", "--conditions", "controlled", "--ict", dir.resolve("none").toString());
+    assertThat(controlled.err()).doesNotContain("note:");
+    assertThat(controlled.out()).contains("faces of mimik-mediapipe)");
+    Path ict = SharedData.file("ict-facekit/" + IctFaceKit.EXPRESSIONS).getParent();
+    CapturedRun.Result with = CapturedRun.run("simulate", "--out", dir.resolve("c").toString(), "--minutes", "0.02",
+        "--ict", ict.toString());
+    assertThat(with.exitCode()).as(with.err()).isZero();
+    assertThat(with.err()).doesNotContain("note:");
+    assertThat(with.out()).contains("faces of ict-facekit");
   }
 
   @Test

@@ -54,10 +54,15 @@ public final class BatchSimulateCommand implements Callable<Integer> {
       description = "as 'mimik simulate' (default ${DEFAULT-VALUE})")
   private String conditions;
 
+  @Option(names = "--ict", paramLabel = "DIR", defaultValue = "../shared/data/ict-facekit",
+      description = "as 'mimik simulate', a folder every executor can read (default ${DEFAULT-VALUE})")
+  private String ict;
+
   @Override
   public Integer call() throws Exception {
     SimulateTask task = new SimulateTask(participants, sessions, minutes, seed, montage, rate, fps, format,
-        conditions);
+        conditions, ict);
+    task.face(spec.commandLine().getErr()::println);
     return BatchExecution.run(spec, spark, task, store -> task.recordings(),
         (store, all) -> store.writeText(spark.out() + "/manifest.csv", task.manifest(all)));
   }

@@ -4,7 +4,8 @@ package dev.mimik.face.fit;
  * Settings of {@link RigFitter}. Pixel residuals are divided by the size of the observed landmarks' bounding box
  * (its diagonal), so the prior strengths below do not depend on image resolution.
  *
- * @param weightPrior strength of the L2 prior pulling expression weights toward 0
+ * @param weightPrior strength of the L2 prior pulling expression weights toward 0 (times a factor per target that
+ *     grows as the landmarks see it less, {@code LandmarkModel.priorScale})
  * @param sparsityPrior strength of the L1 prior on the (non-negative) weights: among target combinations that
  *     explain the landmarks equally well (a blink and a downward look move the lids alike), prefers the sparsest
  * @param temporalPrior strength of the prior pulling weights toward the previous frame's (sequences only)

@@ -4,7 +4,8 @@ import static dev.mimik.face.fit.FitState.POSE;
 
 /**
  * The cost of fitting one frame: the {@link LandmarkResiduals}, the {@link LocalDistanceResiduals} and, when the
- * weights are fitted, their priors (L2 toward 0, L1 toward sparsity, L2 toward the previous frame's weights), as a
+ * weights are fitted, their priors (L2 toward 0, stronger on targets the landmarks barely see
+ * ({@link LandmarkModel#priorScale}), L1 toward sparsity, L2 toward the previous frame's weights), as a
  * {@link BoundedLevenbergMarquardt} problem over {@link FitState}s: the pose, then the weights in [0, 1] when
  * fitted, then the identity coefficients when fitted. One instance serves one fit on one thread (it holds scratch).
  */
@@ -21,6 +22,7 @@ final class FrameObjective implements BoundedLevenbergMarquardt.Problem<FitState
   private final int n;
   private final LandmarkResiduals.Rows rows;
   private final LocalDistanceResiduals.Workspace pairRows;
+  private final double[] priorScale;
 
   /**
    * @param previousWeights the previous frame's weights, for the temporal prior; null without one
@@ -40,6 +42,7 @@ final class FrameObjective implements BoundedLevenbergMarquardt.Problem<FitState
     this.n = landmarks.parameters(withWeights, withIdentity);
     this.rows = new LandmarkResiduals.Rows(n);
     this.pairRows = pairs.isEmpty() ? null : new LocalDistanceResiduals.Workspace(n);
+    this.priorScale = landmarks.model().priorScale;
   }
 
   @Override
@@ -91,9 +94,10 @@ final class FrameObjective implements BoundedLevenbergMarquardt.Problem<FitState
       for (int k = 0; k < shapes; k++) {
         double w = s.w[k];
         double d = previousWeights == null ? 0 : w - previousWeights[k];
-        cost += lw * w * w + 2 * l1 * w + lt * d * d;
+        double lwk = lw * priorScale[k];
+        cost += lwk * w * w + 2 * l1 * w + lt * d * d;
         if (eq != null) {
-          eq.addDiagonal(POSE + k, lw + lt, lw * w + l1 + lt * d);
+          eq.addDiagonal(POSE + k, lwk + lt, lwk * w + l1 + lt * d);
         }
       }
     }

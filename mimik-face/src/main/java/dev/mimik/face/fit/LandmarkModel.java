@@ -31,6 +31,14 @@ final class LandmarkModel {
   /** Per landmark, the targets that move it (the others' basis entries are set to zero). */
   final int[][] movers;
 
+  /**
+   * Per target, the factor on the L2 weight prior: {@code 1 + m / s}, where {@code s} is the target's squared landmark
+   * motion in the image plane and {@code m} the median of that over the targets that move a landmark. A target the
+   * landmarks barely see has a weight they barely hold, which a warm-started fit otherwise lets drift to its bound
+   * on a flat direction of the cost; the prior holds it the harder the less it is seen.
+   */
+  final double[] priorScale;
+
   LandmarkModel(FaceRig rig, LandmarkSet set) {
     this.ibug = set.ibugIndices();
     boolean pupils = set.positionOf(LandmarkSet.PUPIL_A) >= 0 || set.positionOf(LandmarkSet.PUPIL_B) >= 0;
@@ -67,6 +75,25 @@ final class LandmarkModel {
         }
       }
     }
+    this.priorScale = priorScale();
+  }
+
+  private double[] priorScale() {
+    double[] seen = new double[shapes];
+    for (int row = 0; row < 3 * points; row++) {
+      if (row % 3 != 2) {
+        for (int k = 0; k < shapes; k++) {
+          seen[k] += shapeBasis[row * shapes + k] * shapeBasis[row * shapes + k];
+        }
+      }
+    }
+    double[] moving = java.util.Arrays.stream(seen).filter(x -> x > 0).sorted().toArray();
+    double median = moving.length == 0 ? 0 : moving[moving.length / 2];
+    double[] out = new double[shapes];
+    for (int k = 0; k < shapes; k++) {
+      out[k] = seen[k] > 0 ? 1 + median / seen[k] : 1;
+    }
+    return out;
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.mimik.eval.landmarks.LandmarkMetrics;
 import dev.mimik.eval.landmarks.MetricsJson;
 import dev.mimik.eval.report.HtmlReport;
 import dev.mimik.eval.report.LandmarkSections;
+import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.lab.face.FaceScores;
 import dev.mimik.sim.session.GroundTruth;
@@ -104,8 +105,9 @@ public record EvalJob(LandmarkMetrics metrics, FaceScores.Row face, ObjectNode j
     }
     double[] times = predicted.timesSeconds();
     double fps = (times.length - 1) / (times[times.length - 1] - times[0]);
-    double[] identity = t.identity() != null ? t.identity() : new double[0];
-    return FaceScores.score(EmbeddedRig.load(), blendshapes.getFileName().toString(), predicted, identity, t, fps);
+    FaceRig rig = EmbeddedRig.load();
+    double[] identity = t.identity() != null && t.madeBy(rig.name()) ? t.identity() : new double[0];
+    return FaceScores.score(rig, blendshapes.getFileName().toString(), predicted, identity, t, fps);
   }
 
   private static LandmarkTrack read(Path file) throws IOException {

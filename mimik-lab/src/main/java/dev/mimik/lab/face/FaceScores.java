@@ -69,7 +69,11 @@ public final class FaceScores {
   public static Row score(FaceRig rig, String name, BlendshapeTrack weights, double[] identity, GroundTruth truth,
       double fps) {
     BlendshapeTrack trueShapes = truth.blendshapes();
-    double[] trueIdentity = truth.identity() != null ? truth.identity() : new double[0];
+    // a truth made by another face model has another rig's identity: the true face is then this rig with the true
+    // weights on the fitted identity, so that the mesh error measures the weights alone
+    boolean ownFace = truth.madeBy(rig.name());
+    double[] trueIdentity = !ownFace ? (identity == null ? new double[0] : identity)
+        : truth.identity() != null ? truth.identity() : new double[0];
     double[][] fit = inRigOrder(rig, weights);
     double[][] real = inRigOrder(rig, trueShapes);
     double[][] matched = new double[real.length][];
@@ -78,7 +82,7 @@ public final class FaceScores {
     }
     ReconstructionScores scores = new ReconstructionScores(rig);
     ReconstructionScores.Row face = scores.score(name, real, trueIdentity, matched, identity, MESH_EVERY);
-    ReconstructionScores.Row expression = truth.identity() == null ? null
+    ReconstructionScores.Row expression = truth.identity() == null || !ownFace ? null
         : scores.score(name, real, trueIdentity, matched, trueIdentity, MESH_EVERY);
     BlinkScores blinks = truth.blinks() == null ? null : BlinkScores.of(BlinkOnsets.errorsFrames(
         weights.timesSeconds(), scores.relativeApertures(fit, identity),

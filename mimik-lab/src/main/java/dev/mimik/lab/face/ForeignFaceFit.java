@@ -130,6 +130,37 @@ public final class ForeignFaceFit {
     }
   }
 
+  /**
+   * Prints results of the same measurement under several seeds side by side: per seed the mean r over the visible
+   * shapes and the shapes at their bound on neutral frames, then their mean and standard deviation over the seeds;
+   * per shape its r under each seed and the mean.
+   */
+  public static void printSeeds(List<Result> results, PrintStream out) {
+    double[] means = results.stream().mapToDouble(Result::meanVisibleR).toArray();
+    double mean = Arrays.stream(means).average().orElse(Double.NaN);
+    double sd = Math.sqrt(Arrays.stream(means).map(m -> (m - mean) * (m - mean)).sum() / Math.max(1, means.length - 1));
+    for (Result r : results) {
+      String atBound = r.atBoundOnNeutral().stream().map(b -> String.format(Locale.ROOT, " %s %.1f %%", b.name(),
+          100 * b.neutralAtBound())).collect(java.util.stream.Collectors.joining(","));
+      out.printf(Locale.ROOT, "seed %d: %d frames, %d neutral; mean r over %d visible shapes %.3f; shapes at their"
+          + " upper bound on neutral frames: %d%s%n", r.settings().seed(), r.frames(), r.neutralFrames(),
+          r.visibleShapes().size(), r.meanVisibleR(), r.atBoundOnNeutral().size(),
+          atBound.isEmpty() ? "" : " (" + atBound.strip() + " of them)");
+    }
+    out.printf(Locale.ROOT, "over %d seeds: mean r %.3f +- %.3f (sd)%n", results.size(), mean, sd);
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-20s %7s", "shape", "visible"));
+    results.forEach(r -> head.append(String.format(Locale.ROOT, " %8s", "seed " + r.settings().seed())));
+    out.println(head.append(String.format(Locale.ROOT, " %8s", "mean")));
+    for (int k = 0; k < Blendshapes.ARKIT_52.size(); k++) {
+      int shape = k;
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-20s %7s", Blendshapes.ARKIT_52.get(k),
+          results.get(0).shapes().get(k).visible() ? "yes" : "no"));
+      results.forEach(r -> line.append(String.format(Locale.ROOT, " %8.3f", r.shapes().get(shape).r())));
+      double m = results.stream().mapToDouble(r -> r.shapes().get(shape).r()).average().orElse(Double.NaN);
+      out.println(line.append(String.format(Locale.ROOT, " %8.3f", m)));
+    }
+  }
+
   private final FaceRig making;
   private final FaceRig fitting;
   private final TrackingRecipe recipe;
@@ -193,6 +224,103 @@ public final class ForeignFaceFit {
       scores.add(new ShapeScore(Blendshapes.ARKIT_52.get(k), visible[k] && truthMoves, rk, atBound, mean));
     }
     return new Result(s, making.name(), fitting.name(), truth.length, neutral.size(), scores);
+  }
+
+  /**
+   * Prints how the two rigs' targets of the same ARKit name move the 68 landmarks (x and y at weight 1, on each rig's
+   * average face): the cosine between the two patterns, the largest landmark motion of each, and the weights with
+   * which the fitting rig's targets, each in [0, 1], best make the making rig's pattern (bounded least squares, the
+   * target itself and the three largest others). A low cosine, or a pattern made by other targets, is a shape the
+   * fit cannot find by its name. The gaze ({@code eyeLook*}) is left out, as a fit of the 68 points leaves it.
+   */
+  public static void printVocabulary(FaceRig making, FaceRig fitting, PrintStream out) {
+    double[][] m = landmarkPatterns(making);
+    double[][] f = landmarkPatterns(fitting);
+    double[][] basis = f.clone();
+    for (int k = 0; k < basis.length; k++) {
+      if (Blendshapes.ARKIT_52.get(k).startsWith("eyeLook")) {
+        basis[k] = new double[basis[k].length]; // as a set without pupils fits: the gaze rests
+      }
+    }
+    out.printf(Locale.ROOT, "%-20s %7s %10s %10s %6s  %s%n", "shape", "cosine", making.name(), fitting.name(), "self",
+        "others (bounded least squares)");
+    double sum = 0;
+    int n = 0;
+    for (int k = 0; k < m.length; k++) {
+      if (norm(m[k]) == 0 || Blendshapes.ARKIT_52.get(k).startsWith("eyeLook")) {
+        continue;
+      }
+      double cos = norm(f[k]) == 0 ? 0 : dot(m[k], f[k]) / (norm(m[k]) * norm(f[k]));
+      double[] w = boundedLeastSquares(basis, m[k]);
+      int shape = k;
+      String others = java.util.stream.IntStream.range(0, w.length).filter(i -> i != shape && w[i] >= 0.05).boxed()
+          .sorted(Comparator.comparingDouble(i -> -w[i])).limit(3)
+          .map(i -> String.format(Locale.ROOT, "%s %.2f", Blendshapes.ARKIT_52.get(i), w[i]))
+          .collect(java.util.stream.Collectors.joining(", "));
+      out.printf(Locale.ROOT, "%-20s %7.2f %8.1f mm %8.1f mm %6.2f  %s%n", Blendshapes.ARKIT_52.get(k), cos,
+          largest(m[k]), largest(f[k]), w[k], others);
+      sum += cos;
+      n++;
+    }
+    out.printf(Locale.ROOT, "mean cosine over %d shapes %.3f%n", n, sum / n);
+  }
+
+  /** Per ARKit shape, the 68 landmarks' x and y motion at weight 1, millimetres (zeros where the rig lacks it). */
+  private static double[][] landmarkPatterns(FaceRig rig) {
+    double[][] out = new double[Blendshapes.ARKIT_52.size()][2 * 68];
+    for (int k = 0; k < out.length; k++) {
+      int s = rig.shapeIndex(Blendshapes.ARKIT_52.get(k));
+      if (s < 0) {
+        continue;
+      }
+      float[] d = rig.shapeDeltas().get(s);
+      for (int j = 0; j < 68; j++) {
+        int v = rig.landmarkVertices()[j];
+        out[k][2 * j] = d[3 * v] * rig.millimetresPerUnit();
+        out[k][2 * j + 1] = d[3 * v + 1] * rig.millimetresPerUnit();
+      }
+    }
+    return out;
+  }
+
+  /** Weights in [0, 1] of the {@code basis} rows that best make {@code target}: cyclic coordinate descent. */
+  private static double[] boundedLeastSquares(double[][] basis, double[] target) {
+    double[] w = new double[basis.length];
+    double[] residual = target.clone();
+    for (int sweep = 0; sweep < 500; sweep++) {
+      for (int k = 0; k < basis.length; k++) {
+        double nn = dot(basis[k], basis[k]);
+        if (nn == 0) {
+          continue;
+        }
+        double next = Math.max(0, Math.min(1, w[k] + dot(basis[k], residual) / nn));
+        for (int i = 0; i < residual.length; i++) {
+          residual[i] -= (next - w[k]) * basis[k][i];
+        }
+        w[k] = next;
+      }
+    }
+    return w;
+  }
+
+  private static double largest(double[] pattern) {
+    double max = 0;
+    for (int j = 0; j < pattern.length / 2; j++) {
+      max = Math.max(max, Math.hypot(pattern[2 * j], pattern[2 * j + 1]));
+    }
+    return max;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  private static double norm(double[] a) {
+    return Math.sqrt(dot(a, a));
   }
 
   /**

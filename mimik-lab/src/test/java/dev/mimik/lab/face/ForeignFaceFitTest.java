@@ -8,6 +8,7 @@ import dev.mimik.face.io.ArkitShapeMapper;
 import dev.mimik.face.io.IctFaceKit;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
+import dev.mimik.sim.face.VariantRig;
 import dev.mimik.testing.SharedData;
 import dev.mimik.track.TrackingRecipe;
 import java.util.ArrayList;
@@ -44,6 +45,19 @@ class ForeignFaceFitTest {
     for (String shape : List.of("jawOpen", "mouthSmileLeft", "eyeBlinkRight", "browInnerUp")) {
       assertThat(r.shapes().get(Blendshapes.indexOf(shape)).r()).as(shape).isGreaterThan(0.6);
     }
+  }
+
+  @Test
+  void onTheSimulatorsVariantFacesTheFitRestsAtRestAndFollowsTheTruth() {
+    // the faces mimik simulate films without the shared data: no skip, a fresh clone runs this
+    FaceRig embedded = EmbeddedRig.load();
+    ForeignFaceFit.Result r = new ForeignFaceFit(VariantRig.of(embedded), embedded,
+        TrackingRecipe.causal().withOffline(true)).run(new ForeignFaceFit.Settings(1, 1, LandmarkSet.IBUG_68, 1.0, 11),
+        p -> { });
+    assertThat(r.makingRig()).isEqualTo("mimik-mediapipe-variant");
+    assertThat(r.atBoundOnNeutral()).as("shapes at their bound on neutral frames").isEmpty();
+    // the variant's targets move the same vertices as the fitted rig's, so it reaches near the rig's own ceiling
+    assertThat(r.meanVisibleR()).isGreaterThan(0.7);
   }
 
   private static List<String> hidden(boolean[] visible) {

@@ -20,8 +20,11 @@ import java.util.List;
  * @param blendshapes the true ARKit weights per frame, or null
  * @param blinks the true blinks, {@code [blink]{onset_s, duration_s}}, or null
  * @param identity the true identity coefficients of the face rig, or null
+ * @param faceModel the name of the face rig that made the faces (the identity is its coefficients), or null where
+ *     the truth does not say (sessions written before it did, made by the embedded rig)
  */
-public record GroundTruth(LandmarkTrack landmarks, BlendshapeTrack blendshapes, double[][] blinks, double[] identity) {
+public record GroundTruth(LandmarkTrack landmarks, BlendshapeTrack blendshapes, double[][] blinks, double[] identity,
+    String faceModel) {
 
   /** Reads the landmarks file and whatever of {@code blendshapes.csv}, {@code blinks.csv}, {@code participant.csv} lies beside it. */
   public static GroundTruth read(Path landmarksFile) throws IOException {
@@ -29,7 +32,26 @@ public record GroundTruth(LandmarkTrack landmarks, BlendshapeTrack blendshapes, 
     Path shapes = landmarksFile.resolveSibling("blendshapes.csv");
     return new GroundTruth(landmarks, Files.isRegularFile(shapes) ? BlendshapeCsv.read(shapes) : null,
         readBlinks(landmarksFile.resolveSibling("blinks.csv")), readIdentity(landmarksFile.resolveSibling(
-            "participant.csv")));
+            "participant.csv")), readFaceModel(landmarksFile.resolveSibling("participant.csv")));
+  }
+
+  /** Whether the true faces were made by {@code rigName}'s rig, so that its identity coefficients are this truth's. */
+  public boolean madeBy(String rigName) {
+    return faceModel == null || faceModel.equals(rigName);
+  }
+
+  /** The {@code face_model} column of the simulator's participant.csv, or null where it or the file is absent. */
+  static String readFaceModel(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return null;
+    }
+    List<String> lines = Files.readAllLines(file);
+    int column = lines.isEmpty() ? -1 : Arrays.asList(lines.get(0).split(",")).indexOf("face_model");
+    if (column < 0 || lines.size() < 2) {
+      return null;
+    }
+    String[] cells = lines.get(1).split(",");
+    return column < cells.length && !cells[column].isBlank() ? cells[column].strip() : null;
   }
 
   /** The simulator's true blinks ({@code onset_s,duration_s} per line after a header), or null when absent. */

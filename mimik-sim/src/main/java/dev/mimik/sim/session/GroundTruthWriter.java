@@ -30,10 +30,18 @@ import java.util.Locale;
  *   <li>{@code donning.csv}: how the electrodes sat this session: {@code shift_x_mm,shift_y_mm,shift_z_mm} (the
  *       montage's rigid shift), {@code electrode_sd_mm} (each electrode's own error), {@code impedance_kohm} (this
  *       session's) and {@code lead_gains} (each lead's EMG pick-up factor, space-separated);
- *   <li>{@code camera.csv}: the camera and detector model; {@code participant.csv}: the participant's draws.
+ *   <li>{@code camera.csv}: the camera and detector model; {@code participant.csv}: the participant's draws and the
+ *       face model that made the faces ({@code face_model}, whose identity coefficients {@code identity} are).
  * </ul>
  */
 public final class GroundTruthWriter {
+
+  private final String faceModel;
+
+  /** A writer of sessions whose faces the rig named {@code faceModel} made. */
+  public GroundTruthWriter(String faceModel) {
+    this.faceModel = faceModel;
+  }
 
   /** Writes all truth files of {@code s} into {@code dir}. */
   public void write(SimulatedSession s, Path dir) throws IOException {
@@ -94,9 +102,9 @@ public final class GroundTruthWriter {
     }
     AtomicFiles.writeString(dir.resolve("participant.csv"), String.format(Locale.ROOT,
         "id,identity,electrode_jitter_mm,impedance_kohm,electrode_noise_uv,emg_gain,eog_gain,"
-            + "blink_rate_per_min,blink_duration_s,expressiveness,powerline_hz%n"
-            + "%s,%s,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.0f%n",
+            + "blink_rate_per_min,blink_duration_s,expressiveness,powerline_hz,face_model%n"
+            + "%s,%s,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.0f,%s%n",
         p.id(), id, p.electrodeJitterMm(), p.impedanceKOhm(), p.electrodeNoiseUv(), p.emgGain(), p.eogGain(),
-        p.blinkRatePerMinute(), p.blinkDurationS(), p.expressiveness(), p.powerlineHz()));
+        p.blinkRatePerMinute(), p.blinkDurationS(), p.expressiveness(), p.powerlineHz(), faceModel));
   }
 }

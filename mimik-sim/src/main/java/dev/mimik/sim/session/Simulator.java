@@ -109,7 +109,7 @@ public final class Simulator {
     SimulatedSession simulated = session(who, session);
     writer.writeSignals(simulated.signals(), dir.resolve(writer.signalsFileName()));
     writer.writeLandmarks(simulated.capture().detected(), dir.resolve(SessionWriter.LANDMARKS_FILE));
-    new GroundTruthWriter().write(simulated, dir.resolve("truth"));
+    new GroundTruthWriter(rig.name()).write(simulated, dir.resolve("truth"));
     return manifestLine(simulated.id(), who.id(), simulated.camera());
   }
 

@@ -1,6 +1,8 @@
 package dev.mimik.spark.tasks;
 
+import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
+import dev.mimik.sim.face.SimulatedFace;
 import dev.mimik.sim.session.SessionWriter;
 import dev.mimik.sim.session.SimulationSettings;
 import dev.mimik.sim.session.Simulator;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code mimik simulate}, one session per task: {@link Simulator#writeSession}, the code {@code mimik simulate}
@@ -18,9 +21,11 @@ import java.util.Map;
  * @param montage {@code earpiece}, {@code fridlund} or a montage CSV file every executor can read
  * @param format edf, bdf or csv
  * @param conditions realistic or controlled
+ * @param ict the ICT FaceKit conversion that makes the faces under realistic conditions ({@link SimulatedFace}), a
+ *     folder every executor can read; where it is missing, the variant of the embedded rig does
  */
 public record SimulateTask(int participants, int sessions, double minutes, long seed, String montage, double rate,
-    double fps, String format, String conditions) implements RecordingTask {
+    double fps, String format, String conditions, String ict) implements RecordingTask {
 
   /** The settings, checked; a bad option is refused here, on the driver, before any task runs. */
   public SimulationSettings settings() {
@@ -42,6 +47,11 @@ public record SimulateTask(int participants, int sessions, double minutes, long 
     return out;
   }
 
+  /** The face the sessions film, as {@code mimik simulate} chooses it; {@code note} hears why if it is the variant. */
+  public FaceRig face(Consumer<String> note) {
+    return SimulatedFace.of(settings().conditions(), EmbeddedRig.load(), Path.of(ict), note);
+  }
+
   @Override
   public String command() {
     return "simulate";
@@ -49,7 +59,7 @@ public record SimulateTask(int participants, int sessions, double minutes, long 
 
   @Override
   public Map<String, Double> run(Recording recording, Inputs inputs, Path out) throws Exception {
-    Simulator simulator = new Simulator(EmbeddedRig.load(), SessionWriter.of(format), settings());
+    Simulator simulator = new Simulator(face(note -> { }), SessionWriter.of(format), settings());
     simulator.writeSession(Integer.parseInt(recording.input("participant")),
         Integer.parseInt(recording.input("session")), out);
     return Map.of();
