@@ -3,6 +3,7 @@ package dev.mimik.lab.demo;
 import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.learn.baseline.WindowRidge;
+import dev.mimik.learn.bioface.FrontEnd;
 import dev.mimik.learn.bioface.ModelTraining;
 import dev.mimik.learn.bioface.Session;
 import dev.mimik.learn.train.TrainingOptions;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The demo's protocol over several seeds ({@code mimik bench accuracy}): per seed, participants simulated wearing the
@@ -26,8 +28,16 @@ import java.util.function.Consumer;
  * @param participants participants per seed
  * @param minutes minutes per session
  * @param options BioNet's training options (their seed is replaced by each run's)
+ * @param features changes to the default front end (sub-bands, window, per-session normalisation), which BioNet and
+ *     the ridge both see
  */
-public record AccuracyBenchmark(int participants, double minutes, TrainingOptions options) {
+public record AccuracyBenchmark(int participants, double minutes, TrainingOptions options,
+    UnaryOperator<FrontEnd> features) {
+
+  /** The benchmark of the default front end. */
+  public AccuracyBenchmark(int participants, double minutes, TrainingOptions options) {
+    this(participants, minutes, options, UnaryOperator.identity());
+  }
 
   /** One participant's held-out session under one seed. */
   public record Run(long seed, String participant, double bioNetNme, double ridgeNme, double meanNme) {}
@@ -58,8 +68,8 @@ public record AccuracyBenchmark(int participants, double minutes, TrainingOption
         Participant who = simulator.participant(p);
         Session train = HeldOut.camera(simulator.session(who, 0));
         Session heldOut = HeldOut.exact(simulator.session(who, 1));
-        ModelTraining.Outcome trained = ModelTraining.train(List.of(train), ModelTraining.frontEndFor(List.of(train),
-            Demo.FPS), LandmarkSet.IBUG_51, null, seeded, null, w -> { });
+        ModelTraining.Outcome trained = ModelTraining.train(List.of(train), features.apply(
+            ModelTraining.frontEndFor(List.of(train), Demo.FPS)), LandmarkSet.IBUG_51, null, seeded, null, w -> { });
         try {
           WindowRidge ridge = HeldOut.baseline(trained, LandmarkSet.IBUG_51, seeded);
           HeldOut.Scores x = HeldOut.score(trained, ridge, heldOut, LandmarkSet.IBUG_51, w -> { });
