@@ -68,8 +68,12 @@ public record AccuracyBenchmark(int participants, double minutes, TrainingOption
         Participant who = simulator.participant(p);
         Session train = HeldOut.camera(simulator.session(who, 0));
         Session heldOut = HeldOut.exact(simulator.session(who, 1));
-        ModelTraining.Outcome trained = ModelTraining.train(List.of(train), features.apply(
-            ModelTraining.frontEndFor(List.of(train), Demo.FPS)), LandmarkSet.IBUG_51, null, seeded, null, w -> { });
+        FrontEnd frontEnd = features.apply(ModelTraining.frontEndFor(List.of(train), Demo.FPS));
+        if (runs.isEmpty()) {
+          progress.accept(describe(frontEnd, seeded));
+        }
+        ModelTraining.Outcome trained = ModelTraining.train(List.of(train), frontEnd, LandmarkSet.IBUG_51, null,
+            seeded, null, w -> { });
         try {
           WindowRidge ridge = HeldOut.baseline(trained, LandmarkSet.IBUG_51, seeded);
           HeldOut.Scores x = HeldOut.score(trained, ridge, heldOut, LandmarkSet.IBUG_51, w -> { });
@@ -82,6 +86,13 @@ public record AccuracyBenchmark(int participants, double minutes, TrainingOption
       }
     }
     return runs;
+  }
+
+  /** The inputs both models see and BioNet's augmentation, in one line. */
+  static String describe(FrontEnd frontEnd, TrainingOptions options) {
+    return String.format(Locale.ROOT, "inputs: %d EMG envelope(s) and the EOG per channel, window %.2f s, %s;"
+        + " BioNet's gain jitter %.2f", frontEnd.emgSubBands(), frontEnd.windowSeconds(),
+        frontEnd.sessionNormalised() ? "z-scored per session" : "not normalised per session", options.gainJitter());
   }
 
   /** Mean and spread of BioNet's, the ridge's and the mean face's NME, and of BioNet's ratio to the ridge's. */
