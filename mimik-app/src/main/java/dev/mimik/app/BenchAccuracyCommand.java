@@ -2,6 +2,7 @@ package dev.mimik.app;
 
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.lab.demo.AccuracyBenchmark;
+import dev.mimik.learn.bioface.FrontEnd;
 import dev.mimik.learn.train.TrainingOptions;
 import java.io.PrintWriter;
 import java.util.List;
@@ -45,15 +46,42 @@ final class BenchAccuracyCommand implements Callable<Integer> {
   @Option(names = "--epochs", defaultValue = "30", description = "most training epochs (default ${DEFAULT-VALUE})")
   int epochs;
 
+  @Option(names = "--sub-bands", description = "EMG envelopes per channel over log-spaced sub-bands (default: the"
+      + " front end's)")
+  Integer subBands;
+
+  @Option(names = "--window", description = "seconds of signal per frame (default: the front end's)")
+  Double window;
+
+  @Option(names = "--session-norm", negatable = true, description = "z-score every input on its own recording"
+      + " (default: the front end's)")
+  Boolean sessionNorm;
+
+  @Option(names = "--gain-jitter", description = "log-gain standard deviation drawn per training window and channel"
+      + " (BioNet only; default: the training defaults')")
+  Double gainJitter;
+
   @Override
   public Integer call() throws Exception {
     if (seeds.isEmpty() || participants < 1 || !(minutes > 0) || epochs < 1) {
       throw new ParameterException(spec.commandLine(), "need seeds, --participants >= 1, --minutes > 0, --epochs >= 1");
     }
+    if ((subBands != null && (subBands < 1 || subBands > FrontEnd.MAX_SUB_BANDS))
+        || (window != null && !(window > 0)) || (gainJitter != null && !(gainJitter >= 0))) {
+      throw new ParameterException(spec.commandLine(), "need --sub-bands 1-" + FrontEnd.MAX_SUB_BANDS
+          + ", --window > 0, --gain-jitter >= 0");
+    }
     engine.apply();
     PrintWriter o = spec.commandLine().getOut();
-    AccuracyBenchmark bench = new AccuracyBenchmark(participants, minutes,
-        TrainingOptions.defaults().withEpochs(epochs));
+    TrainingOptions options = TrainingOptions.defaults().withEpochs(epochs);
+    if (gainJitter != null) {
+      options = options.withGainJitter(gainJitter);
+    }
+    AccuracyBenchmark bench = new AccuracyBenchmark(participants, minutes, options, fe -> {
+      FrontEnd out = subBands != null ? fe.withEmgSubBands(subBands) : fe;
+      out = window != null ? out.withWindowSeconds(window) : out;
+      return sessionNorm != null ? out.withSessionNormalised(sessionNorm) : out;
+    });
     List<AccuracyBenchmark.Run> runs = bench.run(EmbeddedRig.load(), seeds, line -> {
       o.println(line);
       o.flush();

@@ -154,6 +154,9 @@ public final class InspectCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "bands: EMG %s-%s Hz (RMS envelope over %.3f s), EOG %s-%s Hz, mains notch %s%n",
         num(fe.emgLowHz()), num(fe.emgHighHz()), fe.envelopeSeconds(), num(fe.eogLowHz()), num(fe.eogHighHz()),
         fe.mainsHz() > 0 ? num(fe.mainsHz()) + " Hz" : "none");
+    out.printf(Locale.ROOT, "EMG envelopes per channel: %d%s; inputs %s%n", fe.emgSubBands(),
+        fe.emgSubBands() > 1 ? " (log-spaced sub-bands)" : " (the whole band)",
+        fe.sessionNormalised() ? "z-scored per recording" : "as they are");
     out.printf(Locale.ROOT, "window: %.3f s = %d feature samples at %s Hz (decimation %d), %d inputs%n",
         fe.windowSeconds(), fe.windowSamples(), num(fe.featureRateHz()), fe.decimation(), fe.inputCount());
     out.println("frame rate: " + num(fe.fps()) + " fps");

@@ -82,7 +82,8 @@ class InspectCommandTest {
     assertThat(Main.run("inspect", dir.resolve("tiny-3.mimik").toString())).isZero();
     assertThat(stdout()).contains("format: mimik tracking model (mimik-model/1)", "landmarks: IBUG_51 (51 points)",
         "channels: 1 (EXG1)", "sampling rate: 250 Hz", "window: 0.200 s = 10 feature samples at 50 Hz",
-        "frame rate: 30 fps", "blink detector: EXG1, upward deflection");
+        "frame rate: 30 fps", "blink detector: EXG1, upward deflection",
+        "EMG envelopes per channel: 1 (the whole band); inputs as they are");
   }
 
   @Test

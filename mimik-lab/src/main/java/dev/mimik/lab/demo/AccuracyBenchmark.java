@@ -3,6 +3,7 @@ package dev.mimik.lab.demo;
 import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.learn.baseline.WindowRidge;
+import dev.mimik.learn.bioface.FrontEnd;
 import dev.mimik.learn.bioface.ModelTraining;
 import dev.mimik.learn.bioface.Session;
 import dev.mimik.learn.train.TrainingOptions;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The demo's protocol over several seeds ({@code mimik bench accuracy}): per seed, participants simulated wearing the
@@ -26,8 +28,16 @@ import java.util.function.Consumer;
  * @param participants participants per seed
  * @param minutes minutes per session
  * @param options BioNet's training options (their seed is replaced by each run's)
+ * @param features changes to the default front end (sub-bands, window, per-session normalisation), which BioNet and
+ *     the ridge both see
  */
-public record AccuracyBenchmark(int participants, double minutes, TrainingOptions options) {
+public record AccuracyBenchmark(int participants, double minutes, TrainingOptions options,
+    UnaryOperator<FrontEnd> features) {
+
+  /** The benchmark of the default front end. */
+  public AccuracyBenchmark(int participants, double minutes, TrainingOptions options) {
+    this(participants, minutes, options, UnaryOperator.identity());
+  }
 
   /** One participant's held-out session under one seed. */
   public record Run(long seed, String participant, double bioNetNme, double ridgeNme, double meanNme) {}
@@ -58,8 +68,12 @@ public record AccuracyBenchmark(int participants, double minutes, TrainingOption
         Participant who = simulator.participant(p);
         Session train = HeldOut.camera(simulator.session(who, 0));
         Session heldOut = HeldOut.exact(simulator.session(who, 1));
-        ModelTraining.Outcome trained = ModelTraining.train(List.of(train), ModelTraining.frontEndFor(List.of(train),
-            Demo.FPS), LandmarkSet.IBUG_51, null, seeded, null, w -> { });
+        FrontEnd frontEnd = features.apply(ModelTraining.frontEndFor(List.of(train), Demo.FPS));
+        if (runs.isEmpty()) {
+          progress.accept(describe(frontEnd, seeded));
+        }
+        ModelTraining.Outcome trained = ModelTraining.train(List.of(train), frontEnd, LandmarkSet.IBUG_51, null,
+            seeded, null, w -> { });
         try {
           WindowRidge ridge = HeldOut.baseline(trained, LandmarkSet.IBUG_51, seeded);
           HeldOut.Scores x = HeldOut.score(trained, ridge, heldOut, LandmarkSet.IBUG_51, w -> { });
@@ -72,6 +86,13 @@ public record AccuracyBenchmark(int participants, double minutes, TrainingOption
       }
     }
     return runs;
+  }
+
+  /** The inputs both models see and BioNet's augmentation, in one line. */
+  static String describe(FrontEnd frontEnd, TrainingOptions options) {
+    return String.format(Locale.ROOT, "inputs: %d EMG envelope(s) and the EOG per channel, window %.2f s, %s;"
+        + " BioNet's gain jitter %.2f", frontEnd.emgSubBands(), frontEnd.windowSeconds(),
+        frontEnd.sessionNormalised() ? "z-scored per session" : "not normalised per session", options.gainJitter());
   }
 
   /** Mean and spread of BioNet's, the ridge's and the mean face's NME, and of BioNet's ratio to the ridge's. */

@@ -1,7 +1,10 @@
 package dev.mimik.learn.bioface;
 
+import dev.mimik.signal.band.Band;
 import dev.mimik.signal.band.BandSplitter;
 import dev.mimik.signal.envelope.SlidingRms;
+import dev.mimik.signal.filter.CausalSosFilter;
+import java.util.List;
 
 /**
  * Turns a stream of raw (or already band-filtered) biosignal samples into {@link FrontEnd} features and cuts the
@@ -9,7 +12,9 @@ import dev.mimik.signal.envelope.SlidingRms;
  * and live tracking, so their inputs cannot drift apart.
  *
  * <p>Feature {@code k} summarises raw samples up to index {@code (k + 1) * decimation - 1}; its time is that
- * sample's time. Inputs are ordered channel by channel: EMG envelope, then EOG.
+ * sample's time. Inputs are ordered channel by channel: the EMG envelopes (one per sub-band, lowest first), then
+ * the EOG. Sub-bands are filtered causally from the EMG band pushed; a session-normalised front end z-scores each
+ * feature on the mean and standard deviation of that input's features so far, itself included.
  */
 public final class FeatureStream {
 
@@ -19,7 +24,12 @@ public final class FeatureStream {
   private final int decimation;
   private final int window;
   private final BandSplitter.Live[] splitters;
-  private final SlidingRms[] envelopes;
+  private final int perChannel;
+  private final int subBands;
+  private final CausalSosFilter[][] subBandFilters;
+  private final SlidingRms[][] envelopes;
+  private final double[] sum;
+  private final double[] sumSquares;
   private final float[][] ring;
   private long rawCount;
   private long featureCount;
@@ -38,15 +48,26 @@ public final class FeatureStream {
     this.decimation = frontEnd.decimation();
     this.window = frontEnd.windowSamples();
     BandSplitter splitter = frontEnd.splitter();
+    this.perChannel = frontEnd.inputsPerChannel();
+    this.subBands = frontEnd.emgSubBands();
+    List<Band> bands = frontEnd.emgSubBandList();
     splitters = new BandSplitter.Live[channels];
-    envelopes = new SlidingRms[channels];
+    subBandFilters = new CausalSosFilter[channels][bands.size()];
+    envelopes = new SlidingRms[channels][subBands];
     int rmsSamples = SlidingRms.samplesFor(frontEnd.envelopeSeconds(), frontEnd.samplingRateHz());
     for (int c = 0; c < channels; c++) {
       splitters[c] = splitter.live(frontEnd.samplingRateHz());
-      envelopes[c] = new SlidingRms(rmsSamples);
+      for (int b = 0; b < bands.size(); b++) {
+        subBandFilters[c][b] = new CausalSosFilter(bands.get(b).design(frontEnd.samplingRateHz()));
+      }
+      for (int b = 0; b < subBands; b++) {
+        envelopes[c][b] = new SlidingRms(rmsSamples);
+      }
     }
     int capacity = Math.max(window, (int) Math.ceil(historySeconds * frontEnd.featureRateHz()) + 1);
-    ring = new float[2 * channels][capacity];
+    ring = new float[frontEnd.inputCount()][capacity];
+    sum = new double[ring.length];
+    sumSquares = new double[ring.length];
   }
 
   /** The settings this stream applies. */
@@ -73,10 +94,15 @@ public final class FeatureStream {
       boolean emit = (rawCount + 1) % decimation == 0;
       int slot = (int) (featureCount % ring[0].length);
       for (int c = 0; c < channels; c++) {
-        double rms = envelopes[c].process(emg[c][i]);
+        for (int b = 0; b < subBands; b++) {
+          double x = subBandFilters[c].length == 0 ? emg[c][i] : subBandFilters[c][b].process(emg[c][i]);
+          double rms = envelopes[c][b].process(x);
+          if (emit) {
+            store(c * perChannel + b, slot, Math.log1p(rms));
+          }
+        }
         if (emit) {
-          ring[2 * c][slot] = (float) Math.log1p(rms);
-          ring[2 * c + 1][slot] = (float) eog[c][i];
+          store(c * perChannel + subBands, slot, eog[c][i]);
         }
       }
       rawCount++;
@@ -84,6 +110,22 @@ public final class FeatureStream {
         featureCount++;
       }
     }
+  }
+
+  /** Smallest standard deviation a session-normalised input is divided by. */
+  static final double MIN_SESSION_STD = 1e-6;
+
+  private void store(int input, int slot, double value) {
+    if (!frontEnd.sessionNormalised()) {
+      ring[input][slot] = (float) value;
+      return;
+    }
+    sum[input] += value;
+    sumSquares[input] += value * value;
+    double n = featureCount + 1;
+    double mean = sum[input] / n;
+    double std = Math.sqrt(Math.max(sumSquares[input] / n - mean * mean, 0));
+    ring[input][slot] = (float) ((value - mean) / Math.max(std, MIN_SESSION_STD));
   }
 
   /** Biosignal-clock time of the raw sample that will be pushed next. */

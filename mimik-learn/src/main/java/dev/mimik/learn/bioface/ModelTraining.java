@@ -9,6 +9,7 @@ import dev.mimik.learn.baseline.WindowRidge;
 import dev.mimik.learn.bionet.BioNetConfig;
 import dev.mimik.learn.metric.NormalisedMeanError;
 import dev.mimik.learn.train.BioNetTrainer;
+import dev.mimik.learn.train.InputLayout;
 import dev.mimik.learn.train.TimeBlockedSplit;
 import dev.mimik.learn.train.TrainingOptions;
 import java.io.IOException;
@@ -71,6 +72,18 @@ public final class ModelTraining {
     return re * re + im * im;
   }
 
+  /** Which channel each of the front end's inputs comes from, and which are log envelopes, for gain jitter. */
+  public static InputLayout layout(FrontEnd frontEnd) {
+    int n = frontEnd.inputCount();
+    int[] channel = new int[n];
+    boolean[] log = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      channel[i] = frontEnd.channelOf(i);
+      log[i] = frontEnd.isEnvelope(i);
+    }
+    return new InputLayout(channel, log);
+  }
+
   /** Refuses data too short for a training and a validation part separated by the gap. */
   private static void requireEnoughFrames(TrainingData data, Path source, FrontEnd frontEnd,
       TrainingOptions options) {
@@ -119,7 +132,7 @@ public final class ModelTraining {
       Optional<BlinkModel> blinks, TrainingOptions options, Path checkpoint) throws IOException {
     Optional<PersonIdentity> identity = identity(rig, data);
     BioNetConfig config = BioNetConfig.defaults(frontEnd.inputCount(), frontEnd.windowSamples(), set);
-    BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd)).train(config,
+    BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd), layout(frontEnd)).train(config,
         TrackingModel.settingsJson(frontEnd, data.frame(), blinks, identity), data.windows(), data.targets(),
         checkpoint);
     return new Outcome(new TrackingModel(result.model(), frontEnd, data.frame(), blinks, identity), result, data);
@@ -145,7 +158,7 @@ public final class ModelTraining {
     requireEnoughFrames(data, sessions.get(0).source(), frontEnd, withWindowGap(options, frontEnd));
     Optional<BlinkModel> blinks = BlinkModel.calibrate(sessions, frontEnd, warnings).or(base::blinks);
     Optional<PersonIdentity> identity = identity(rig, data);
-    BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd)).fineTune(base.network(),
+    BioNetTrainer.Result result = new BioNetTrainer(withWindowGap(options, frontEnd), layout(frontEnd)).fineTune(base.network(),
         TrackingModel.settingsJson(frontEnd, base.landmarkFrame(), blinks, identity), data.windows(), data.targets(),
         checkpoint);
     return new Outcome(new TrackingModel(result.model(), frontEnd, base.landmarkFrame(), blinks, identity), result,

@@ -63,10 +63,23 @@ public final class BioNetTrainer {
   static final int NON_FINITE_RETRIES = 3;
 
   private final TrainingOptions options;
+  private final InputLayout layout;
 
-  /** A trainer with these options. */
+  /** A trainer with these options, which must not ask for gain jitter (it needs to know the inputs). */
   public BioNetTrainer(TrainingOptions options) {
+    this(options, null);
+  }
+
+  /**
+   * A trainer with these options, whose gain jitter (if any) draws one gain per channel of {@code layout} for every
+   * training window of every epoch (validation windows are left as they are).
+   */
+  public BioNetTrainer(TrainingOptions options, InputLayout layout) {
+    if (options.gainJitter() > 0 && layout == null) {
+      throw new IllegalArgumentException("gain jitter needs to know which channel each input comes from");
+    }
     this.options = options;
+    this.layout = layout;
   }
 
   /** The outcome of a training run: the model of the best validation epoch and the history of all epochs. */
@@ -81,6 +94,7 @@ public final class BioNetTrainer {
   public Result train(BioNetConfig config, JsonNode bandSettings, float[][][] windows, float[][] targets, Path checkpoint)
       throws IOException {
     checkData(config, windows, targets);
+    checkLayout(config);
     TimeBlockedSplit.Split split = options.split().split(windows.length);
     Normalisation norm = Normalisation.fit(select(windows, split.train()), select(targets, split.train()));
     return run(config, norm, bandSettings, null, windows, targets, split, checkpoint);
@@ -98,6 +112,7 @@ public final class BioNetTrainer {
   public Result fineTune(BioNetModel base, JsonNode bandSettings, float[][][] windows, float[][] targets,
       Path checkpoint) throws IOException {
     checkData(base.config(), windows, targets);
+    checkLayout(base.config());
     TimeBlockedSplit.Split split = options.split().split(windows.length);
     Normalisation norm = Normalisation.fit(select(windows, split.train()), select(targets, split.train()));
     return run(base.config(), norm, bandSettings, base.parameters(), windows, targets, split, checkpoint);
@@ -223,6 +238,7 @@ public final class BioNetTrainer {
       order[i] = order[j];
       order[j] = t;
     }
+    Random gains = new Random(~epochSeed);
     double sum = 0;
     for (int from = 0; from < order.length; from += options.batchSize()) {
       int to = Math.min(order.length, from + options.batchSize());
@@ -230,7 +246,8 @@ public final class BioNetTrainer {
         break; // batch norm cannot learn from a single window; it is dropped, the next epoch reshuffles
       }
       try (NDManager batch = trainer.getManager().newSubManager()) {
-        NDList[] xy = batch(batch, config, norm, windows, targets, order, from, to);
+        NDList[] xy = batch(batch, config, norm, windows, targets, order, from, to,
+            options.gainJitter() > 0 ? w -> layout.withRandomGains(w, options.gainJitter(), gains) : w -> w);
         try (GradientCollector collector = trainer.newGradientCollector()) {
           NDList prediction = trainer.forward(xy[0]);
           NDArray value = trainer.getLoss().evaluate(xy[1], prediction);
@@ -252,7 +269,7 @@ public final class BioNetTrainer {
     for (int from = 0; from < validation.length; from += EVAL_BATCH) {
       int to = Math.min(validation.length, from + EVAL_BATCH);
       try (NDManager batch = trainer.getManager().newSubManager()) {
-        NDList[] xy = batch(batch, config, norm, windows, targets, validation, from, to);
+        NDList[] xy = batch(batch, config, norm, windows, targets, validation, from, to, w -> w);
         float[] out = trainer.evaluate(xy[0]).singletonOrThrow().toFloatArray();
         for (int i = from; i < to; i++) {
           float[] predicted = norm.denormaliseTarget(out, (i - from) * config.outputs());
@@ -264,12 +281,12 @@ public final class BioNetTrainer {
   }
 
   private static NDList[] batch(NDManager manager, BioNetConfig config, Normalisation norm, float[][][] windows,
-      float[][] targets, int[] frames, int from, int to) {
+      float[][] targets, int[] frames, int from, int to, java.util.function.UnaryOperator<float[][]> augment) {
     int per = config.inputs() * config.windowSamples();
     float[] x = new float[(to - from) * per];
     float[] y = new float[(to - from) * config.outputs()];
     for (int i = from; i < to; i++) {
-      norm.normaliseWindow(windows[frames[i]], x, (i - from) * per);
+      norm.normaliseWindow(augment.apply(windows[frames[i]]), x, (i - from) * per);
       norm.normaliseTarget(targets[frames[i]], y, (i - from) * config.outputs());
     }
     return new NDList[] {
@@ -298,6 +315,13 @@ public final class BioNetTrainer {
       bar.setExtraMessage(line);
     } else if (options.showProgress()) {
       System.err.println(line + String.format(java.util.Locale.ROOT, " %.1fs", r.seconds()));
+    }
+  }
+
+  private void checkLayout(BioNetConfig config) {
+    if (layout != null && layout.inputs() != config.inputs()) {
+      throw new IllegalArgumentException("the input layout describes " + layout.inputs() + " inputs; the network takes "
+          + config.inputs());
     }
   }
 

@@ -14,6 +14,8 @@ package dev.mimik.learn.train;
  * @param gapFrames frames dropped from training on each side of a validation block; set it to the window length in
  *     frames so that no training window overlaps a validation window
  * @param showProgress draw a progress bar (on a terminal) or print one line per epoch (otherwise) on stderr
+ * @param gainJitter standard deviation of the log gain drawn per training window and channel
+ *     ({@link InputLayout}): augmentation for an earpiece put on afresh, whose leads' gains change; 0 for none
  */
 public record TrainingOptions(
     int epochs,
@@ -24,7 +26,8 @@ public record TrainingOptions(
     double validationFraction,
     int validationBlocks,
     int gapFrames,
-    boolean showProgress) {
+    boolean showProgress,
+    double gainJitter) {
 
   /** Validates every field. */
   public TrainingOptions {
@@ -34,6 +37,22 @@ public record TrainingOptions(
     if (!(validationFraction > 0 && validationFraction <= 0.5) || validationBlocks < 1 || gapFrames < 0) {
       throw new IllegalArgumentException("validation fraction must be in (0, 0.5], blocks positive, gap not negative");
     }
+    if (!(gainJitter >= 0) || Double.isInfinite(gainJitter)) {
+      throw new IllegalArgumentException("gain jitter must be finite and not negative: " + gainJitter);
+    }
+  }
+
+  /** Options without augmentation. */
+  public TrainingOptions(int epochs, int batchSize, float learningRate, int patience, long seed,
+      double validationFraction, int validationBlocks, int gapFrames, boolean showProgress) {
+    this(epochs, batchSize, learningRate, patience, seed, validationFraction, validationBlocks, gapFrames,
+        showProgress, 0);
+  }
+
+  /** These options with another gain jitter (0: none). */
+  public TrainingOptions withGainJitter(double sd) {
+    return new TrainingOptions(epochs, batchSize, learningRate, patience, seed, validationFraction, validationBlocks,
+        gapFrames, showProgress, sd);
   }
 
   /** Defaults for a model trained from scratch: 60 epochs, batch 64, learning rate 1e-3, patience 8, seed 42. */
@@ -48,27 +67,27 @@ public record TrainingOptions(
 
   /** These options with another number of epochs. */
   public TrainingOptions withEpochs(int e) {
-    return new TrainingOptions(e, batchSize, learningRate, patience, seed, validationFraction, validationBlocks, gapFrames, showProgress);
+    return new TrainingOptions(e, batchSize, learningRate, patience, seed, validationFraction, validationBlocks, gapFrames, showProgress, gainJitter);
   }
 
   /** These options with another learning rate. */
   public TrainingOptions withLearningRate(float lr) {
-    return new TrainingOptions(epochs, batchSize, lr, patience, seed, validationFraction, validationBlocks, gapFrames, showProgress);
+    return new TrainingOptions(epochs, batchSize, lr, patience, seed, validationFraction, validationBlocks, gapFrames, showProgress, gainJitter);
   }
 
   /** These options with another seed. */
   public TrainingOptions withSeed(long s) {
-    return new TrainingOptions(epochs, batchSize, learningRate, patience, s, validationFraction, validationBlocks, gapFrames, showProgress);
+    return new TrainingOptions(epochs, batchSize, learningRate, patience, s, validationFraction, validationBlocks, gapFrames, showProgress, gainJitter);
   }
 
   /** These options with another gap around validation blocks. */
   public TrainingOptions withGapFrames(int gap) {
-    return new TrainingOptions(epochs, batchSize, learningRate, patience, seed, validationFraction, validationBlocks, gap, showProgress);
+    return new TrainingOptions(epochs, batchSize, learningRate, patience, seed, validationFraction, validationBlocks, gap, showProgress, gainJitter);
   }
 
   /** These options with progress output on or off. */
   public TrainingOptions withProgress(boolean show) {
-    return new TrainingOptions(epochs, batchSize, learningRate, patience, seed, validationFraction, validationBlocks, gapFrames, show);
+    return new TrainingOptions(epochs, batchSize, learningRate, patience, seed, validationFraction, validationBlocks, gapFrames, show, gainJitter);
   }
 
   /** The validation split these options describe. */

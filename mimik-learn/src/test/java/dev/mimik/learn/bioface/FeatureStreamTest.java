@@ -96,6 +96,84 @@ class FeatureStreamTest {
     }
   }
 
+  /** The scipy chain of one raw channel up to the EMG band, at the synthetic front end's 500 Hz. */
+  private static final String EMG_BAND = String.join("\n",
+      "x = load('x'); fs = 500.0",
+      "notch = np.vstack([np.concatenate(signal.iirnotch(f, 30, fs=fs)) for f in (50, 100, 150, 200)])",
+      "emg = signal.sosfilt(np.vstack([notch, signal.butter(4, [20, 0.95 * fs / 2], 'bandpass', fs=fs, output='sos')]), x)",
+      "eog = signal.sosfilt(np.vstack([notch, signal.butter(4, [0.1, 10], 'bandpass', fs=fs, output='sos')]), x)",
+      "def env(y):",
+      "    W = 25; i = np.arange(len(y)); lo = np.maximum(0, i - W + 1)",
+      "    c = np.concatenate([[0.0], np.cumsum(y ** 2)])",
+      "    return np.log1p(np.sqrt((c[i + 1] - c[lo]) / (i + 1 - lo)))[4::5]");
+
+  /** Every feature of a whole recording from a front end like {@code fe} whose one window covers it all. */
+  private static float[][] allFeatures(FrontEnd fe, double start, double[][] x) {
+    int n = x[0].length;
+    FrontEnd all = fe.withWindowSeconds(n / fe.samplingRateHz());
+    FeatureStream stream = new FeatureStream(all, start, 10);
+    stream.pushRaw(x);
+    float[][] w = new float[all.inputCount()][all.windowSamples()];
+    assertThat(stream.window(start + (n - 1) / fe.samplingRateHz(), w)).isTrue();
+    return w;
+  }
+
+  @Test
+  void subBandEnvelopesEqualScipyLogSpacedButterworthBandsOfTheEmgBand() throws Exception {
+    double start = 0.5;
+    double[][] x = raw(SyntheticSession.signal(start, 4, FE.samplingRateHz(), 5));
+    FrontEnd three = FE.withEmgSubBands(3);
+    assertThat(three.inputCount()).isEqualTo(8);
+    float[][] w = allFeatures(three, start, x);
+    for (int c = 0; c < 2; c++) {
+      String code = String.join("\n", EMG_BAND,
+          "edges = 20 * (0.95 * fs / 2 / 20) ** (np.arange(4) / 3)",
+          "bands = [env(signal.sosfilt(signal.butter(4, [edges[b], edges[b + 1]], 'bandpass', fs=fs, output='sos'),"
+              + " emg)) for b in range(3)]",
+          "save('features', np.concatenate(bands + [eog[4::5]]))");
+      double[] py = PythonOracle.scipy().run(code, Map.of("x", x[c])).get("features");
+      int k = w[0].length;
+      assertThat(py).hasSize(4 * k);
+      double eogScale = Arrays.stream(py, 3 * k, 4 * k).map(Math::abs).max().orElseThrow();
+      for (int b = 0; b < 4; b++) {
+        for (int i = 0; i < k; i++) {
+          double want = py[b * k + i];
+          assertThat((double) w[4 * c + b][i]).as("input %d of channel %d, feature %d", b, c, i)
+              .isCloseTo(want, within(b < 3 ? 1e-5 * Math.max(1, want) : 1e-5 * eogScale));
+        }
+      }
+      for (int b = 0; b < 3; b++) { // the bands carry different parts of the spectrum, not copies of one envelope
+        assertThat((double) w[4 * c + b][k - 1]).isNotCloseTo(w[4 * c + (b + 1) % 3][k - 1], within(1e-3));
+      }
+    }
+  }
+
+  @Test
+  void sessionNormalisedInputsAreZScoredOnTheRecordingSoFarAsNumpyComputesIt() throws Exception {
+    double start = 0.0;
+    double[][] x = raw(SyntheticSession.signal(start, 4, FE.samplingRateHz(), 6));
+    float[][] w = allFeatures(FE.withSessionNormalised(true), start, x);
+    String code = String.join("\n", EMG_BAND,
+        "def z(f):",
+        "    k = np.arange(1, len(f) + 1); m = np.cumsum(f) / k",
+        "    sd = np.sqrt(np.maximum(np.cumsum(f * f) / k - m * m, 0))",
+        "    return (f - m) / np.maximum(sd, 1e-6)",
+        "save('features', np.concatenate([z(env(emg)), z(eog[4::5])]))");
+    double[] py = PythonOracle.scipy().run(code, Map.of("x", x[1])).get("features");
+    int k = w[0].length;
+    assertThat(py).hasSize(2 * k);
+    assertThat(w[2][0]).as("one feature is its own mean").isZero();
+    for (int i = 1; i < k; i++) {
+      assertThat((double) w[2][i]).as("EMG feature %d", i).isCloseTo(py[i], within(1e-4 * Math.max(1, Math.abs(py[i]))));
+      assertThat((double) w[3][i]).as("EOG feature %d", i).isCloseTo(py[k + i],
+          within(1e-4 * Math.max(1, Math.abs(py[k + i]))));
+    }
+    // a gain on the electrode changes nothing but the first seconds' statistics
+    double[][] louder = {x[0], Arrays.stream(x[1]).map(v -> 1.5 * v).toArray()};
+    float[][] v = allFeatures(FE.withSessionNormalised(true), start, louder);
+    assertThat((double) v[3][k - 1]).isCloseTo(w[3][k - 1], within(1e-4));
+  }
+
   @Test
   void windowForATimeEndsAtTheLastFeatureAtOrBeforeItAndNeedsAFullWindowOfHistory() {
     double start = 10.0;

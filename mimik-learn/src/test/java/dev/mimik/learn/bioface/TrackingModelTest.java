@@ -71,6 +71,33 @@ class TrackingModelTest {
         .hasMessageStartingWith(corrupt.toString());
   }
 
+  /** A file written before sub-bands and per-session normalisation existed reads as one band, not normalised. */
+  @Test
+  void aModelFileWithoutTheNewFeatureSettingsLoadsWithTheFeaturesItWasTrainedOn(@TempDir Path dir) throws Exception {
+    BioNetModel net = SyntheticSession.trainedModel().network();
+    ObjectNode settings = (ObjectNode) TrackingModel.settingsJson(SyntheticSession.FRONT_END,
+        SyntheticSession.trainedModel().landmarkFrame(), java.util.Optional.empty(), java.util.Optional.empty());
+    ObjectNode frontEnd = (ObjectNode) settings.get("frontEnd");
+    assertThat(frontEnd.path("emgSubBands").asInt()).isEqualTo(1);
+    frontEnd.remove(List.of("emgSubBands", "sessionNormalised"));
+    Path file = dir.resolve("old.mimik");
+    try (BioNetModel copy = BioNetModel.of(net.config(), net.normalisation(), settings, net.parameters())) {
+      BioModelBundle.save(copy, file);
+    }
+    try (TrackingModel loaded = TrackingModel.load(file)) {
+      assertThat(loaded.frontEnd()).isEqualTo(SyntheticSession.FRONT_END);
+      assertThat(loaded.frontEnd().emgSubBands()).isEqualTo(1);
+      assertThat(loaded.frontEnd().sessionNormalised()).isFalse();
+    }
+    frontEnd.put("emgSubBands", 3); // says three envelopes per channel; the network takes one
+    Path mismatch = dir.resolve("mismatch.mimik");
+    try (BioNetModel copy = BioNetModel.of(net.config(), net.normalisation(), settings, net.parameters())) {
+      BioModelBundle.save(copy, mismatch);
+    }
+    assertThatThrownBy(() -> TrackingModel.load(mismatch)).isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith(mismatch.toString()).hasMessageContaining("does not match the network");
+  }
+
   @Test
   void settingsJsonCarriesBothParts() {
     ObjectNode json = (ObjectNode) TrackingModel.settingsJson(SyntheticSession.FRONT_END,

@@ -76,6 +76,28 @@ class BioNetTrainerTest {
   }
 
   @Test
+  void gainJitterIsSeededAndChangesWhatIsLearnt() throws Exception {
+    var bands = JsonNodeFactory.instance.objectNode();
+    InputLayout layout = new InputLayout(new int[] {0, 1}, new boolean[] {true, false});
+    TrainingOptions jitter = OPTIONS.withEpochs(2).withGainJitter(0.3);
+    float[][][] probe = java.util.Arrays.copyOf(task.windows(), 20);
+    float[][][] out = new float[3][][];
+    TrainingOptions[] runs = {jitter, jitter, OPTIONS.withEpochs(2)};
+    for (int r = 0; r < 3; r++) {
+      try (BioNetModel model = new BioNetTrainer(runs[r], layout)
+          .train(TINY, bands, task.windows(), task.targets(), null).model()) {
+        out[r] = model.predict(probe);
+      }
+    }
+    assertThat(out[1]).as("same seed, same gains").isDeepEqualTo(out[0]);
+    assertThat(out[2]).as("without jitter").isNotEqualTo(out[0]);
+    assertThat(java.util.Arrays.deepEquals(out[2], out[0])).isFalse();
+    assertThatThrownBy(() -> new BioNetTrainer(jitter, new InputLayout(new int[] {0}, new boolean[] {true}))
+        .train(TINY, bands, task.windows(), task.targets(), null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("layout");
+  }
+
+  @Test
   void aCheckpointOfAnotherRunIsRefused(@TempDir Path dir) throws Exception {
     Path checkpoint = dir.resolve("c.ckpt");
     new BioNetTrainer(OPTIONS.withEpochs(1)).train(TINY, JsonNodeFactory.instance.objectNode(), task.windows(),
