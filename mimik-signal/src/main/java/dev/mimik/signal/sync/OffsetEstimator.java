@@ -5,6 +5,7 @@ import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.core.data.Signal;
 import dev.mimik.signal.WindowAlignment;
 import dev.mimik.signal.band.Band;
+import dev.mimik.signal.band.MainsNotch;
 import dev.mimik.signal.envelope.SlidingRms;
 import dev.mimik.signal.filter.ZeroPhaseSosFilter;
 import java.util.ArrayList;
@@ -82,6 +83,10 @@ public record OffsetEstimator(double maxLagSeconds, double minOverlapFraction, d
    * Estimates the clock mapping of a recording's landmarks from its biosignals: each channel at the first channel's
    * rate gives the log of its EMG band's RMS over 0.1 s (zero-phase, centred) at 100 Hz, relative to its median;
    * the landmarks give their {@link FaceActivity} and the square root of their {@link MotionEnergy}.
+   *
+   * <p>The mains (50 and 60 Hz, both, with their harmonics: the recording does not say which) is notched out
+   * before the EMG band: through a high skin-electrode impedance its hum is a steady floor under the envelope
+   * that flattens the muscles' rise and fall, and would leave no clear peak.
    */
   public OffsetEstimate estimate(Signal signal, LandmarkTrack landmarks) {
     Channel first = signal.channel(0);
@@ -92,7 +97,9 @@ public record OffsetEstimator(double maxLagSeconds, double minOverlapFraction, d
       if (c.samplingRate() != fs) {
         continue;
       }
-      double[] emg = ZeroPhaseSosFilter.filter(Band.emg().design(fs), c.samples());
+      double[] x = ZeroPhaseSosFilter.filter(MainsNotch.europe().design(fs), c.samples());
+      x = ZeroPhaseSosFilter.filter(MainsNotch.americas().design(fs), x);
+      double[] emg = ZeroPhaseSosFilter.filter(Band.emg().design(fs), x);
       double[] rms = SlidingRms.of(emg, ENVELOPE_SECONDS, fs, WindowAlignment.CENTRED);
       double[] env = new double[rms.length / step];
       for (int i = 0; i < env.length; i++) {

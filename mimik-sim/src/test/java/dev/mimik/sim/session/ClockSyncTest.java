@@ -2,7 +2,9 @@ package dev.mimik.sim.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mimik.core.data.Channel;
 import dev.mimik.core.data.LandmarkTrack;
+import dev.mimik.core.data.Signal;
 import dev.mimik.sim.camera.CameraModel;
 import dev.mimik.sim.camera.SketchRig;
 import dev.mimik.sim.sensor.Montage;
@@ -79,6 +81,36 @@ class ClockSyncTest {
           + " psr %.1f%n", pair[0].id(), pair[1].id(), e.offsetSeconds(), e.peakCorrelation(),
           e.runnerUpCorrelation(), e.runnerUpOffsetSeconds(), e.peakToSidelobe());
       assertThat(estimator.isClear(e)).as("%s against %s", pair[0].id(), pair[1].id()).isFalse();
+    }
+  }
+
+  /**
+   * A participant whose electrodes sit on the skin through a high impedance: the simulator's mains hum for 60 kOhm
+   * (0.4 uV per kOhm, harmonics 1, 0.1 and 0.3), on 50 Hz here and on 60 Hz there, over the session's own signals.
+   */
+  @Test
+  void findsTheOffsetThroughTheMainsHumOfAHighImpedance() {
+    OffsetEstimator estimator = OffsetEstimator.standard();
+    SimulatedSession s = sessions[0][0];
+    for (double mainsHz : new double[] {50, 60}) {
+      Signal hummed = s.signals().withChannels(s.signals().channels().stream().map(c -> {
+        double[] x = c.samples().clone();
+        double[] harmonic = {1.0, 0.1, 0.3};
+        for (int h = 0; h < harmonic.length; h++) {
+          double w = 2 * Math.PI * (h + 1) * mainsHz / c.samplingRate();
+          for (int i = 0; i < x.length; i++) {
+            x[i] += 0.4 * 60 * harmonic[h] * Math.sin(w * i + h);
+          }
+        }
+        return new Channel(c.name(), c.unit(), c.samplingRate(), x);
+      }).toList());
+      LandmarkTrack landmarks = s.capture().detected();
+      OffsetEstimate e = estimator.estimate(hummed, landmarks);
+      ClockMapping truth = new ClockMapping(s.camera().clockOffsetS(), s.camera().driftPpm() * 1e-6);
+      System.out.printf(Locale.ROOT, "%s with %.0f Hz hum: %+.3f s (true %+.3f s), peak %.3f, psr %.1f%n", s.id(),
+          mainsHz, e.offsetSeconds(), s.camera().clockOffsetS(), e.peakCorrelation(), e.peakToSidelobe());
+      assertThat(estimator.isClear(e)).isTrue();
+      assertThat(worstError(e.mapping(), truth, landmarks)).isLessThan(1 / FPS);
     }
   }
 
