@@ -75,6 +75,61 @@ public interface SignalStream extends Closeable {
     return new Signal(out, startTimeSeconds(), startDateTime(), annotations());
   }
 
+  /**
+   * {@code source} with each block passed through {@code map} as it is read, delivering {@code channels} (the
+   * source's, or what {@code map} makes of them); everything else, closing included, is the source's.
+   */
+  static SignalStream mapped(SignalStream source, List<Channel> channels, BlockMap map) {
+    return new SignalStream() {
+      @Override
+      public Path file() {
+        return source.file();
+      }
+
+      @Override
+      public List<Channel> channels() {
+        return channels;
+      }
+
+      @Override
+      public double startTimeSeconds() {
+        return source.startTimeSeconds();
+      }
+
+      @Override
+      public Optional<LocalDateTime> startDateTime() {
+        return source.startDateTime();
+      }
+
+      @Override
+      public double[][] next() throws IOException {
+        double[][] block = source.next();
+        return block == null ? null : map.apply(block);
+      }
+
+      @Override
+      public double durationSeconds() {
+        return source.durationSeconds();
+      }
+
+      @Override
+      public List<Annotation> annotations() {
+        return source.annotations();
+      }
+
+      @Override
+      public void close() throws IOException {
+        source.close();
+      }
+    };
+  }
+
+  /** What {@link #mapped} does to each block: one array per channel in, one per delivered channel out. */
+  @FunctionalInterface
+  interface BlockMap {
+    double[][] apply(double[][] block) throws IOException;
+  }
+
   /** A recording already in memory, handed over as one block. */
   static SignalStream of(Path file, Signal whole) {
     return of(file, whole, () -> Integer.MAX_VALUE);

@@ -238,53 +238,12 @@ public final class TrackJob {
 
   /** {@code stream} counting each channel's samples into {@code samples} as they are read. */
   private static SignalStream counting(SignalStream stream, long[] samples) {
-    return new SignalStream() {
-      @Override
-      public Path file() {
-        return stream.file();
+    return SignalStream.mapped(stream, stream.channels(), block -> {
+      for (int c = 0; c < block.length; c++) {
+        samples[c] += block[c].length;
       }
-
-      @Override
-      public List<dev.mimik.core.data.Channel> channels() {
-        return stream.channels();
-      }
-
-      @Override
-      public double startTimeSeconds() {
-        return stream.startTimeSeconds();
-      }
-
-      @Override
-      public java.util.Optional<java.time.LocalDateTime> startDateTime() {
-        return stream.startDateTime();
-      }
-
-      @Override
-      public double[][] next() throws IOException {
-        double[][] block = stream.next();
-        if (block != null) {
-          for (int c = 0; c < block.length; c++) {
-            samples[c] += block[c].length;
-          }
-        }
-        return block;
-      }
-
-      @Override
-      public double durationSeconds() {
-        return stream.durationSeconds();
-      }
-
-      @Override
-      public List<dev.mimik.core.data.Annotation> annotations() {
-        return stream.annotations();
-      }
-
-      @Override
-      public void close() throws IOException {
-        stream.close();
-      }
-    };
+      return block;
+    });
   }
 
   /** Tracks the recording through the pipeline {@code mimik serve} runs, with these settings' options. */

@@ -115,55 +115,13 @@ public record BipolarPairs(Path file, List<Pair> pairs) {
       scale[k] = minusScale(stream.file(), p, a, b);
       leads.add(new Channel(p.channel(), a.unit(), a.samplingRate(), new double[0]));
     }
-    return new SignalStream() {
-      @Override
-      public Path file() {
-        return stream.file();
+    return SignalStream.mapped(stream, leads, block -> {
+      double[][] out = new double[plus.length][];
+      for (int k = 0; k < out.length; k++) {
+        out[k] = lead(block[plus[k]], block[minus[k]], scale[k]);
       }
-
-      @Override
-      public List<Channel> channels() {
-        return leads;
-      }
-
-      @Override
-      public double startTimeSeconds() {
-        return stream.startTimeSeconds();
-      }
-
-      @Override
-      public java.util.Optional<java.time.LocalDateTime> startDateTime() {
-        return stream.startDateTime();
-      }
-
-      @Override
-      public double[][] next() throws java.io.IOException {
-        double[][] block = stream.next();
-        if (block == null) {
-          return null;
-        }
-        double[][] out = new double[plus.length][];
-        for (int k = 0; k < out.length; k++) {
-          out[k] = lead(block[plus[k]], block[minus[k]], scale[k]);
-        }
-        return out;
-      }
-
-      @Override
-      public double durationSeconds() {
-        return stream.durationSeconds();
-      }
-
-      @Override
-      public List<dev.mimik.core.data.Annotation> annotations() {
-        return stream.annotations();
-      }
-
-      @Override
-      public void close() throws java.io.IOException {
-        stream.close();
-      }
-    };
+      return out;
+    });
   }
 
   /** {@code plus - scale * minus}, sample by sample. */
