@@ -6,7 +6,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
@@ -17,13 +16,13 @@ import ai.djl.util.Pair;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.learn.ego.post.RangeOfMotion;
 import dev.mimik.learn.engine.TorchEngine;
+import dev.mimik.learn.train.BlockWeights;
 import dev.mimik.learn.train.ResumableAdam;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,7 +135,8 @@ public final class EgoTrainer {
           trainer.initialize(EgoNet.inputShape(config, 2));
           List<String> ids = block.getParameters().stream().map(Pair::getValue).map(Parameter::getId).toList();
           if (resumed != null) {
-            loadInPlace(block, config, resumed.parameters());
+            BlockWeights.loadInPlace(block, new DomainAdversary(new EgoNet(config)), EgoNet.inputShape(config, 2),
+                resumed.parameters(), "checkpoint weights");
             adam.load(new DataInputStream(new ByteArrayInputStream(resumed.optimiser())), ids, model.getNDManager());
             history.addAll(resumed.history());
           }
@@ -168,7 +168,7 @@ public final class EgoTrainer {
               try (DataOutputStream out = new DataOutputStream(state)) {
                 adam.save(out, ids);
               }
-              new EgoCheckpoint(fingerprint, epoch, List.copyOf(history), save(block), state.toByteArray())
+              new EgoCheckpoint(fingerprint, epoch, List.copyOf(history), BlockWeights.save(block), state.toByteArray())
                   .write(checkpoint);
             }
             if (options.showProgress()) {
@@ -176,7 +176,7 @@ public final class EgoTrainer {
                   options.epochs(), report.loss(), report.domainLoss(), report.domainAccuracy(), report.seconds());
             }
           }
-          finalParameters = save(block.net());
+          finalParameters = BlockWeights.save(block.net());
         }
       }
     } finally {
@@ -265,35 +265,6 @@ public final class EgoTrainer {
     List<EgoClip> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
-  }
-
-  private static byte[] save(ai.djl.nn.Block block) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      block.saveParameters(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  /**
-   * Overwrites the block's weights in place (the trainer's parameter store holds the arrays it was initialised with;
-   * replacing them would detach training).
-   */
-  private static void loadInPlace(DomainAdversary block, EgoNetConfig config, byte[] parameters) throws IOException {
-    try (NDManager scratch = TorchEngine.newManager()) {
-      DomainAdversary source = new DomainAdversary(new EgoNet(config));
-      source.initialize(scratch, DataType.FLOAT32, EgoNet.inputShape(config, 2));
-      source.loadParameters(scratch, new DataInputStream(new ByteArrayInputStream(parameters)));
-      List<Parameter> from = source.getParameters().values();
-      List<Parameter> to = block.getParameters().values();
-      for (int i = 0; i < to.size(); i++) {
-        to.get(i).getArray().set(from.get(i).getArray().toFloatArray());
-      }
-    } catch (MalformedModelException e) {
-      throw new IOException("checkpoint weights do not fit the network: " + e.getMessage(), e);
-    }
   }
 
   private String fingerprint(EgoNetConfig config, List<String> cameras, List<EgoClip> real,

@@ -6,7 +6,6 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -27,7 +26,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,7 +145,7 @@ public final class BioNetTrainer {
         byte[] best;
         boolean stopped = false;
         if (resumed != null) {
-          loadParameters(block, config, resumed.current());
+          restore(block, config, resumed.current());
           adam.load(new DataInputStream(new ByteArrayInputStream(resumed.optimiser())), ids, model.getNDManager());
           history.addAll(resumed.history());
           bestEpoch = resumed.bestEpoch();
@@ -156,22 +154,22 @@ public final class BioNetTrainer {
           stopped = resumed.stoppedEarly();
         } else {
           if (initial != null) {
-            loadParameters(block, config, initial);
+            restore(block, config, initial);
           }
-          best = saveParameters(block);
+          best = BlockWeights.save(block);
         }
         int batches = (split.train().length + options.batchSize() - 1) / options.batchSize();
         try (ProgressBar bar = progressBar(history.size(), batches)) {
           for (int epoch = history.size() + 1; epoch <= options.epochs() && !stopped; epoch++) {
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
-            byte[] parametersBefore = saveParameters(block);
+            byte[] parametersBefore = BlockWeights.save(block);
             byte[] optimiserBefore = optimiserState(adam, ids);
             double trainLoss = trainEpoch(trainer, config, norm, windows, targets, split.train(), epoch, bar);
             double valNme = validate(trainer, config, norm, nme, windows, targets, split.validation());
             for (int retry = 1; retry <= NON_FINITE_RETRIES && !(Double.isFinite(trainLoss)
                 && Double.isFinite(valNme)); retry++) {
-              loadParameters(block, config, parametersBefore);
+              restore(block, config, parametersBefore);
               adam.load(new DataInputStream(new ByteArrayInputStream(optimiserBefore)), ids, model.getNDManager());
               trainLoss = trainEpoch(trainer, config, norm, windows, targets, split.train(), epoch, bar);
               valNme = validate(trainer, config, norm, nme, windows, targets, split.validation());
@@ -182,12 +180,12 @@ public final class BioNetTrainer {
             if (valNme < bestNme) {
               bestNme = valNme;
               bestEpoch = epoch;
-              best = saveParameters(block);
+              best = BlockWeights.save(block);
             }
             stopped = options.patience() > 0 && epoch - bestEpoch >= options.patience() && epoch < options.epochs();
             if (checkpointFile != null) {
               new TrainingCheckpoint(fingerprint, epoch, bestEpoch, bestNme, stopped, List.copyOf(history),
-                  saveParameters(block), best, optimiserState(adam, ids)).write(checkpointFile);
+                  BlockWeights.save(block), best, optimiserState(adam, ids)).write(checkpointFile);
             }
             showEpoch(bar, report, bestNme);
           }
@@ -351,33 +349,10 @@ public final class BioNetTrainer {
     return out;
   }
 
-  private static byte[] saveParameters(Block block) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      block.saveParameters(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  /**
-   * Overwrites the block's weights in place with saved ones. In place because the trainer's parameter store holds
-   * the arrays it was initialised with: replacing them (as {@code Block.loadParameters} does) would detach training.
-   */
-  private static void loadParameters(Block block, BioNetConfig config, byte[] parameters) throws IOException {
-    try (NDManager scratch = TorchEngine.newManager()) {
-      Block source = BioNet.build(config);
-      source.initialize(scratch, DataType.FLOAT32, BioNetModel.inputShape(config, 1));
-      source.loadParameters(scratch, new DataInputStream(new ByteArrayInputStream(parameters)));
-      List<Parameter> from = source.getParameters().values();
-      List<Parameter> to = block.getParameters().values();
-      for (int i = 0; i < to.size(); i++) {
-        to.get(i).getArray().set(from.get(i).getArray().toFloatArray());
-      }
-    } catch (MalformedModelException e) {
-      throw new IOException("network parameters do not fit the network: " + e.getMessage(), e);
-    }
+  /** Puts saved weights back into the block being trained ({@link BlockWeights#loadInPlace}). */
+  private static void restore(Block block, BioNetConfig config, byte[] parameters) throws IOException {
+    BlockWeights.loadInPlace(block, BioNet.build(config), BioNetModel.inputShape(config, 1), parameters,
+        "network parameters");
   }
 
   private String fingerprint(BioNetConfig config, Normalisation norm, byte[] initial, float[][][] windows,
