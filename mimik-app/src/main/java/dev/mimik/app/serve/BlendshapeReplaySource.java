@@ -3,7 +3,6 @@ package dev.mimik.app.serve;
 import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Blendshapes;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Plays a {@link BlendshapeTrack} (a {@code blendshapes.csv} written by {@code mimik track}) as live frames at
@@ -63,37 +62,15 @@ public final class BlendshapeReplaySource implements FrameSource {
 
   private void play(Listener listener) {
     double[] times = track.timesSeconds();
-    long t0 = System.nanoTime();
-    double offset = 0;
-    double span = times[times.length - 1] - times[0] + frameStep(times);
-    while (true) {
-      for (int f = 0; f < times.length; f++) {
-        long due = t0 + (long) ((offset + times[f] - times[0]) / speed * 1e9);
-        long wait;
-        while ((wait = due - System.nanoTime()) > 0) {
-          LockSupport.parkNanos(wait);
-          if (Thread.currentThread().isInterrupted()) {
-            return;
-          }
-        }
-        if (Thread.currentThread().isInterrupted()) {
-          return;
-        }
-        double[] w = track.weights()[f];
-        double late = (System.nanoTime() - due) / 1e6;
-        listener.onFrame(new TrackedFrame(times[f], new double[0][], w.clone(), w[BLINK_LEFT], w[BLINK_RIGHT],
-            late, Map.of()));
-      }
-      if (!loop) {
-        listener.onEnd("replay of " + name + " ended after " + times.length + " frames");
-        return;
-      }
-      offset += span;
+    boolean ended = ReplayPacing.run(times, speed, loop, (f, elapsed, due) -> {
+      double[] w = track.weights()[f];
+      double late = (System.nanoTime() - due) / 1e6;
+      listener.onFrame(new TrackedFrame(times[f], new double[0][], w.clone(), w[BLINK_LEFT], w[BLINK_RIGHT],
+          late, Map.of()));
+    });
+    if (ended) {
+      listener.onEnd("replay of " + name + " ended after " + times.length + " frames");
     }
-  }
-
-  private static double frameStep(double[] times) {
-    return times.length > 1 ? (times[times.length - 1] - times[0]) / (times.length - 1) : 1.0 / 30;
   }
 
   @Override

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,37 +70,15 @@ public final class EgoReplaySource implements FrameSource {
   }
 
   private void play(Listener listener) {
-    double[] times = recording.times();
-    int n = times.length;
-    double step = n > 1 ? (times[n - 1] - times[0]) / (n - 1) : 1.0 / 30;
-    double span = times[n - 1] - times[0] + step;
-    long t0 = System.nanoTime();
-    double offset = 0;
     try {
-      while (true) {
-        for (int f = 0; f < n; f++) {
-          double t = offset + times[f] - times[0];
-          long due = t0 + (long) (t / speed * 1e9);
-          long wait;
-          while ((wait = due - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(wait);
-            if (Thread.currentThread().isInterrupted()) {
-              return;
-            }
-          }
-          if (Thread.currentThread().isInterrupted()) {
-            return;
-          }
-          List<TrackedFrame.CameraImage> images = images(f);
-          for (Frame frame : pipeline.pushViews(t, recording.views(f, model.imageSize()))) {
-            listener.onFrame(toTracked(frame, images, due));
-          }
+      boolean ended = ReplayPacing.run(recording.times(), speed, loop, (f, t, due) -> {
+        List<TrackedFrame.CameraImage> images = images(f);
+        for (Frame frame : pipeline.pushViews(t, recording.views(f, model.imageSize()))) {
+          listener.onFrame(toTracked(frame, images, due));
         }
-        if (!loop) {
-          listener.onEnd("replay of " + recording.folder() + " ended after " + n + " frames");
-          return;
-        }
-        offset += span;
+      });
+      if (ended) {
+        listener.onEnd("replay of " + recording.folder() + " ended after " + recording.times().length + " frames");
       }
     } catch (RuntimeException e) {
       LOG.warn("replay of {} stopped: {}", recording.folder(), e.getMessage());
