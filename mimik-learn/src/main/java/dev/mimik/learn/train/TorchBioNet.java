@@ -85,10 +85,11 @@ public final class TorchBioNet {
    *
    * @param torchVersion the version of torch that ran it
    * @param threads the intra-op threads it ran with
+   * @param blasThreads the threads its BLAS library was allowed (0 where the interpreter did not say)
    * @param epochSeconds wall seconds of each epoch
    * @param epochCpuSeconds CPU seconds of the Python process in each epoch
    */
-  public record Run(String torchVersion, int threads, double[] epochSeconds, double[] epochCpuSeconds) {
+  public record Run(String torchVersion, int threads, int blasThreads, double[] epochSeconds, double[] epochCpuSeconds) {
 
     /** Mean wall seconds per epoch after the warm-up epoch. */
     public double secondsPerEpoch() {
@@ -125,9 +126,10 @@ public final class TorchBioNet {
       writeTargets(dir.resolve("train_y.npy"), config, norm, targets, split.train());
       writeWindows(dir.resolve("val_x.npy"), config, norm, windows, split.validation());
       writeTargets(dir.resolve("val_y.npy"), config, norm, targets, split.validation());
-      List<JsonNode> lines = run("train", dir);
+      List<JsonNode> lines = run("train", dir, threads);
       List<JsonNode> epochs = lines.stream().filter(l -> l.has("epoch")).toList();
-      return new Run(lines.get(0).get("torch").asText(), lines.get(0).get("threads").asInt(),
+      JsonNode header = lines.get(0);
+      return new Run(header.get("torch").asText(), header.get("threads").asInt(), header.get("blasThreads").asInt(),
           epochs.stream().mapToDouble(l -> l.get("wallSeconds").asDouble()).toArray(),
           epochs.stream().mapToDouble(l -> l.get("cpuSeconds").asDouble()).toArray());
     } finally {
@@ -165,7 +167,7 @@ public final class TorchBioNet {
       }
       writeNpy(dir.resolve("x.npy"), windows, batch, config.inputs(), config.windowSamples());
       writeNpy(dir.resolve("y.npy"), targets, batch, config.outputs());
-      JsonNode result = run("loss", dir).get(1);
+      JsonNode result = run("loss", dir, 1).get(1);
       if (result.get("stateArrays").asInt() != parameters.size()) {
         throw new IOException("PyTorch's network has " + result.get("stateArrays").asInt() + " parameter arrays,"
             + " mimik's " + parameters.size());
@@ -198,8 +200,12 @@ public final class TorchBioNet {
     return cfg;
   }
 
-  /** Runs the script and returns its JSON lines; the first says torch's version and threads. */
-  private List<JsonNode> run(String command, Path dir) throws IOException {
+  /**
+   * Runs the script and returns its JSON lines; the first says torch's version and threads. The BLAS and OpenMP
+   * pools are held to the same thread count as torch's intra-op pool: Debian's torch calls OpenBLAS, whose own
+   * pool ignores {@code torch.set_num_threads} and would give "one thread" a second core.
+   */
+  private List<JsonNode> run(String command, Path dir, int threads) throws IOException {
     Path script = dir.resolve("bionet_torch.py");
     try (InputStream in = TorchBioNet.class.getResourceAsStream("bionet_torch.py")) {
       if (in == null) {
@@ -207,8 +213,12 @@ public final class TorchBioNet {
       }
       Files.copy(in, script);
     }
-    Process p = new ProcessBuilder(python, script.toString(), command, dir.toString()).redirectErrorStream(true)
-        .start();
+    ProcessBuilder builder = new ProcessBuilder(python, script.toString(), command, dir.toString())
+        .redirectErrorStream(true);
+    for (String pool : List.of("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")) {
+      builder.environment().put(pool, Integer.toString(threads));
+    }
+    Process p = builder.start();
     List<String> output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     try {
       if (p.waitFor() != 0) {

@@ -146,7 +146,8 @@ def main():
         cfg = json.load(f)
     torch.set_num_threads(cfg["threads"])
     torch.set_num_interop_threads(1)
-    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads()}), flush=True)
+    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(),
+                      "blasThreads": int(os.environ.get("OPENBLAS_NUM_THREADS", "0"))}), flush=True)
     {"train": train, "loss": loss}[command](directory, cfg)
 
 

@@ -59,6 +59,7 @@ class TorchBioNetTest {
     TorchBioNet.Run run = torch.train(config, new TrainingOptions(3, 32, 3e-3f, 0, 7, 0.2, 4, 2, false),
         task.windows(), task.targets(), 1);
     assertThat(run.threads()).isEqualTo(1);
+    assertThat(run.blasThreads()).as("OpenBLAS's own pool held to torch's thread count").isEqualTo(1);
     assertThat(run.epochSeconds()).hasSize(3);
     assertThat(run.epochCpuSeconds()).hasSize(3);
     assertThat(java.util.Arrays.stream(run.epochSeconds()).min().getAsDouble()).isPositive();
