@@ -13,7 +13,7 @@ import dev.mimik.sim.ego.EgoRecording;
 import dev.mimik.sim.ego.EgoSettings;
 import dev.mimik.sim.ego.EgoSimulator;
 import dev.mimik.sim.ego.PseudoLabeller;
-import java.nio.file.Files;
+import dev.mimik.sim.face.SimulatedFace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +122,7 @@ public final class EgoSimulateCommand implements Callable<Integer> {
 
   /** The real domain's face: the ICT FaceKit face where {@code ict} holds it, else mimik's rig (with a note). */
   static FaceRig realFace(Path ict, java.io.PrintWriter err) {
-    if (Files.isRegularFile(ict.resolve(IctFaceKit.EXPRESSIONS))) {
+    if (SimulatedFace.available(ict)) {
       return ArkitShapeMapper.toArkit(IctFaceKit.load(ict));
     }
     err.println("note: no ICT FaceKit at " + ict + "; the real domain uses mimik's rig");
