@@ -357,7 +357,7 @@ public final class EgoDistillStudy {
    */
   public static String table(Result result) {
     StringBuilder b = new StringBuilder("| round | model | selection | sel. | " + FIGURES_HEADER + " |\n"
-        + "|---:|---|---:|---|" + FIGURES_ALIGN + "|\n");
+        + "|---:|---|---:|---|" + FIGURES_ALIGN + "\n");
     for (Row r : result.rows()) {
       b.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s |%n", r.round(), r.name(), f(r.selectionScore()),
           r.selected() ? "yes" : "", figures(r)));

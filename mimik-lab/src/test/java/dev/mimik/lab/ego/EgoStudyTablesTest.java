@@ -37,6 +37,9 @@ class EgoStudyTablesTest {
     assertThat(t.get(1).ensembleBetter()).isZero();
     assertThat(t.get(1).singleBetter()).isZero();
     String table = EgoDistillStudy.table(r);
+    // every line of both tables, separators included, has eleven cells, as their headers
+    assertThat(table.lines().filter(l -> l.startsWith("|")).toList()).hasSize(2 + r.rows().size() + 2 + 4)
+        .allSatisfy(line -> assertThat(line.split("\\|", -1)).as(line).hasSize(13));
     assertThat(table).contains("| 1 | single teacher | raw-s1002 | 0.400 | 0.700 | 0.900 | 0.600 | 0.800 | 0.500"
         + " | 0.0450 | 1 of 6 |", "| 1 | ensemble | 2 members | ", "| 2 | ensemble | 1 members | ");
   }
