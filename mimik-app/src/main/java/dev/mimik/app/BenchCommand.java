@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
       BenchAccuracyCommand.class,
       BenchDspCommand.class,
       BenchEgoCommand.class,
+      BenchEgoHeadsCommand.class,
       BenchFineTuneCommand.class,
       BenchFitCommand.class,
       BenchForeignFitCommand.class,

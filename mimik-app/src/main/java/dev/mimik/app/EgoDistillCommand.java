@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
       "the current labels and --pool on them post-processed (per-subject range of motion, temporal smoothing),",
       "keeps the --pool best by REFA's metrics on the training subjects (never the truth), and relabels the real",
       "frames with their ensemble; the final model trains on the last labels post-processed. Every model is",
-      "scored on the --held-out real subjects (REFA's metrics; true MAE where simulated). Writes ego.model,",
-      "study.json and study.md into --out.",
+      "scored on the --held-out real subjects (REFA's metrics, eye closure on wink segments apart; true MAE where",
+      "simulated), and each round's best single selected model beside the ensemble (REFA Table 2). Writes",
+      "ego.model, study.json and study.md into --out.",
       "",
       "Example: mimik ego distill --data ego --rounds 2 --pool 2 --out ego-distill"
     })

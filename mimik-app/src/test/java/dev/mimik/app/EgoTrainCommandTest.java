@@ -72,7 +72,27 @@ class EgoTrainCommandTest {
     JsonNode rows = new ObjectMapper().readTree(out.resolve("study.json").toFile()).get("rows");
     // pseudo GT, initial, the round's two models and its ensemble, final, final+post
     assertThat(rows).hasSize(7);
-    assertThat(Files.readString(out.resolve("study.md"))).contains("initial", "ensemble", "final+post");
+    assertThat(Files.readString(out.resolve("study.md"))).contains("initial", "ensemble", "final+post",
+        "eye cl. (winks)", "| 1 | single teacher | ", "| 1 | ensemble | 1 members | ");
+    assertThat(r.out()).contains("| 1 | single teacher | ");
+    // REFA Table 2 with a pool of one: the ensemble is its one member, so neither is better on any figure
+    JsonNode teachers = new ObjectMapper().readTree(out.resolve("study.json").toFile())
+        .get("single_teacher_vs_ensemble");
+    assertThat(teachers).hasSize(1);
+    assertThat(teachers.get(0).get("ensemble_better").asInt()).isZero();
+    assertThat(teachers.get(0).get("single_better").asInt()).isZero();
+    assertThat(rows.get(1).get("held_out").has("eye_closure_winks")).isTrue();
+  }
+
+  @Test
+  void benchEgoHeadsTrainsBothHeadsPerSeedAndRefusesTheSingleHeadSwitch() {
+    CapturedRun.Result r = CapturedRun.run(args("bench", "ego-heads", "--data", data.toString(), "--seeds", "3"));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("| pseudo GT (held-out subjects) |", "| eye + face MLPs | 3 | ",
+        "| one concatenated head | 3 | ", "eye cl. (winks)", "over 1 seeds").doesNotContain("NaN");
+    CapturedRun.Result bad = CapturedRun.run(args("bench", "ego-heads", "--data", data.toString(), "--single-head"));
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--single-head does not apply");
   }
 
   @Test

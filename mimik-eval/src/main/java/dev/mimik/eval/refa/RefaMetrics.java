@@ -99,6 +99,22 @@ public final class RefaMetrics {
     return out;
   }
 
+  /**
+   * Eye closure on the recording's wink segments alone (one eye asked to close, the other to stay open): the mean of
+   * their {@link RefaMetric#EYE_CLOSURE} scores, NaN if it has none. Part of eye closure, reported apart because a
+   * model that closes both eyes together scores well on closed-eye segments and fails every wink.
+   */
+  public double winkEyeClosure(BlendshapeTrack track, List<PromptSegment> segments) {
+    return segmentScores(track, segments).stream()
+        .filter(s -> s.metric() == RefaMetric.EYE_CLOSURE && isWink(s.segment()))
+        .mapToDouble(SegmentScore::score).average().orElse(Double.NaN);
+  }
+
+  /** Whether a segment asks for a wink: exactly one eye closed. */
+  public static boolean isWink(PromptSegment s) {
+    return s.eyes() == Eyes.LEFT_CLOSED || s.eyes() == Eyes.RIGHT_CLOSED;
+  }
+
   /** {@code exp(-m / 88)}, {@code m} the mean |second derivative| (1/s^2) of the moving blendshapes; 1 if none moves. */
   public double smoothness(BlendshapeTrack track) {
     double[][] w = arkit(track);

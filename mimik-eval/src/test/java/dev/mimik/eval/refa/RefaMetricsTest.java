@@ -116,6 +116,31 @@ class RefaMetricsTest {
   }
 
   @Test
+  void winkEyeClosureAveragesTheWinkSegmentsAloneAndIsNaNWithoutThem() {
+    // three seconds: a closed-eye segment on frames 0..29, a left wink on 30..59, a right wink on 60..89
+    PromptSegment closed = new PromptSegment("eyes_closed", Kind.PEAK, 0, 0, 0.97, 0.99, Eyes.CLOSED, Lips.CLOSED);
+    PromptSegment left = new PromptSegment("wink_left", Kind.PEAK, 0.99, 0.99, 1.98, 1.99, Eyes.LEFT_CLOSED,
+        Lips.CLOSED);
+    PromptSegment right = new PromptSegment("wink_right", Kind.PEAK, 1.99, 1.99, 2.97, 2.99, Eyes.RIGHT_CLOSED,
+        Lips.CLOSED);
+    // both eyes shut throughout: the closed-eye segment passes, both winks fail (the other eye is not open)
+    BlendshapeTrack both = track(f -> Map.of("eyeBlinkLeft", 1.0, "eyeBlinkRight", 1.0));
+    // the left wink held on its first 15 frames only, the right wink throughout; the closed eyes never close
+    BlendshapeTrack winks = track(f -> f < 30 ? Map.of()
+        : f < 60 ? Map.of("eyeBlinkLeft", f < 45 ? 1.0 : 0.0, "eyeBlinkRight", 0.0)
+        : Map.of("eyeBlinkLeft", 0.0, "eyeBlinkRight", 1.0));
+    List<PromptSegment> protocol = List.of(closed, left, right);
+    assertThat(metrics.winkEyeClosure(both, protocol)).isZero();
+    assertThat(metrics.score(both, protocol).get(RefaMetric.EYE_CLOSURE)).isCloseTo(1 / 3.0, within(1e-9));
+    assertThat(metrics.winkEyeClosure(winks, protocol)).isCloseTo((0.5 + 1.0) / 2, within(1e-9));
+    assertThat(metrics.score(winks, protocol).get(RefaMetric.EYE_CLOSURE)).isCloseTo((0 + 0.5 + 1.0) / 3,
+        within(1e-9));
+    assertThat(metrics.winkEyeClosure(winks, List.of(closed))).isNaN();
+    assertThat(RefaMetrics.isWink(left)).isTrue();
+    assertThat(RefaMetrics.isWink(closed)).isFalse();
+  }
+
+  @Test
   void mouthClosureIsTheShareOfFramesWhoseLipsPartAtMost1mmBeyondNeutral() {
     PromptSegment pressed = segment("lips_press", Kind.PEAK, Eyes.OPEN, Lips.CLOSED);
     BlendshapeTrack shut = track(f -> Map.of("mouthPressLeft", 0.5, "mouthPressRight", 0.5));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mimik.core.data.ArtPriors;
+import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.io.AtomicFiles;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.eval.refa.AvatarGauge;
@@ -24,9 +25,11 @@ import dev.mimik.sim.ego.EgoDataset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +43,11 @@ public final class EgoDistillStudy {
 
   /** The least semantic accuracy plus eye closure of a model that counts as moving ({@link #selectionScore}). */
   public static final double MIN_MOTION = 0.1;
+
+  /** The header of the held-out figures' columns of the Markdown tables. */
+  static final String FIGURES_HEADER =
+      "semantic | neutral | smooth | eye cl. | mouth cl. | eye cl. (winks) | true MAE";
+  static final String FIGURES_ALIGN = "---:|---:|---:|---:|---:|---:|---:|";
 
   /**
    * The study's settings.
@@ -60,11 +68,43 @@ public final class EgoDistillStudy {
    * @param selectionScore {@link #selectionScore(RefaScores)} on the training subjects (what selection sees)
    * @param selected whether it joined its round's ensemble
    * @param heldOut REFA's metrics on the held-out subjects
+   * @param winkEyeClosure eye closure on the held-out subjects' wink segments alone
+   *     ({@link RefaMetrics#winkEyeClosure}, aggregated over recordings and subjects as REFA's metrics are; NaN if
+   *     they have none)
    * @param trueMae mean absolute error against the truth on the held-out subjects over all frames and ARKit-52
    *     blendshapes (NaN without truth)
    */
   public record Row(int round, String name, double selectionScore, boolean selected, RefaScores heldOut,
-      double trueMae) {}
+      double winkEyeClosure, double trueMae) {}
+
+  /**
+   * One round of REFA's Table 2, on the held-out subjects: the round's best single selected model (the teacher a
+   * pool of one would have given, chosen by the selection score as the ensemble's members are) beside the ensemble
+   * of all its selected models.
+   */
+  public record TeacherRow(int round, Row single, Row ensemble) {
+
+    /**
+     * On how many of the six figures (REFA's five metrics, higher better; the true MAE, lower better) the ensemble
+     * does strictly better than the single teacher; a figure either lacks (NaN) counts for neither.
+     */
+    public int ensembleBetter() {
+      return better(ensemble, single);
+    }
+
+    /** On how many of the six figures the single teacher does strictly better. */
+    public int singleBetter() {
+      return better(single, ensemble);
+    }
+
+    private static int better(Row a, Row b) {
+      int n = 0;
+      for (RefaMetric m : RefaMetric.values()) {
+        n += a.heldOut().get(m) > b.heldOut().get(m) ? 1 : 0;
+      }
+      return n + (a.trueMae() < b.trueMae() ? 1 : 0);
+    }
+  }
 
   /** The rows of a study, the held-out subjects' pseudo ground truth first. */
   public record Result(List<Row> rows) {}
@@ -130,21 +170,36 @@ public final class EgoDistillStudy {
   /** Trains one model on the training subjects' pseudo labels and the synthetic set and writes it. */
   public Result train(EgoDataset dataset, Path modelFile) throws IOException {
     Split s = split(dataset);
-    List<Row> rows = new ArrayList<>();
-    rows.add(measure(s, 0, "pseudo GT", labelsOf(s.heldOut()), s.heldOut(), Double.NaN, false));
-    try (EgoModel model = new EgoTrainer(options.training()).train(options.network(), s.cameras(),
-        clips(s.real()), clips(s.synthetic()), null).model()) {
-      rows.add(row(s, 0, "model", model, selectionScore(s, Distillation.predict(model, clips(s.real()))), false));
-      EgoModelFile.write(model, modelFile);
+    return new Result(List.of(pseudoGroundTruth(s),
+        trainAndMeasure(s, options.network(), options.training(), "model", modelFile)));
+  }
+
+  /** The held-out subjects' pseudo ground truth, scored as a model is. */
+  Row pseudoGroundTruth(Split s) {
+    return measure(s, 0, "pseudo GT", labelsOf(s.heldOut()), s.heldOut(), Double.NaN, false);
+  }
+
+  /**
+   * Trains one model on a split's training subjects and synthetic set, measures it on the held-out subjects and,
+   * if {@code modelFile} is not null, writes it.
+   */
+  Row trainAndMeasure(Split s, EgoNetConfig network, EgoTrainingOptions training, String name, Path modelFile)
+      throws IOException {
+    try (EgoModel model = new EgoTrainer(training).train(network, s.cameras(), clips(s.real()), clips(s.synthetic()),
+        null).model()) {
+      Row row = row(s, 0, name, model, selectionScore(s, Distillation.predict(model, clips(s.real()))), false);
+      if (modelFile != null) {
+        EgoModelFile.write(model, modelFile);
+      }
+      return row;
     }
-    return new Result(rows);
   }
 
   /** Runs Algorithm 1 and writes the final model. */
   public Result distill(EgoDataset dataset, Distillation.Settings settings, Path modelFile) throws IOException {
     Split s = split(dataset);
     List<Row> rows = new ArrayList<>();
-    rows.add(measure(s, 0, "pseudo GT", labelsOf(s.heldOut()), s.heldOut(), Double.NaN, false));
+    rows.add(pseudoGroundTruth(s));
     Distillation.Observer observer = new Distillation.Observer() {
       @Override
       public void model(int round, String name, EgoModel model, double score, boolean selected) {
@@ -190,12 +245,17 @@ public final class EgoDistillStudy {
   private static Row measure(Split s, int round, String name, List<double[][]> predictions,
       List<EgoRecordings> on, double selectionScore, boolean selected) {
     List<RefaTable.Entry> entries = new ArrayList<>();
+    List<RefaTable.Entry> winks = new ArrayList<>();
     double err = 0;
     long n = 0;
     for (int i = 0; i < on.size(); i++) {
       EgoRecordings r = on.get(i);
+      BlendshapeTrack track = r.track(predictions.get(i));
       entries.add(new RefaTable.Entry(r.entry().subject(), r.entry().recording(),
-          s.metrics().score(r.track(predictions.get(i)), r.segments())));
+          s.metrics().score(track, r.segments())));
+      // the wink figure rides in the eye-closure slot so that REFA's three-level aggregation weighs it the same way
+      winks.add(new RefaTable.Entry(r.entry().subject(), r.entry().recording(), new RefaScores(
+          Map.of(RefaMetric.EYE_CLOSURE, s.metrics().winkEyeClosure(track, r.segments())))));
       if (r.truth() != null) {
         double[][] p = predictions.get(i);
         for (int f = 0; f < p.length; f++) {
@@ -207,7 +267,7 @@ public final class EgoDistillStudy {
       }
     }
     return new Row(round, name, selectionScore, selected, new RefaTable(entries).dataset().scores(),
-        n == 0 ? Double.NaN : err / n);
+        new RefaTable(winks).dataset().scores().get(RefaMetric.EYE_CLOSURE), n == 0 ? Double.NaN : err / n);
   }
 
   /** What selection sees: {@link #selectionScore(RefaScores)} of REFA's metrics over the training subjects. */
@@ -246,6 +306,24 @@ public final class EgoDistillStudy {
     return rs.stream().map(EgoRecordings::clip).toList();
   }
 
+  /**
+   * REFA's Table 2 from a distillation's rows: per round that has an ensemble, the selected model with the highest
+   * selection score (ties to the first name, as {@link Distillation} orders them) beside the ensemble.
+   */
+  public static List<TeacherRow> teachers(Result result) {
+    List<TeacherRow> out = new ArrayList<>();
+    for (Row e : result.rows()) {
+      if (!e.name().equals("ensemble")) {
+        continue;
+      }
+      result.rows().stream()
+          .filter(r -> r.round() == e.round() && r.selected() && r != e)
+          .min(Comparator.comparingDouble((Row r) -> -r.selectionScore()).thenComparing(Row::name))
+          .ifPresent(single -> out.add(new TeacherRow(e.round(), single, e)));
+    }
+    return out;
+  }
+
   /** The rows as JSON ({@code docs/FORMATS.md}, ego distillation results). */
   public static void writeJson(Result result, Path file) throws IOException {
     ObjectMapper json = new ObjectMapper();
@@ -262,23 +340,56 @@ public final class EgoDistillStudy {
       for (RefaMetric m : RefaMetric.values()) {
         putNumber(h, m.key(), r.heldOut().get(m));
       }
+      putNumber(h, "eye_closure_winks", r.winkEyeClosure());
       putNumber(o, "true_mae", r.trueMae());
+    }
+    ArrayNode teachers = root.putArray("single_teacher_vs_ensemble");
+    for (TeacherRow t : teachers(result)) {
+      teachers.addObject().put("round", t.round()).put("single_teacher", t.single().name())
+          .put("ensemble_better", t.ensembleBetter()).put("single_better", t.singleBetter());
     }
     AtomicFiles.writeString(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
   }
 
-  /** The rows as a Markdown table, one line each. */
+  /**
+   * The rows as a Markdown table, one line each, followed where the rows hold ensembles by REFA's Table 2 (single
+   * teacher against ensemble per round, {@link #teachers}).
+   */
   public static String table(Result result) {
-    StringBuilder b = new StringBuilder("| round | model | selection | sel. | semantic | neutral | smooth | eye cl. |"
-        + " mouth cl. | true MAE |\n|---:|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+    StringBuilder b = new StringBuilder("| round | model | selection | sel. | " + FIGURES_HEADER + " |\n"
+        + "|---:|---|---:|---|" + FIGURES_ALIGN + "\n");
     for (Row r : result.rows()) {
-      b.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.round(),
-          r.name(), f(r.selectionScore()), r.selected() ? "yes" : "", f(r.heldOut().get(RefaMetric.SEMANTIC_ACCURACY)),
-          f(r.heldOut().get(RefaMetric.NEUTRALNESS)), f(r.heldOut().get(RefaMetric.SMOOTHNESS)),
-          f(r.heldOut().get(RefaMetric.EYE_CLOSURE)), f(r.heldOut().get(RefaMetric.MOUTH_CLOSURE)),
-          Double.isNaN(r.trueMae()) ? "" : String.format(Locale.ROOT, "%.4f", r.trueMae())));
+      b.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s |%n", r.round(), r.name(), f(r.selectionScore()),
+          r.selected() ? "yes" : "", figures(r)));
+    }
+    List<TeacherRow> teachers = teachers(result);
+    if (!teachers.isEmpty()) {
+      b.append("\nSingle teacher against ensemble (REFA Table 2), on the held-out subjects: per round the selected"
+          + " model with the best selection score beside the ensemble of the selected models. \"better on\" counts"
+          + " REFA's five metrics and the true MAE.\n\n");
+      b.append("| round | teacher | model | " + FIGURES_HEADER + " | better on |\n|---:|---|---|" + FIGURES_ALIGN
+          + "---:|\n");
+      for (TeacherRow t : teachers) {
+        b.append(String.format(Locale.ROOT, "| %d | single teacher | %s | %s | %d of 6 |%n", t.round(),
+            t.single().name(), figures(t.single()), t.singleBetter()));
+        b.append(String.format(Locale.ROOT, "| %d | ensemble | %d members | %s | %d of 6 |%n", t.round(),
+            members(result, t.round()), figures(t.ensemble()), t.ensembleBetter()));
+      }
     }
     return b.toString();
+  }
+
+  /** A row's held-out figures as Markdown cells ({@link #FIGURES_HEADER}). */
+  static String figures(Row r) {
+    return String.join(" | ", f(r.heldOut().get(RefaMetric.SEMANTIC_ACCURACY)),
+        f(r.heldOut().get(RefaMetric.NEUTRALNESS)), f(r.heldOut().get(RefaMetric.SMOOTHNESS)),
+        f(r.heldOut().get(RefaMetric.EYE_CLOSURE)), f(r.heldOut().get(RefaMetric.MOUTH_CLOSURE)),
+        f(r.winkEyeClosure()), Double.isNaN(r.trueMae()) ? "" : String.format(Locale.ROOT, "%.4f", r.trueMae()));
+  }
+
+  private static long members(Result result, int round) {
+    return result.rows().stream().filter(r -> r.round() == round && r.selected() && !r.name().equals("ensemble"))
+        .count();
   }
 
   private static String f(double v) {
