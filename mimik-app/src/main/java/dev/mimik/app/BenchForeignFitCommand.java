@@ -6,6 +6,7 @@ import dev.mimik.face.io.IctFaceKit;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.lab.face.ForeignFaceFit;
+import dev.mimik.lab.face.Identifiability;
 import dev.mimik.sim.face.VariantRig;
 import dev.mimik.track.TrackingRecipe;
 import java.nio.file.Path;
@@ -50,6 +51,16 @@ final class BenchForeignFitCommand implements Callable<Integer> {
       + " uses where the ICT FaceKit is missing, instead of the ICT FaceKit's")
   boolean variant;
 
+  @Option(names = "--fit-ict", description = "a reference: fit the ICT FaceKit's own targets (its gaze turning the"
+      + " pupils as the faces' do) instead of the embedded rig's; what the fitter, the landmarks and the noise allow"
+      + " when the vocabularies are identical (needs --ict)")
+  boolean fitIct;
+
+  @Option(names = "--identifiability", description = "print instead, on the making rig alone, each shape's landmark"
+      + " motion at weight 1 and its part outside the span of the other shapes' and the head's motions (the shapes the"
+      + " landmarks can tell apart at all); fit nothing")
+  boolean identifiability;
+
   @Option(names = "--vocabulary", description = "print instead how the making rig's targets and the fitted rig's of"
       + " the same name move the 68 landmarks (cosine, amplitude, what the fitted targets make of each); fit nothing")
   boolean vocabulary;
@@ -82,9 +93,17 @@ final class BenchForeignFitCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "give one of the ICT FaceKit folder (--ict DIR), --same-rig"
           + " or --variant");
     }
-    FaceRig fitting = EmbeddedRig.load();
-    FaceRig making = sameRig ? fitting : variant ? VariantRig.of(fitting)
+    if (fitIct && ict == null) {
+      throw new ParameterException(spec.commandLine(), "--fit-ict needs the ICT FaceKit folder (--ict DIR)");
+    }
+    FaceRig embedded = EmbeddedRig.load();
+    FaceRig making = sameRig ? embedded : variant ? VariantRig.of(embedded)
         : ArkitShapeMapper.toArkit(IctFaceKit.load(ict));
+    FaceRig fitting = fitIct ? ForeignFaceFit.withGazeOnPupils(making) : embedded;
+    if (identifiability) {
+      Identifiability.print(making, LandmarkSet.ofSize(landmarks), System.out);
+      return 0;
+    }
     if (vocabulary) {
       ForeignFaceFit.printVocabulary(making, fitting, System.out);
       return 0;

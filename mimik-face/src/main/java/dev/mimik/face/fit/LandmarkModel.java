@@ -32,12 +32,15 @@ final class LandmarkModel {
   final int[][] movers;
 
   /**
-   * Per target, the factor on the L2 weight prior: {@code 1 + m / s}, where {@code s} is the target's squared landmark
-   * motion in the image plane and {@code m} the median of that over the targets that move a landmark. A target the
-   * landmarks barely see has a weight they barely hold, which a warm-started fit otherwise lets drift to its bound
-   * on a flat direction of the cost; the prior holds it the harder the less it is seen.
+   * Per target, the factor on the L2 weight prior: {@code 1 + c m / s}, where {@code s} is the target's squared
+   * landmark motion in the image plane, {@code m} the median of that over the targets that move a landmark and
+   * {@code c} {@link #WEAKLY_SEEN_GAIN}. A target the landmarks barely see has a weight they barely hold, which a
+   * warm-started fit otherwise lets drift to its bound on a flat direction of the cost (or push there with a
+   * millimetre of lip the rest shape missed); the prior holds it the harder the less it is seen.
    */
   final double[] priorScale;
+  /** The gain {@code c} of {@link #priorScale} (chosen on foreign faces, docs/notes/fit.md). */
+  static final double WEAKLY_SEEN_GAIN = 2.5;
 
   LandmarkModel(FaceRig rig, LandmarkSet set) {
     this.ibug = set.ibugIndices();
@@ -91,7 +94,7 @@ final class LandmarkModel {
     double median = moving.length == 0 ? 0 : moving[moving.length / 2];
     double[] out = new double[shapes];
     for (int k = 0; k < shapes; k++) {
-      out[k] = seen[k] > 0 ? 1 + median / seen[k] : 1;
+      out[k] = seen[k] > 0 ? 1 + WEAKLY_SEEN_GAIN * median / seen[k] : 1;
     }
     return out;
   }

@@ -42,7 +42,8 @@ class RigFitterTest {
         .measure(FitBenchmark.pinhole(), LandmarkSet.IBUG_68, false);
     assertThat(f.weightMae()).isLessThan(0.02);
     assertThat(f.poseErrorDegrees()).isLessThan(0.05);
-    assertThat(f.residualPx()).isLessThan(0.15);
+    // the prior holding weakly seen targets back leaves a little of their motion unexplained
+    assertThat(f.residualPx()).isLessThan(0.2);
   }
 
   @Test
@@ -172,7 +173,8 @@ class RigFitterTest {
     }
     FitResult seeing = new RigFitter(RIG, LandmarkSet.IBUG_53, cam, FitOptions.defaults()).fit(withPupils);
     assertThat(seeing.weights()[RIG.shapeIndex("eyeLookInLeft")]).isBetween(0.5, 0.7);
-    assertThat(seeing.weights()[RIG.shapeIndex("eyeLookUpLeft")]).isBetween(0.65, 0.95);
+    // 0.8 in truth; the weakly-seen prior holds the upward look, whose pupil moves least, somewhat back
+    assertThat(seeing.weights()[RIG.shapeIndex("eyeLookUpLeft")]).isBetween(0.6, 0.95);
   }
 
   /** The pupils (iBUG 68, then 69) of the posed rig. */

@@ -4,6 +4,7 @@ import dev.mimik.core.data.BlendshapeTrack;
 import dev.mimik.core.data.Blendshapes;
 import dev.mimik.core.data.LandmarkSet;
 import dev.mimik.core.data.LandmarkTrack;
+import dev.mimik.face.rig.Eyeball;
 import dev.mimik.face.rig.FaceRig;
 import dev.mimik.learn.eifer.MapMetrics;
 import dev.mimik.sim.SeedStreams;
@@ -73,12 +74,14 @@ public final class ForeignFaceFit {
    *
    * @param name the ARKit name
    * @param visible whether the landmarks can see it (see the type's description); only these are averaged
+   * @param separable whether the making rig's pattern of it has a part outside the span of its other shapes' and the
+   *     head's motions ({@link Identifiability}): a second, stricter criterion, defined after the first was measured
    * @param r Pearson r of the fitted against the true weight over all frames (0 when the fit never moves it, NaN
    *     when the truth does not move it)
    * @param neutralAtBound fraction of the neutral frames on which the fitted weight is at its upper bound
    * @param neutralMean mean fitted weight on the neutral frames
    */
-  public record ShapeScore(String name, boolean visible, double r, double neutralAtBound, double neutralMean) {}
+  public record ShapeScore(String name, boolean visible, boolean separable, double r, double neutralAtBound, double neutralMean) {}
 
   /**
    * The measurement.
@@ -96,6 +99,16 @@ public final class ForeignFaceFit {
     /** Mean r over the visible shapes. */
     public double meanVisibleR() {
       return shapes.stream().filter(ShapeScore::visible).mapToDouble(ShapeScore::r).average().orElse(Double.NaN);
+    }
+
+    /** Mean r over the separable shapes ({@link Identifiability}) the truth moves. */
+    public double meanSeparableR() {
+      return shapes.stream().filter(ShapeScore::separable).mapToDouble(ShapeScore::r).average().orElse(Double.NaN);
+    }
+
+    /** The separable shapes' names. */
+    public List<String> separableShapes() {
+      return shapes.stream().filter(ShapeScore::separable).map(ShapeScore::name).toList();
     }
 
     /** The visible shapes' names. */
@@ -119,13 +132,15 @@ public final class ForeignFaceFit {
       out.printf(Locale.ROOT, "faces of %s fitted with %s: %d people x %d round(s), %s, %.1f px jitter, seed %d%n",
           makingRig, fittingRig, settings.people(), settings.rounds(), settings.set().name().toLowerCase(Locale.ROOT),
           settings.noisePx(), settings.seed());
-      out.printf(Locale.ROOT, "%d frames, %d neutral; mean r over %d visible shapes %.3f; shapes at their upper bound on"
-          + " neutral frames: %d (worst %.1f %% of them)%n", frames, neutralFrames, visibleShapes().size(),
-          meanVisibleR(), atBoundOnNeutral().size(), 100 * worstNeutralAtBound());
-      out.printf(Locale.ROOT, "%-20s %7s %8s %16s %12s%n", "shape", "visible", "r", "neutral at bound", "neutral mean");
+      out.printf(Locale.ROOT, "%d frames, %d neutral; mean r over %d visible shapes %.3f, over %d separable shapes %.3f;"
+          + " shapes at their upper bound on neutral frames: %d (worst %.1f %% of them)%n", frames, neutralFrames,
+          visibleShapes().size(), meanVisibleR(), separableShapes().size(), meanSeparableR(),
+          atBoundOnNeutral().size(), 100 * worstNeutralAtBound());
+      out.printf(Locale.ROOT, "%-20s %7s %9s %8s %16s %12s%n", "shape", "visible", "separable", "r", "neutral at bound",
+          "neutral mean");
       for (ShapeScore s : shapes) {
-        out.printf(Locale.ROOT, "%-20s %7s %8.3f %15.1f%% %12.3f%n", s.name(), s.visible() ? "yes" : "no", s.r(),
-            100 * s.neutralAtBound(), s.neutralMean());
+        out.printf(Locale.ROOT, "%-20s %7s %9s %8.3f %15.1f%% %12.3f%n", s.name(), s.visible() ? "yes" : "no",
+            s.separable() ? "yes" : "no", s.r(), 100 * s.neutralAtBound(), s.neutralMean());
       }
     }
   }
@@ -139,22 +154,27 @@ public final class ForeignFaceFit {
     double[] means = results.stream().mapToDouble(Result::meanVisibleR).toArray();
     double mean = Arrays.stream(means).average().orElse(Double.NaN);
     double sd = Math.sqrt(Arrays.stream(means).map(m -> (m - mean) * (m - mean)).sum() / Math.max(1, means.length - 1));
+    double separable = results.stream().mapToDouble(Result::meanSeparableR).average().orElse(Double.NaN);
     for (Result r : results) {
       String atBound = r.atBoundOnNeutral().stream().map(b -> String.format(Locale.ROOT, " %s %.1f %%", b.name(),
           100 * b.neutralAtBound())).collect(java.util.stream.Collectors.joining(","));
-      out.printf(Locale.ROOT, "seed %d: %d frames, %d neutral; mean r over %d visible shapes %.3f; shapes at their"
-          + " upper bound on neutral frames: %d%s%n", r.settings().seed(), r.frames(), r.neutralFrames(),
-          r.visibleShapes().size(), r.meanVisibleR(), r.atBoundOnNeutral().size(),
+      out.printf(Locale.ROOT, "seed %d: %d frames, %d neutral; mean r over %d visible shapes %.3f, over %d separable"
+          + " shapes %.3f; shapes at their upper bound on neutral frames: %d%s%n", r.settings().seed(), r.frames(),
+          r.neutralFrames(), r.visibleShapes().size(), r.meanVisibleR(), r.separableShapes().size(),
+          r.meanSeparableR(), r.atBoundOnNeutral().size(),
           atBound.isEmpty() ? "" : " (" + atBound.strip() + " of them)");
     }
-    out.printf(Locale.ROOT, "over %d seeds: mean r %.3f +- %.3f (sd)%n", results.size(), mean, sd);
-    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-20s %7s", "shape", "visible"));
+    out.printf(Locale.ROOT, "over %d seeds: mean r %.3f +- %.3f (sd) over the visible shapes, %.3f over the separable%n",
+        results.size(), mean, sd, separable);
+    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-20s %7s %9s", "shape", "visible",
+        "separable"));
     results.forEach(r -> head.append(String.format(Locale.ROOT, " %8s", "seed " + r.settings().seed())));
     out.println(head.append(String.format(Locale.ROOT, " %8s", "mean")));
     for (int k = 0; k < Blendshapes.ARKIT_52.size(); k++) {
       int shape = k;
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-20s %7s", Blendshapes.ARKIT_52.get(k),
-          results.get(0).shapes().get(k).visible() ? "yes" : "no"));
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-20s %7s %9s", Blendshapes.ARKIT_52.get(k),
+          results.get(0).shapes().get(k).visible() ? "yes" : "no",
+          results.get(0).shapes().get(k).separable() ? "yes" : "no"));
       results.forEach(r -> line.append(String.format(Locale.ROOT, " %8.3f", r.shapes().get(shape).r())));
       double m = results.stream().mapToDouble(r -> r.shapes().get(shape).r()).average().orElse(Double.NaN);
       out.println(line.append(String.format(Locale.ROOT, " %8.3f", m)));
@@ -207,6 +227,7 @@ public final class ForeignFaceFit {
   private Result score(Settings s, double[][] fitted, double[][] truth) {
     double[] r = MapMetrics.of(fitted, truth).pearson();
     boolean[] visible = visible(making, s.set());
+    boolean[] separable = Identifiability.separable(making, s.set());
     List<Integer> neutral = new ArrayList<>();
     for (int f = 0; f < truth.length; f++) {
       if (Arrays.stream(truth[f]).allMatch(w -> w <= NEUTRAL)) {
@@ -221,10 +242,52 @@ public final class ForeignFaceFit {
       double mean = neutral.stream().mapToDouble(f -> fitted[f][shape]).average().orElse(Double.NaN);
       boolean truthMoves = Arrays.stream(truth).mapToDouble(w -> w[shape]).max().orElse(0) > NEUTRAL;
       double rk = !truthMoves ? Double.NaN : Double.isNaN(r[k]) ? 0 : r[k];
-      scores.add(new ShapeScore(Blendshapes.ARKIT_52.get(k), visible[k] && truthMoves, rk, atBound, mean));
+      scores.add(new ShapeScore(Blendshapes.ARKIT_52.get(k), visible[k] && truthMoves, separable[k] && truthMoves, rk,
+          atBound, mean));
     }
     return new Result(s, making.name(), fitting.name(), truth.length, neutral.size(), scores);
   }
+
+  /**
+   * The rig with its gaze targets ({@code eyeLook*}, ARKit order) turning the pupils as {@link RigLandmarks} turns
+   * them when a rig's eyeballs do not move (the ICT FaceKit): each gaze target moves its eye's pupil vertex by the
+   * turn its weight of 1 stands for. So that a fit with the ICT FaceKit's own targets sees the gaze the faces it made
+   * show.
+   */
+  public static FaceRig withGazeOnPupils(FaceRig rig) {
+    if (rig.leftEye() == null || rig.rightEye() == null) {
+      return rig;
+    }
+    List<float[]> deltas = new ArrayList<>(rig.shapeDeltas());
+    List<GazeTurn> gaze = List.of(new GazeTurn("eyeLookDownLeft", true, 1, 0),
+        new GazeTurn("eyeLookUpLeft", true, -1, 0), new GazeTurn("eyeLookOutLeft", true, 0, 1), new GazeTurn("eyeLookInLeft", true, 0, -1),
+        new GazeTurn("eyeLookDownRight", false, 1, 0), new GazeTurn("eyeLookUpRight", false, -1, 0),
+        new GazeTurn("eyeLookInRight", false, 0, 1), new GazeTurn("eyeLookOutRight", false, 0, -1));
+    for (GazeTurn g : gaze) {
+      int k = rig.shapeIndex(g.name());
+      Eyeball eye = g.left() ? rig.leftEye() : rig.rightEye();
+      int v = eye.pupilVertex(rig.neutral());
+      if (k < 0 || deltas.get(k)[3 * v] != 0 || deltas.get(k)[3 * v + 1] != 0 || deltas.get(k)[3 * v + 2] != 0) {
+        continue;
+      }
+      double[] from = new double[3];
+      for (int a = 0; a < 3; a++) {
+        from[a] = rig.neutral()[3 * v + a] - eye.centre()[a];
+      }
+      double[] to = Eyeball.turned(from[0], from[1], from[2], g.down() * Eyeball.LOOK_VERTICAL_DEGREES,
+          g.toLeft() * Eyeball.LOOK_SIDEWAYS_DEGREES);
+      float[] d = deltas.get(k).clone();
+      for (int a = 0; a < 3; a++) {
+        d[3 * v + a] = (float) (to[a] - from[a]);
+      }
+      deltas.set(k, d);
+    }
+    return new FaceRig(rig.name(), rig.neutral(), rig.triangles(), rig.shapeNames(), deltas, rig.identityNames(),
+        rig.identityDeltas(), rig.landmarkVertices(), rig.leftEye(), rig.rightEye(), rig.millimetresPerUnit());
+  }
+
+  /** A gaze target: its eye (the subject's left or right), its turn down and toward the subject's left at weight 1. */
+  private record GazeTurn(String name, boolean left, int down, int toLeft) {}
 
   /**
    * Prints how the two rigs' targets of the same ARKit name move the 68 landmarks (x and y at weight 1, on each rig's
@@ -247,18 +310,19 @@ public final class ForeignFaceFit {
     double sum = 0;
     int n = 0;
     for (int k = 0; k < m.length; k++) {
-      if (norm(m[k]) == 0 || Blendshapes.ARKIT_52.get(k).startsWith("eyeLook")) {
+      if (Identifiability.norm(m[k]) == 0 || Blendshapes.ARKIT_52.get(k).startsWith("eyeLook")) {
         continue;
       }
-      double cos = norm(f[k]) == 0 ? 0 : dot(m[k], f[k]) / (norm(m[k]) * norm(f[k]));
-      double[] w = boundedLeastSquares(basis, m[k]);
+      double cos = Identifiability.norm(f[k]) == 0 ? 0
+          : Identifiability.dot(m[k], f[k]) / (Identifiability.norm(m[k]) * Identifiability.norm(f[k]));
+      double[] w = Identifiability.boundedLeastSquares(basis, m[k], basis.length);
       int shape = k;
       String others = java.util.stream.IntStream.range(0, w.length).filter(i -> i != shape && w[i] >= 0.05).boxed()
           .sorted(Comparator.comparingDouble(i -> -w[i])).limit(3)
           .map(i -> String.format(Locale.ROOT, "%s %.2f", Blendshapes.ARKIT_52.get(i), w[i]))
           .collect(java.util.stream.Collectors.joining(", "));
       out.printf(Locale.ROOT, "%-20s %7.2f %8.1f mm %8.1f mm %6.2f  %s%n", Blendshapes.ARKIT_52.get(k), cos,
-          largest(m[k]), largest(f[k]), w[k], others);
+          Identifiability.largest(m[k]), Identifiability.largest(f[k]), w[k], others);
       sum += cos;
       n++;
     }
@@ -281,46 +345,6 @@ public final class ForeignFaceFit {
       }
     }
     return out;
-  }
-
-  /** Weights in [0, 1] of the {@code basis} rows that best make {@code target}: cyclic coordinate descent. */
-  private static double[] boundedLeastSquares(double[][] basis, double[] target) {
-    double[] w = new double[basis.length];
-    double[] residual = target.clone();
-    for (int sweep = 0; sweep < 500; sweep++) {
-      for (int k = 0; k < basis.length; k++) {
-        double nn = dot(basis[k], basis[k]);
-        if (nn == 0) {
-          continue;
-        }
-        double next = Math.max(0, Math.min(1, w[k] + dot(basis[k], residual) / nn));
-        for (int i = 0; i < residual.length; i++) {
-          residual[i] -= (next - w[k]) * basis[k][i];
-        }
-        w[k] = next;
-      }
-    }
-    return w;
-  }
-
-  private static double largest(double[] pattern) {
-    double max = 0;
-    for (int j = 0; j < pattern.length / 2; j++) {
-      max = Math.max(max, Math.hypot(pattern[2 * j], pattern[2 * j + 1]));
-    }
-    return max;
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int i = 0; i < a.length; i++) {
-      s += a[i] * b[i];
-    }
-    return s;
-  }
-
-  private static double norm(double[] a) {
-    return Math.sqrt(dot(a, a));
   }
 
   /**
