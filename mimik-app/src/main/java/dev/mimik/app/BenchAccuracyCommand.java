@@ -2,6 +2,7 @@ package dev.mimik.app;
 
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.lab.demo.AccuracyBenchmark;
+import dev.mimik.lab.demo.AccuracyCeiling;
 import dev.mimik.learn.bioface.FrontEnd;
 import dev.mimik.learn.train.TrainingOptions;
 import java.io.PrintWriter;
@@ -61,6 +62,11 @@ final class BenchAccuracyCommand implements Callable<Integer> {
       + " (BioNet only; default: the training defaults')")
   Double gainJitter;
 
+  @Option(names = "--ceiling", description = "instead of the benchmark: what the simulation leaves attainable on the"
+      + " same held-out sessions (ridge from the simulation's truth; BioNet and ridge without re-donning, without"
+      + " electrode noise)")
+  boolean ceiling;
+
   @Override
   public Integer call() throws Exception {
     if (seeds.isEmpty() || participants < 1 || !(minutes > 0) || epochs < 1) {
@@ -74,6 +80,16 @@ final class BenchAccuracyCommand implements Callable<Integer> {
     engine.apply();
     PrintWriter o = spec.commandLine().getOut();
     TrainingOptions options = TrainingOptions.defaults().withEpochs(epochs);
+    if (ceiling) {
+      List<AccuracyCeiling.Row> rows = new AccuracyCeiling(participants, minutes, options).run(EmbeddedRig.load(),
+          seeds, line -> {
+            o.println(line);
+            o.flush();
+          });
+      o.print(AccuracyCeiling.summary(rows));
+      o.flush();
+      return 0;
+    }
     if (gainJitter != null) {
       options = options.withGainJitter(gainJitter);
     }
