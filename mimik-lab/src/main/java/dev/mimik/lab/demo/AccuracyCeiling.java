@@ -11,6 +11,7 @@ import dev.mimik.learn.bioface.TrainingData;
 import dev.mimik.learn.metric.NormalisedMeanError;
 import dev.mimik.learn.train.TrainingOptions;
 import dev.mimik.sim.SeedStreams;
+import dev.mimik.sim.muscle.Muscle;
 import dev.mimik.sim.muscle.MuscleModel;
 import dev.mimik.sim.participant.Participant;
 import dev.mimik.sim.performance.Performance;
@@ -18,6 +19,7 @@ import dev.mimik.sim.sensor.Biosensor;
 import dev.mimik.sim.sensor.Components;
 import dev.mimik.sim.sensor.Donning;
 import dev.mimik.sim.sensor.Montage;
+import dev.mimik.sim.sensor.VolumeConduction;
 import dev.mimik.sim.session.SimulatedSession;
 import dev.mimik.sim.session.SimulationSettings;
 import dev.mimik.sim.session.Simulator;
@@ -30,9 +32,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * What the realistic simulator leaves attainable on {@link AccuracyBenchmark}'s protocol ({@code mimik bench accuracy
- * --ceiling}): on the same held-out session, the NME of ridge from the simulation's own truth (the 52 weights; the
- * muscle activations with the gaze and the lids; either with the head's rotation), which says how much of the face
- * any sensor of those could explain, and BioNet and the fair ridge with the two things the protocol adds taken away
+ * --ceiling}): on the same held-out session, the NME of ridge from the simulation's own truth (the head's rotation
+ * alone; the gaze and the lids; those with the two leads' noise-free EMG amplitude, also by nearest neighbours; the
+ * 52 weights; the muscle activations with the gaze and the lids; either with the head's rotation), which says how
+ * much of the face a sensor of those could explain, and BioNet and the fair ridge with the two things the protocol adds taken away
  * one at a time: the held-out session recorded with the training session's donning (no re-donning), and both
  * sessions recorded with the EMG and EOG only (no electrode noise, mains, wander or artefacts). Each variant records
  * the same performance with the same seeds, so only the named part changes.
@@ -50,7 +53,8 @@ public record AccuracyCeiling(int participants, double minutes, TrainingOptions 
    * One held-out session's NMEs (percent): mean face; ridge from the truth; BioNet and the fair ridge as the
    * benchmark runs them, with the held-out session put on as the training one was, and both on clean signals.
    */
-  public record Row(long seed, String participant, double meanFace, double truthWeights, double truthWeightsPose,
+  public record Row(long seed, String participant, double meanFace, double truthPose, double truthEyes,
+      double truthLeads, double truthLeadsNearest, double truthWeights, double truthWeightsPose,
       double truthMuscles, double truthMusclesPose, double bioNet, double ridge, double bioNetSameDonning,
       double ridgeSameDonning, double bioNetClean, double ridgeClean, double bioNetCleanSameDonning,
       double ridgeCleanSameDonning) {}
@@ -83,22 +87,28 @@ public record AccuracyCeiling(int participants, double minutes, TrainingOptions 
         TrainingData truthTest = TrainingData.build(List.of(HeldOut.exact(test)), frontEnd, set, real.frame,
             w -> { });
         TrainingOptions split = ModelTraining.withWindowGap(seeded, frontEnd);
-        double weights = truthRidge(truthTrain, train.performance(), truthTest, test.performance(), false, false,
-            set, split);
-        double weightsPose = truthRidge(truthTrain, train.performance(), truthTest, test.performance(), false, true,
-            set, split);
-        double muscles = truthRidge(truthTrain, train.performance(), truthTest, test.performance(), true, false,
-            set, split);
-        double musclesPose = truthRidge(truthTrain, train.performance(), truthTest, test.performance(), true, true,
-            set, split);
-        Row row = new Row(seed, who.id(), real.meanFace, weights, weightsPose, muscles, musclesPose,
+        Truth trainTruth = new Truth(train, settings.montage());
+        Truth testTruth = new Truth(test, settings.montage());
+        ToDoubleFunction<Feature[]> ridge = f -> truthRidge(trainTruth.at(truthTrain, f), truthTrain,
+            testTruth.at(truthTest, f), truthTest, set, split);
+        double nearest = nearest(trainTruth.at(truthTrain, Feature.LEADS, Feature.EYES), truthTrain,
+            testTruth.at(truthTest, Feature.LEADS, Feature.EYES), truthTest, set, split);
+        Row row = new Row(seed, who.id(), real.meanFace, ridge.applyAsDouble(new Feature[] {Feature.POSE}),
+            ridge.applyAsDouble(new Feature[] {Feature.EYES}),
+            ridge.applyAsDouble(new Feature[] {Feature.LEADS, Feature.EYES}), nearest,
+            ridge.applyAsDouble(new Feature[] {Feature.WEIGHTS}),
+            ridge.applyAsDouble(new Feature[] {Feature.WEIGHTS, Feature.POSE}),
+            ridge.applyAsDouble(new Feature[] {Feature.MUSCLES, Feature.EYES}),
+            ridge.applyAsDouble(new Feature[] {Feature.MUSCLES, Feature.EYES, Feature.POSE}),
             real.bioNet[0], real.ridge[0], real.bioNet[1], real.ridge[1], clean.bioNet[0], clean.ridge[0],
             clean.bioNet[1], clean.ridge[1]);
         rows.add(row);
-        progress.accept(String.format(Locale.ROOT, "seed %d %s: mean face %.3f; truth ridge: weights %.3f, +pose"
-            + " %.3f, muscles+eyes %.3f, +pose %.3f; BioNet / ridge: as benchmarked %.3f / %.3f, same donning %.3f /"
-            + " %.3f, clean %.3f / %.3f, clean same donning %.3f / %.3f (%%)", seed, who.id(), row.meanFace(),
-            weights, weightsPose, muscles, musclesPose, row.bioNet(), row.ridge(), row.bioNetSameDonning(),
+        progress.accept(String.format(Locale.ROOT, "seed %d %s: mean face %.3f; from the truth: head %.3f, eyes"
+            + " %.3f, leads+eyes %.3f (nearest %.3f), weights %.3f, +head %.3f, muscles+eyes %.3f, +head %.3f;"
+            + " BioNet / ridge: as benchmarked %.3f / %.3f, same donning %.3f / %.3f, clean %.3f / %.3f, clean same"
+            + " donning %.3f / %.3f (%%)", seed, who.id(), row.meanFace(), row.truthPose(), row.truthEyes(),
+            row.truthLeads(), row.truthLeadsNearest(), row.truthWeights(), row.truthWeightsPose(),
+            row.truthMuscles(), row.truthMusclesPose(), row.bioNet(), row.ridge(), row.bioNetSameDonning(),
             row.ridgeSameDonning(), row.bioNetClean(), row.ridgeClean(), row.bioNetCleanSameDonning(),
             row.ridgeCleanSameDonning()));
       }
@@ -141,62 +151,193 @@ public record AccuracyCeiling(int participants, double minutes, TrainingOptions 
     }
   }
 
-  /**
-   * Ridge (penalty chosen as the fair baseline's) from the truth at each frame's time to its aligned landmarks,
-   * trained on one session and scored on the other: the 52 weights, or the muscle activations with the gaze and the
-   * lids' closure; with the head's rotation, or without.
-   */
-  private static double truthRidge(TrainingData train, Performance trainPerf, TrainingData test,
-      Performance testPerf, boolean muscles, boolean pose, LandmarkSet set, TrainingOptions options) {
-    WindowRidge ridge = WindowRidge.fit(truth(train, trainPerf, muscles, pose), train.targets(), set,
-        options.split());
-    return new NormalisedMeanError(set).percent(ridge.predict(truth(test, testPerf, muscles, pose)), test.targets());
+  /** What of the truth a feature set holds. */
+  enum Feature {
+    /** The 52 ARKit weights. */
+    WEIGHTS,
+    /** Every muscle's activation on both sides. */
+    MUSCLES,
+    /** The gaze (yaw, pitch) and the lids' mean closure: what the EOG could tell at best. */
+    EYES,
+    /** The head's rotation (yaw, pitch, roll). */
+    POSE,
+    /**
+     * Each lead's EMG amplitude without noise, {@code log(1 + sqrt(sum of (gain * amplitude * activation)^2))} over
+     * the muscles as this session's donning placed the electrodes: what an envelope could tell at best.
+     */
+    LEADS
   }
 
-  /** The truth at each frame as a one-sample window per value, {@code [frame][value][1]}. */
-  static float[][][] truth(TrainingData data, Performance perf, boolean muscles, boolean pose) {
-    MuscleModel model = new MuscleModel();
-    int blinkLeft = Blendshapes.indexOf("eyeBlinkLeft");
-    int blinkRight = Blendshapes.indexOf("eyeBlinkRight");
-    float[][][] out = new float[data.size()][][];
-    for (int f = 0; f < out.length; f++) {
-      double t = data.times()[f];
-      double[] w = perf.weightsAt(t);
-      List<Double> v = new ArrayList<>();
-      if (muscles) {
-        double[] a = new double[MuscleModel.columns()];
-        model.activate(w, a);
-        for (double x : a) {
-          v.add(x);
-        }
-        v.add(perf.at(perf.gazeYawDeg(), t));
-        v.add(perf.at(perf.gazePitchDeg(), t));
-        v.add(0.5 * (w[blinkLeft] + w[blinkRight]));
-      } else {
-        for (double x : w) {
-          v.add(x);
-        }
-      }
-      if (pose) {
-        for (int k = 0; k < 3; k++) {
-          int axis = k;
-          v.add(interpolated(perf, t, row -> row[axis]));
+  /** A session's truth at any time. */
+  static final class Truth {
+    private final Performance perf;
+    private final double[][] leadGains;
+    private final MuscleModel muscles = new MuscleModel();
+
+    /** The truth of {@code s}, its leads' EMG gains as {@code Biosensor} places {@code montage} on the person. */
+    Truth(SimulatedSession s, Montage montage) {
+      this.perf = s.performance();
+      Participant who = s.participant();
+      Montage placed = s.donning().place(montage.jittered(who.electrodeJitterMm(),
+          SeedStreams.stream(who.seed(), "electrodes/" + who.id())));
+      double[][] conduction = VolumeConduction.gains(placed);
+      double[] lead = s.donning().leadGains(placed.leads().size());
+      double[] amplitudes = Biosensor.defaultAmplitudes();
+      double emgGain = s.donning().on(who).emgGain();
+      leadGains = new double[lead.length][MuscleModel.columns()];
+      for (Muscle m : Muscle.values()) {
+        for (Muscle.Side side : Muscle.Side.values()) {
+          int col = MuscleModel.column(m, side);
+          for (int c = 0; c < lead.length; c++) {
+            leadGains[c][col] = conduction[c][col] * amplitudes[m.ordinal()] * emgGain * lead[c];
+          }
         }
       }
-      out[f] = new float[v.size()][1];
-      for (int i = 0; i < v.size(); i++) {
-        out[f][i][0] = v.get(i).floatValue();
+    }
+
+    /** The features at each frame of {@code data} as one-sample windows, {@code [frame][value][1]}. */
+    float[][][] at(TrainingData data, Feature... features) {
+      int blinkLeft = Blendshapes.indexOf("eyeBlinkLeft");
+      int blinkRight = Blendshapes.indexOf("eyeBlinkRight");
+      float[][][] out = new float[data.size()][][];
+      double[] a = new double[MuscleModel.columns()];
+      for (int f = 0; f < out.length; f++) {
+        double t = data.times()[f];
+        double[] w = perf.weightsAt(t);
+        muscles.activate(w, a);
+        List<Double> v = new ArrayList<>();
+        for (Feature feature : features) {
+          switch (feature) {
+            case WEIGHTS -> {
+              for (double x : w) {
+                v.add(x);
+              }
+            }
+            case MUSCLES -> {
+              for (double x : a) {
+                v.add(x);
+              }
+            }
+            case EYES -> {
+              v.add(perf.at(perf.gazeYawDeg(), t));
+              v.add(perf.at(perf.gazePitchDeg(), t));
+              v.add(0.5 * (w[blinkLeft] + w[blinkRight]));
+            }
+            case POSE -> {
+              for (int k = 0; k < 3; k++) {
+                v.add(headPose(t, k));
+              }
+            }
+            case LEADS -> {
+              for (double[] g : leadGains) {
+                double power = 0;
+                for (int col = 0; col < a.length; col++) {
+                  power += g[col] * g[col] * a[col] * a[col];
+                }
+                v.add(Math.log1p(Math.sqrt(power)));
+              }
+            }
+            default -> throw new IllegalStateException(feature.name());
+          }
+        }
+        out[f] = new float[v.size()][1];
+        for (int i = 0; i < v.size(); i++) {
+          out[f][i][0] = v.get(i).floatValue();
+        }
       }
+      return out;
+    }
+
+    private double headPose(double t, int axis) {
+      double[][] track = perf.headPose();
+      double x = Math.max(0, Math.min(track.length - 1, t * perf.rate()));
+      int i = Math.min((int) x, track.length - 2);
+      double u = x - i;
+      return (1 - u) * track[i][axis] + u * track[i + 1][axis];
+    }
+  }
+
+  /** Ridge from truth features to the aligned landmarks, its penalty chosen as the fair baseline's. */
+  private static double truthRidge(float[][][] trainX, TrainingData train, float[][][] testX, TrainingData test,
+      LandmarkSet set, TrainingOptions options) {
+    WindowRidge ridge = WindowRidge.fit(trainX, train.targets(), set, options.split());
+    return new NormalisedMeanError(set).percent(ridge.predict(testX), test.targets());
+  }
+
+  /** Neighbour counts tried by {@link #nearest}. */
+  static final int[] NEIGHBOURS = {5, 10, 20, 40, 80};
+
+  /**
+   * The mean landmarks of the {@code k} training frames nearest in standardised truth features (the regression
+   * without a form assumed, so what a nonlinear model could draw from these features), {@code k} chosen on the
+   * training frames' time-blocked split.
+   */
+  private static double nearest(float[][][] trainX, TrainingData train, float[][][] testX, TrainingData test,
+      LandmarkSet set, TrainingOptions options) {
+    int dims = trainX[0].length;
+    double[] mean = new double[dims];
+    double[] sd = new double[dims];
+    for (float[][] x : trainX) {
+      for (int d = 0; d < dims; d++) {
+        mean[d] += x[d][0] / trainX.length;
+      }
+    }
+    for (float[][] x : trainX) {
+      for (int d = 0; d < dims; d++) {
+        sd[d] += (x[d][0] - mean[d]) * (x[d][0] - mean[d]) / trainX.length;
+      }
+    }
+    NormalisedMeanError nme = new NormalisedMeanError(set);
+    var parts = options.split().split(trainX.length);
+    int bestK = NEIGHBOURS[0];
+    double best = Double.POSITIVE_INFINITY;
+    for (int k : NEIGHBOURS) {
+      double e = nme.percent(knn(trainX, train.targets(), parts.train(), pick(trainX, parts.validation()), k, mean,
+          sd), pick(train.targets(), parts.validation()));
+      if (e < best) {
+        best = e;
+        bestK = k;
+      }
+    }
+    int[] all = java.util.stream.IntStream.range(0, trainX.length).toArray();
+    return nme.percent(knn(trainX, train.targets(), all, testX, bestK, mean, sd), test.targets());
+  }
+
+  private static float[][] knn(float[][][] x, float[][] y, int[] rows, float[][][] queries, int k, double[] mean,
+      double[] sd) {
+    float[][] out = new float[queries.length][];
+    double[] d = new double[rows.length];
+    Integer[] order = new Integer[rows.length];
+    for (int q = 0; q < queries.length; q++) {
+      for (int i = 0; i < rows.length; i++) {
+        double s = 0;
+        for (int j = 0; j < mean.length; j++) {
+          double u = (x[rows[i]][j][0] - queries[q][j][0]) / Math.max(Math.sqrt(sd[j]), 1e-9);
+          s += u * u;
+        }
+        d[i] = s;
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (p, r) -> Double.compare(d[p], d[r]));
+      float[] avg = new float[y[0].length];
+      int n = Math.min(k, rows.length);
+      for (int i = 0; i < n; i++) {
+        float[] t = y[rows[order[i]]];
+        for (int c = 0; c < avg.length; c++) {
+          avg[c] += t[c] / n;
+        }
+      }
+      out[q] = avg;
     }
     return out;
   }
 
-  private static double interpolated(Performance perf, double t, ToDoubleFunction<double[]> of) {
-    double[][] track = perf.headPose();
-    double x = Math.max(0, Math.min(track.length - 1, t * perf.rate()));
-    int i = Math.min((int) x, track.length - 2);
-    double a = x - i;
-    return (1 - a) * of.applyAsDouble(track[i]) + a * of.applyAsDouble(track[i + 1]);
+  private static <T> T[] pick(T[] all, int[] rows) {
+    T[] out = java.util.Arrays.copyOf(all, rows.length);
+    for (int i = 0; i < rows.length; i++) {
+      out[i] = all[rows[i]];
+    }
+    return out;
   }
 
   /** Mean and spread over the held-out sessions of every column, and of BioNet's ratio to the ridge in each setting. */
@@ -204,6 +345,10 @@ public record AccuracyCeiling(int participants, double minutes, TrainingOptions 
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "over %d held-out sessions (NME %%):%n",
         rows.size()));
     line(b, rows, "mean face", Row::meanFace);
+    line(b, rows, "ridge from the true head rotation", Row::truthPose);
+    line(b, rows, "ridge from the true gaze and lids", Row::truthEyes);
+    line(b, rows, "ridge from the two leads' noise-free EMG amplitude, gaze and lids", Row::truthLeads);
+    line(b, rows, "nearest neighbours in the same", Row::truthLeadsNearest);
     line(b, rows, "ridge from the true 52 weights", Row::truthWeights);
     line(b, rows, "ridge from the true 52 weights and head rotation", Row::truthWeightsPose);
     line(b, rows, "ridge from the true muscle activations, gaze and lids", Row::truthMuscles);
