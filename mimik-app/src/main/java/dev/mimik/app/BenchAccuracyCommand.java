@@ -62,15 +62,24 @@ final class BenchAccuracyCommand implements Callable<Integer> {
       + " (BioNet only; default: the training defaults')")
   Double gainJitter;
 
+  @Option(names = "--training-sessions", defaultValue = "1", description = "sessions per participant the models"
+      + " train on, each put on afresh (default ${DEFAULT-VALUE})")
+  int trainingSessions;
+
   @Option(names = "--ceiling", description = "instead of the benchmark: what the simulation leaves attainable on the"
       + " same held-out sessions (ridge from the simulation's truth; BioNet and ridge without re-donning, without"
       + " electrode noise)")
   boolean ceiling;
 
+  @Option(names = "--truth-only", description = "with --ceiling: only the ridges from the simulation's truth (seconds,"
+      + " no network trained)")
+  boolean truthOnly;
+
   @Override
   public Integer call() throws Exception {
-    if (seeds.isEmpty() || participants < 1 || !(minutes > 0) || epochs < 1) {
-      throw new ParameterException(spec.commandLine(), "need seeds, --participants >= 1, --minutes > 0, --epochs >= 1");
+    if (seeds.isEmpty() || participants < 1 || !(minutes > 0) || epochs < 1 || trainingSessions < 1) {
+      throw new ParameterException(spec.commandLine(), "need seeds, --participants >= 1, --minutes > 0, --epochs >= 1,"
+          + " --training-sessions >= 1");
     }
     if ((subBands != null && (subBands < 1 || subBands > FrontEnd.MAX_SUB_BANDS))
         || (window != null && !(window > 0)) || (gainJitter != null && !(gainJitter >= 0))) {
@@ -81,7 +90,7 @@ final class BenchAccuracyCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     TrainingOptions options = TrainingOptions.defaults().withEpochs(epochs);
     if (ceiling) {
-      List<AccuracyCeiling.Row> rows = new AccuracyCeiling(participants, minutes, options).run(EmbeddedRig.load(),
+      List<AccuracyCeiling.Row> rows = new AccuracyCeiling(participants, minutes, options, !truthOnly).run(EmbeddedRig.load(),
           seeds, line -> {
             o.println(line);
             o.flush();
@@ -97,7 +106,7 @@ final class BenchAccuracyCommand implements Callable<Integer> {
       FrontEnd out = subBands != null ? fe.withEmgSubBands(subBands) : fe;
       out = window != null ? out.withWindowSeconds(window) : out;
       return sessionNorm != null ? out.withSessionNormalised(sessionNorm) : out;
-    });
+    }, trainingSessions);
     List<AccuracyBenchmark.Run> runs = bench.run(EmbeddedRig.load(), seeds, line -> {
       o.println(line);
       o.flush();

@@ -33,7 +33,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * What the realistic simulator leaves attainable on {@link AccuracyBenchmark}'s protocol ({@code mimik bench accuracy
  * --ceiling}): on the same held-out session, the NME of ridge from the simulation's own truth (the head's rotation
- * alone; the gaze and the lids; those with the two leads' noise-free EMG amplitude, also by nearest neighbours; the
+ * alone; the gaze and the lids; those with the two leads' noise-free EMG amplitude, also with their products and recent course; the
  * 52 weights; the muscle activations with the gaze and the lids; either with the head's rotation), which says how
  * much of the face a sensor of those could explain, and BioNet and the fair ridge with the two things the protocol adds taken away
  * one at a time: the held-out session recorded with the training session's donning (no re-donning), and both
@@ -43,8 +43,9 @@ import java.util.function.ToDoubleFunction;
  * @param participants participants per seed
  * @param minutes minutes per session
  * @param options BioNet's training options (their seed is replaced by each run's)
+ * @param networks whether to train BioNet and the fair ridge too (minutes each), or only fit the truth's ridges
  */
-public record AccuracyCeiling(int participants, double minutes, TrainingOptions options) {
+public record AccuracyCeiling(int participants, double minutes, TrainingOptions options, boolean networks) {
 
   /** The EMG and EOG as the electrodes would see them without electrode noise, mains, wander or artefacts. */
   static final Components CLEAN = new Components(true, true, false, false, false, false);
@@ -54,7 +55,7 @@ public record AccuracyCeiling(int participants, double minutes, TrainingOptions 
    * benchmark runs them, with the held-out session put on as the training one was, and both on clean signals.
    */
   public record Row(long seed, String participant, double meanFace, double truthPose, double truthEyes,
-      double truthLeads, double truthLeadsNearest, double truthWeights, double truthWeightsPose,
+      double truthLeads, double truthLeadsQuadratic, double truthWeights, double truthWeightsPose,
       double truthMuscles, double truthMusclesPose, double bioNet, double ridge, double bioNetSameDonning,
       double ridgeSameDonning, double bioNetClean, double ridgeClean, double bioNetCleanSameDonning,
       double ridgeCleanSameDonning) {}
@@ -72,14 +73,17 @@ public record AccuracyCeiling(int participants, double minutes, TrainingOptions 
         Participant who = simulator.participant(p);
         SimulatedSession train = simulator.session(who, 0);
         SimulatedSession test = simulator.session(who, 1);
-        Biosensor sensor = new Biosensor(settings.montage(), settings.rate());
-        SimulatedSession testSameDonning = recorded(sensor, seed, test, train.donning(), Components.all());
-        SimulatedSession trainClean = recorded(sensor, seed, train, train.donning(), CLEAN);
-        SimulatedSession testClean = recorded(sensor, seed, test, test.donning(), CLEAN);
-        SimulatedSession testCleanSameDonning = recorded(sensor, seed, test, train.donning(), CLEAN);
-
-        Pair real = pair(train, List.of(test, testSameDonning), set, seeded);
-        Pair clean = pair(trainClean, List.of(testClean, testCleanSameDonning), set, seeded);
+        Pair real = Pair.untrained(train, test, set);
+        Pair clean = real;
+        if (networks) {
+          Biosensor sensor = new Biosensor(settings.montage(), settings.rate());
+          SimulatedSession testSameDonning = recorded(sensor, seed, test, train.donning(), Components.all());
+          SimulatedSession trainClean = recorded(sensor, seed, train, train.donning(), CLEAN);
+          SimulatedSession testClean = recorded(sensor, seed, test, test.donning(), CLEAN);
+          SimulatedSession testCleanSameDonning = recorded(sensor, seed, test, train.donning(), CLEAN);
+          real = pair(train, List.of(test, testSameDonning), set, seeded);
+          clean = pair(trainClean, List.of(testClean, testCleanSameDonning), set, seeded);
+        }
 
         FrontEnd frontEnd = real.frontEnd;
         TrainingData truthTrain = TrainingData.build(List.of(HeldOut.exact(train)), frontEnd, set, real.frame,
@@ -91,11 +95,11 @@ public record AccuracyCeiling(int participants, double minutes, TrainingOptions 
         Truth testTruth = new Truth(test, settings.montage());
         ToDoubleFunction<Feature[]> ridge = f -> truthRidge(trainTruth.at(truthTrain, f), truthTrain,
             testTruth.at(truthTest, f), truthTest, set, split);
-        double nearest = nearest(trainTruth.at(truthTrain, Feature.LEADS, Feature.EYES), truthTrain,
-            testTruth.at(truthTest, Feature.LEADS, Feature.EYES), truthTest, set, split);
+        double nonlinear = truthRidge(quadratic(trainTruth, truthTrain, Feature.LEADS, Feature.EYES), truthTrain,
+            quadratic(testTruth, truthTest, Feature.LEADS, Feature.EYES), truthTest, set, split);
         Row row = new Row(seed, who.id(), real.meanFace, ridge.applyAsDouble(new Feature[] {Feature.POSE}),
             ridge.applyAsDouble(new Feature[] {Feature.EYES}),
-            ridge.applyAsDouble(new Feature[] {Feature.LEADS, Feature.EYES}), nearest,
+            ridge.applyAsDouble(new Feature[] {Feature.LEADS, Feature.EYES}), nonlinear,
             ridge.applyAsDouble(new Feature[] {Feature.WEIGHTS}),
             ridge.applyAsDouble(new Feature[] {Feature.WEIGHTS, Feature.POSE}),
             ridge.applyAsDouble(new Feature[] {Feature.MUSCLES, Feature.EYES}),
@@ -104,10 +108,10 @@ public record AccuracyCeiling(int participants, double minutes, TrainingOptions 
             clean.bioNet[1], clean.ridge[1]);
         rows.add(row);
         progress.accept(String.format(Locale.ROOT, "seed %d %s: mean face %.3f; from the truth: head %.3f, eyes"
-            + " %.3f, leads+eyes %.3f (nearest %.3f), weights %.3f, +head %.3f, muscles+eyes %.3f, +head %.3f;"
+            + " %.3f, leads+eyes %.3f (quadratic, lagged %.3f), weights %.3f, +head %.3f, muscles+eyes %.3f, +head %.3f;"
             + " BioNet / ridge: as benchmarked %.3f / %.3f, same donning %.3f / %.3f, clean %.3f / %.3f, clean same"
             + " donning %.3f / %.3f (%%)", seed, who.id(), row.meanFace(), row.truthPose(), row.truthEyes(),
-            row.truthLeads(), row.truthLeadsNearest(), row.truthWeights(), row.truthWeightsPose(),
+            row.truthLeads(), row.truthLeadsQuadratic(), row.truthWeights(), row.truthWeightsPose(),
             row.truthMuscles(), row.truthMusclesPose(), row.bioNet(), row.ridge(), row.bioNetSameDonning(),
             row.ridgeSameDonning(), row.bioNetClean(), row.ridgeClean(), row.bioNetCleanSameDonning(),
             row.ridgeCleanSameDonning()));
@@ -125,7 +129,20 @@ public record AccuracyCeiling(int participants, double minutes, TrainingOptions 
   }
 
   private record Pair(FrontEnd frontEnd, LandmarkFrame frame, double meanFace,
-      double[] bioNet, double[] ridge) {}
+      double[] bioNet, double[] ridge) {
+
+    /** The front end, aligned frame and mean face's NME of a training session, no model trained (NaN scores). */
+    static Pair untrained(SimulatedSession train, SimulatedSession test, LandmarkSet set) {
+      var session = HeldOut.camera(train);
+      FrontEnd frontEnd = ModelTraining.frontEndFor(List.of(session), Demo.FPS);
+      TrainingData data = TrainingData.build(List.of(session), frontEnd, set, null, w -> { });
+      TrainingData heldOut = TrainingData.build(List.of(HeldOut.exact(test)), frontEnd, set, data.frame(), w -> { });
+      double meanFace = new NormalisedMeanError(set).percent(HeldOut.meanFace(data, heldOut.size()),
+          heldOut.targets());
+      double[] none = {Double.NaN, Double.NaN};
+      return new Pair(frontEnd, data.frame(), meanFace, none, none);
+    }
+  }
 
   /** BioNet and the fair ridge trained on {@code train} as the benchmark does, scored on each of {@code tests}. */
   private static Pair pair(SimulatedSession train, List<SimulatedSession> tests, LandmarkSet set,
@@ -197,12 +214,17 @@ public record AccuracyCeiling(int participants, double minutes, TrainingOptions 
 
     /** The features at each frame of {@code data} as one-sample windows, {@code [frame][value][1]}. */
     float[][][] at(TrainingData data, Feature... features) {
+      return at(data, 0, features);
+    }
+
+    /** The features {@code shiftS} seconds after each frame of {@code data}, {@code [frame][value][1]}. */
+    float[][][] at(TrainingData data, double shiftS, Feature... features) {
       int blinkLeft = Blendshapes.indexOf("eyeBlinkLeft");
       int blinkRight = Blendshapes.indexOf("eyeBlinkRight");
       float[][][] out = new float[data.size()][][];
       double[] a = new double[MuscleModel.columns()];
       for (int f = 0; f < out.length; f++) {
-        double t = data.times()[f];
+        double t = data.times()[f] + shiftS;
         double[] w = perf.weightsAt(t);
         muscles.activate(w, a);
         List<Double> v = new ArrayList<>();
@@ -257,85 +279,66 @@ public record AccuracyCeiling(int participants, double minutes, TrainingOptions 
     }
   }
 
-  /** Ridge from truth features to the aligned landmarks, its penalty chosen as the fair baseline's. */
+  /**
+   * Ridge from truth features to the aligned landmarks, its penalty chosen as the fair baseline's; a feature constant
+   * in training (a shape the training session never made) is left out, as standardising it would blow it up.
+   */
   private static double truthRidge(float[][][] trainX, TrainingData train, float[][][] testX, TrainingData test,
       LandmarkSet set, TrainingOptions options) {
-    WindowRidge ridge = WindowRidge.fit(trainX, train.targets(), set, options.split());
-    return new NormalisedMeanError(set).percent(ridge.predict(testX), test.targets());
+    int[] varying = java.util.stream.IntStream.range(0, trainX[0].length).filter(j -> {
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (float[][] x : trainX) {
+        min = Math.min(min, x[j][0]);
+        max = Math.max(max, x[j][0]);
+      }
+      return max - min > 1e-6;
+    }).toArray();
+    WindowRidge ridge = WindowRidge.fit(columns(trainX, varying), train.targets(), set, options.split());
+    return new NormalisedMeanError(set).percent(ridge.predict(columns(testX, varying)), test.targets());
   }
 
-  /** Neighbour counts tried by {@link #nearest}. */
-  static final int[] NEIGHBOURS = {5, 10, 20, 40, 80};
-
-  /**
-   * The mean landmarks of the {@code k} training frames nearest in standardised truth features (the regression
-   * without a form assumed, so what a nonlinear model could draw from these features), {@code k} chosen on the
-   * training frames' time-blocked split.
-   */
-  private static double nearest(float[][][] trainX, TrainingData train, float[][][] testX, TrainingData test,
-      LandmarkSet set, TrainingOptions options) {
-    int dims = trainX[0].length;
-    double[] mean = new double[dims];
-    double[] sd = new double[dims];
-    for (float[][] x : trainX) {
-      for (int d = 0; d < dims; d++) {
-        mean[d] += x[d][0] / trainX.length;
+  private static float[][][] columns(float[][][] x, int[] keep) {
+    float[][][] out = new float[x.length][keep.length][];
+    for (int f = 0; f < x.length; f++) {
+      for (int j = 0; j < keep.length; j++) {
+        out[f][j] = x[f][keep[j]];
       }
-    }
-    for (float[][] x : trainX) {
-      for (int d = 0; d < dims; d++) {
-        sd[d] += (x[d][0] - mean[d]) * (x[d][0] - mean[d]) / trainX.length;
-      }
-    }
-    NormalisedMeanError nme = new NormalisedMeanError(set);
-    var parts = options.split().split(trainX.length);
-    int bestK = NEIGHBOURS[0];
-    double best = Double.POSITIVE_INFINITY;
-    for (int k : NEIGHBOURS) {
-      double e = nme.percent(knn(trainX, train.targets(), parts.train(), pick(trainX, parts.validation()), k, mean,
-          sd), pick(train.targets(), parts.validation()));
-      if (e < best) {
-        best = e;
-        bestK = k;
-      }
-    }
-    int[] all = java.util.stream.IntStream.range(0, trainX.length).toArray();
-    return nme.percent(knn(trainX, train.targets(), all, testX, bestK, mean, sd), test.targets());
-  }
-
-  private static float[][] knn(float[][][] x, float[][] y, int[] rows, float[][][] queries, int k, double[] mean,
-      double[] sd) {
-    float[][] out = new float[queries.length][];
-    double[] d = new double[rows.length];
-    Integer[] order = new Integer[rows.length];
-    for (int q = 0; q < queries.length; q++) {
-      for (int i = 0; i < rows.length; i++) {
-        double s = 0;
-        for (int j = 0; j < mean.length; j++) {
-          double u = (x[rows[i]][j][0] - queries[q][j][0]) / Math.max(Math.sqrt(sd[j]), 1e-9);
-          s += u * u;
-        }
-        d[i] = s;
-        order[i] = i;
-      }
-      java.util.Arrays.sort(order, (p, r) -> Double.compare(d[p], d[r]));
-      float[] avg = new float[y[0].length];
-      int n = Math.min(k, rows.length);
-      for (int i = 0; i < n; i++) {
-        float[] t = y[rows[order[i]]];
-        for (int c = 0; c < avg.length; c++) {
-          avg[c] += t[c] / n;
-        }
-      }
-      out[q] = avg;
     }
     return out;
   }
 
-  private static <T> T[] pick(T[] all, int[] rows) {
-    T[] out = java.util.Arrays.copyOf(all, rows.length);
-    for (int i = 0; i < rows.length; i++) {
-      out[i] = all[rows[i]];
+  /** How far back, in seconds, the nonlinear oracle also sees the truth features. */
+  static final double[] LAGS_S = {0, 0.1, 0.2, 0.4};
+
+  /**
+   * The features at {@link #LAGS_S} before each frame, with every product of two of them: a ridge on these draws
+   * a smooth nonlinear function of the features and their recent course from them, as a network could.
+   */
+  static float[][][] quadratic(Truth truth, TrainingData data, Feature... features) {
+    List<float[][][]> lagged = new ArrayList<>();
+    for (double lag : LAGS_S) {
+      lagged.add(truth.at(data, -lag, features));
+    }
+    float[][][] out = new float[data.size()][][];
+    for (int f = 0; f < out.length; f++) {
+      float[] base = new float[lagged.size() * lagged.get(0)[0].length];
+      int k = 0;
+      for (float[][][] l : lagged) {
+        for (float[] x : l[f]) {
+          base[k++] = x[0];
+        }
+      }
+      out[f] = new float[base.length + base.length * (base.length + 1) / 2][1];
+      int o = 0;
+      for (float x : base) {
+        out[f][o++][0] = x;
+      }
+      for (int i = 0; i < base.length; i++) {
+        for (int j = i; j < base.length; j++) {
+          out[f][o++][0] = base[i] * base[j];
+        }
+      }
     }
     return out;
   }
@@ -348,7 +351,7 @@ public record AccuracyCeiling(int participants, double minutes, TrainingOptions 
     line(b, rows, "ridge from the true head rotation", Row::truthPose);
     line(b, rows, "ridge from the true gaze and lids", Row::truthEyes);
     line(b, rows, "ridge from the two leads' noise-free EMG amplitude, gaze and lids", Row::truthLeads);
-    line(b, rows, "nearest neighbours in the same", Row::truthLeadsNearest);
+    line(b, rows, "the same, their products and values 0.1-0.4 s before", Row::truthLeadsQuadratic);
     line(b, rows, "ridge from the true 52 weights", Row::truthWeights);
     line(b, rows, "ridge from the true 52 weights and head rotation", Row::truthWeightsPose);
     line(b, rows, "ridge from the true muscle activations, gaze and lids", Row::truthMuscles);
