@@ -20,9 +20,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * The demo's protocol over several seeds ({@code mimik bench accuracy}): per seed, participants simulated wearing the
- * earpiece for two sessions under the simulator's realistic conditions (put on afresh each session, varied faces and
- * speech), the training session's camera clock taken from the truth so that sync errors stay out of it, BioNet and the fair ridge baseline trained on each participant's first session, and
- * both, with the mean face, scored on the held-out second session; then the mean and spread over seeds and
+ * earpiece under the simulator's realistic conditions (put on afresh each session, varied faces and speech), the
+ * training sessions' camera clocks taken from the truth so that sync errors stay out of it, BioNet and the fair ridge
+ * baseline trained on each participant's first session (and third onwards, with more training sessions), and both,
+ * with the mean face, scored on the held-out second session; then the mean and spread over seeds and
  * participants. The figures the README's accuracy rows come from.
  *
  * @param participants participants per seed
