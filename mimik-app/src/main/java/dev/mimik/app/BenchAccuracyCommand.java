@@ -2,6 +2,7 @@ package dev.mimik.app;
 
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.lab.demo.AccuracyBenchmark;
+import dev.mimik.lab.demo.AccuracyCeiling;
 import dev.mimik.learn.bioface.FrontEnd;
 import dev.mimik.learn.train.TrainingOptions;
 import java.io.PrintWriter;
@@ -61,10 +62,24 @@ final class BenchAccuracyCommand implements Callable<Integer> {
       + " (BioNet only; default: the training defaults')")
   Double gainJitter;
 
+  @Option(names = "--training-sessions", defaultValue = "1", description = "sessions per participant the models"
+      + " train on, each put on afresh (default ${DEFAULT-VALUE})")
+  int trainingSessions;
+
+  @Option(names = "--ceiling", description = "instead of the benchmark: what the simulation leaves attainable on the"
+      + " same held-out sessions (ridge from the simulation's truth; BioNet and ridge without re-donning, without"
+      + " electrode noise)")
+  boolean ceiling;
+
+  @Option(names = "--truth-only", description = "with --ceiling: only the ridges from the simulation's truth (seconds,"
+      + " no network trained)")
+  boolean truthOnly;
+
   @Override
   public Integer call() throws Exception {
-    if (seeds.isEmpty() || participants < 1 || !(minutes > 0) || epochs < 1) {
-      throw new ParameterException(spec.commandLine(), "need seeds, --participants >= 1, --minutes > 0, --epochs >= 1");
+    if (seeds.isEmpty() || participants < 1 || !(minutes > 0) || epochs < 1 || trainingSessions < 1) {
+      throw new ParameterException(spec.commandLine(), "need seeds, --participants >= 1, --minutes > 0, --epochs >= 1,"
+          + " --training-sessions >= 1");
     }
     if ((subBands != null && (subBands < 1 || subBands > FrontEnd.MAX_SUB_BANDS))
         || (window != null && !(window > 0)) || (gainJitter != null && !(gainJitter >= 0))) {
@@ -74,6 +89,16 @@ final class BenchAccuracyCommand implements Callable<Integer> {
     engine.apply();
     PrintWriter o = spec.commandLine().getOut();
     TrainingOptions options = TrainingOptions.defaults().withEpochs(epochs);
+    if (ceiling) {
+      List<AccuracyCeiling.Row> rows = new AccuracyCeiling(participants, minutes, options, !truthOnly).run(EmbeddedRig.load(),
+          seeds, line -> {
+            o.println(line);
+            o.flush();
+          });
+      o.print(AccuracyCeiling.summary(rows));
+      o.flush();
+      return 0;
+    }
     if (gainJitter != null) {
       options = options.withGainJitter(gainJitter);
     }
@@ -81,7 +106,7 @@ final class BenchAccuracyCommand implements Callable<Integer> {
       FrontEnd out = subBands != null ? fe.withEmgSubBands(subBands) : fe;
       out = window != null ? out.withWindowSeconds(window) : out;
       return sessionNorm != null ? out.withSessionNormalised(sessionNorm) : out;
-    });
+    }, trainingSessions);
     List<AccuracyBenchmark.Run> runs = bench.run(EmbeddedRig.load(), seeds, line -> {
       o.println(line);
       o.flush();
