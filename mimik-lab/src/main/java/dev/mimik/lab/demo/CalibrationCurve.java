@@ -28,10 +28,10 @@ import java.util.function.Consumer;
 /**
  * A model for a new person ({@code mimik bench fine-tune}, BioFace-3D's per-participant against cross-participant
  * question asked the practical way): a population model ({@link ModelTraining#trainPopulation}) trained on one
- * session of each of many simulated participants; then, for participants it never saw, a calibration recording of a few minutes (the first minutes of
- * their first session) used two ways: to fine-tune the population model ({@code train --fine-tune}) and to train a
- * per-person model from scratch. Every model, and the population's mean face, is scored on the person's second
- * session, held out. Calibration length 0 is the population model as it is, beside the population's mean face (what
+ * session of each of many simulated participants; then, for participants it never saw, a calibration recording of a
+ * few minutes (the first minutes of their first session) used two ways: to fine-tune the population model
+ * ({@code train --fine-tune}) and to train a per-person model from scratch. Every model, and the population's mean
+ * face, is scored on the person's second session, held out. Calibration length 0 is the population model as it is, beside the population's mean face (what
  * a model that reads nothing predicts) and the person's own mean face on the held-out session (an oracle: what a
  * model that knew the face and read no expression would score).
  *
@@ -155,8 +155,9 @@ public record CalibrationCurve(int population, int newPeople, double minutes, Li
   }
 
   /**
-   * The table of mean NME over seeds and new people: one row per calibration length, the population model and the
-   * mean face at 0 minutes, fine-tuned and from-scratch models at every other length.
+   * The table of mean NME over seeds and new people: one row per calibration length, the population model, the
+   * population's and the person's own mean face at 0 minutes, fine-tuned and from-scratch models at every other
+   * length.
    */
   public String summary(List<Score> scores) {
     String format = "%-12s" + " %18s".repeat(MODELS.size()) + "%n";
