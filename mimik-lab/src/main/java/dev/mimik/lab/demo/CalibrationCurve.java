@@ -31,9 +31,9 @@ import java.util.function.Consumer;
  * session of each of many simulated participants; then, for participants it never saw, a calibration recording of a
  * few minutes (the first minutes of their first session) used two ways: to fine-tune the population model
  * ({@code train --fine-tune}) and to train a per-person model from scratch. Every model, and the population's mean
- * face, is scored on the person's second session, held out. Calibration length 0 is the population model as it is, beside the population's mean face (what
- * a model that reads nothing predicts) and the person's own mean face on the held-out session (an oracle: what a
- * model that knew the face and read no expression would score).
+ * face, is scored on the person's second session, held out. Calibration length 0 is the population model as it
+ * is, beside the population's mean face (what a model that reads nothing predicts) and the person's own mean face on
+ * the held-out session (an oracle: what a model that knew the face and read no expression would score).
  *
  * @param population participants the population model is trained on
  * @param newPeople participants held out of it
