@@ -1,9 +1,11 @@
 package dev.mimik.app;
 
 import dev.mimik.core.io.AtomicFiles;
+import dev.mimik.face.rig.FaceRig;
 import dev.mimik.face.rig.embedded.EmbeddedRig;
 import dev.mimik.lab.demo.CalibrationCurve;
 import dev.mimik.learn.train.TrainingOptions;
+import dev.mimik.sim.face.SimulatedFace;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +58,12 @@ final class BenchFineTuneCommand implements Callable<Integer> {
       description = "most epochs of the population and per-person models (default ${DEFAULT-VALUE})")
   int epochs;
 
+  @Option(names = "--ict", paramLabel = "DIR", defaultValue = "../shared/data/ict-facekit",
+      description = "the ICT FaceKit conversion that makes the simulated faces (another model than the fitted one, as"
+          + " under the realistic conditions); where it is missing, a variant of mimik's rig does (default"
+          + " ${DEFAULT-VALUE})")
+  Path ict;
+
   @Option(names = "--out", paramLabel = "DIR", description = "also write report.html (CDFs per calibration length)")
   Path out;
 
@@ -73,14 +81,17 @@ final class BenchFineTuneCommand implements Callable<Integer> {
     }
     engine.apply();
     PrintWriter o = spec.commandLine().getOut();
-    List<CalibrationCurve.Score> scores = curve.run(EmbeddedRig.load(), seeds, line -> {
+    FaceRig face = SimulatedFace.of(CalibrationCurve.CONDITIONS, EmbeddedRig.load(), ict,
+        spec.commandLine().getErr()::println);
+    o.println("faces made by " + face.name());
+    List<CalibrationCurve.Score> scores = curve.run(face, seeds, line -> {
       o.println(line);
       o.flush();
     });
     o.print(curve.summary(scores));
     if (out != null) {
       Files.createDirectories(out);
-      AtomicFiles.writeString(out.resolve("report.html"), curve.report(scores).toHtml());
+      AtomicFiles.writeString(out.resolve("report.html"), curve.report(scores, face.name()).toHtml());
       o.println("wrote " + out.resolve("report.html"));
     }
     o.flush();

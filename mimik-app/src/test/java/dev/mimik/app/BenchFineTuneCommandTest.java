@@ -18,6 +18,7 @@ class BenchFineTuneCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("seed 3 p03, 0 min calibration, population: NME")
         .contains("seed 3 p03, 0 min calibration, mean face: NME")
+        .contains("seed 3 p03, 0 min calibration, own mean face: NME")
         .contains("seed 3 p03, 0.5 min calibration, fine-tuned: NME")
         .contains("seed 3 p03, 0.5 min calibration, scratch: NME")
         .contains("seed 3 p03, 0.05 min calibration, scratch: too short to train")

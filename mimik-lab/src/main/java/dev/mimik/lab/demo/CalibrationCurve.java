@@ -14,6 +14,7 @@ import dev.mimik.learn.metric.NormalisedMeanError;
 import dev.mimik.learn.train.TrainingOptions;
 import dev.mimik.sim.participant.Participant;
 import dev.mimik.sim.sensor.Montage;
+import dev.mimik.sim.session.Conditions;
 import dev.mimik.sim.session.SimulationSettings;
 import dev.mimik.sim.session.Simulator;
 import java.io.IOException;
@@ -26,11 +27,13 @@ import java.util.function.Consumer;
 
 /**
  * A model for a new person ({@code mimik bench fine-tune}, BioFace-3D's per-participant against cross-participant
- * question asked the practical way): a population model trained on one session of each of many simulated
- * participants; then, for participants it never saw, a calibration recording of a few minutes (the first minutes of
- * their first session) used two ways: to fine-tune the population model ({@code train --fine-tune}) and to train a
- * per-person model from scratch. Every model, and the population's mean face, is scored on the person's second
- * session, held out. Calibration length 0 is the population model as it is.
+ * question asked the practical way): a population model ({@link ModelTraining#trainPopulation}) trained on one
+ * session of each of many simulated participants; then, for participants it never saw, a calibration recording of a
+ * few minutes (the first minutes of their first session) used two ways: to fine-tune the population model
+ * ({@code train --fine-tune}) and to train a per-person model from scratch. Every model, and the population's mean
+ * face, is scored on the person's second session, held out. Calibration length 0 is the population model as it
+ * is, beside the population's mean face (what a model that reads nothing predicts) and the person's own mean face on
+ * the held-out session (an oracle: what a model that knew the face and read no expression would score).
  *
  * @param population participants the population model is trained on
  * @param newPeople participants held out of it
@@ -42,6 +45,10 @@ public record CalibrationCurve(int population, int newPeople, double minutes, Li
     TrainingOptions options) {
 
   private static final LandmarkSet SET = LandmarkSet.IBUG_51;
+  /** The conditions every session is simulated under. */
+  public static final Conditions CONDITIONS = Conditions.realistic();
+  private static final List<String> MODELS = List.of("fine-tuned", "scratch", "population", "mean face",
+      "own mean face");
 
   public CalibrationCurve {
     calibrationMinutes = List.copyOf(calibrationMinutes);
@@ -55,7 +62,8 @@ public record CalibrationCurve(int population, int newPeople, double minutes, Li
   /**
    * One model on one new person's held-out session.
    *
-   * @param model {@code population}, {@code fine-tuned} or {@code scratch}, or {@code mean face}
+   * @param model {@code population}, {@code fine-tuned} or {@code scratch}, or {@code mean face} (the population's)
+   *     or {@code own mean face} (the person's, measured on the held-out session itself)
    * @param frameNme each held-out frame's NME in percent; empty when the calibration was too short to train on
    */
   public record Score(long seed, String participant, double calibrationMinutes, String model, double[] frameNme) {
@@ -65,12 +73,12 @@ public record CalibrationCurve(int population, int newPeople, double minutes, Li
     }
   }
 
-  /** Runs every seed; {@code progress} hears of each model scored. */
+  /** Runs every seed on faces made by {@code rig}; {@code progress} hears of each model scored. */
   public List<Score> run(FaceRig rig, List<Long> seeds, Consumer<String> progress) throws IOException {
     List<Score> scores = new ArrayList<>();
     for (long seed : seeds) {
       Simulator simulator = new Simulator(rig, null, new SimulationSettings(population + newPeople, 2, minutes,
-          seed, Montage.earpiece(), 1000, Demo.FPS, 120));
+          seed, Montage.earpiece(), 1000, Demo.FPS, 120, CONDITIONS));
       TrainingOptions seeded = options.withSeed(seed).withProgress(false);
       List<Session> crowd = new ArrayList<>();
       for (int p = 0; p < population; p++) {
@@ -78,8 +86,8 @@ public record CalibrationCurve(int population, int newPeople, double minutes, Li
       }
       progress.accept(String.format(Locale.ROOT, "seed %d: training the population model on %d participants",
           seed, population));
-      ModelTraining.Outcome base = ModelTraining.train(crowd, ModelTraining.frontEndFor(crowd, Demo.FPS), SET, null,
-          seeded, null, w -> { });
+      ModelTraining.Outcome base = ModelTraining.trainPopulation(crowd, ModelTraining.frontEndFor(crowd, Demo.FPS),
+          SET, seeded, w -> { });
       try (TrackingModel populationModel = base.model()) {
         for (int p = population; p < population + newPeople; p++) {
           Participant who = simulator.participant(p);
@@ -89,6 +97,8 @@ public record CalibrationCurve(int population, int newPeople, double minutes, Li
               populationModel.landmarkFrame(), w -> { });
           add(scores, progress, new Score(seed, who.id(), 0, "mean face",
               frameNme(HeldOut.meanFace(base.data(), test.size()), test.targets())));
+          add(scores, progress, new Score(seed, who.id(), 0, "own mean face",
+              frameNme(HeldOut.meanFace(test, test.size()), test.targets())));
           add(scores, progress, new Score(seed, who.id(), 0, "population",
               frameNme(populationModel.network().predict(test.windows()), test.targets())));
           for (double m : calibrationMinutes) {
@@ -145,37 +155,36 @@ public record CalibrationCurve(int population, int newPeople, double minutes, Li
   }
 
   /**
-   * The table of mean NME over seeds and new people: one row per calibration length, the population model and the
-   * mean face at 0 minutes, fine-tuned and from-scratch models at every other length.
+   * The table of mean NME over seeds and new people: one row per calibration length, the population model, the
+   * population's and the person's own mean face at 0 minutes, fine-tuned and from-scratch models at every other
+   * length.
    */
   public String summary(List<Score> scores) {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-12s %18s %18s %18s %18s%n", "calibration",
-        "fine-tuned", "scratch", "population", "mean face"));
-    for (double m : lengths()) {
-      b.append(String.format(Locale.ROOT, "%-12s %18s %18s %18s %18s%n", minutes(m) + " min",
-          cell(scores, m, "fine-tuned"), cell(scores, m, "scratch"), cell(scores, m, "population"),
-          cell(scores, m, "mean face")));
+    String format = "%-12s" + " %18s".repeat(MODELS.size()) + "%n";
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, format,
+        java.util.stream.Stream.concat(java.util.stream.Stream.of("calibration"), MODELS.stream()).toArray()));
+    for (List<String> row : rows(scores)) {
+      b.append(String.format(Locale.ROOT, format, row.toArray()));
     }
     return b.toString();
   }
 
   /** The report: the summary table and, per calibration length, the CDFs of per-frame NME of every model. */
-  public HtmlReport report(List<Score> scores) {
+  public HtmlReport report(List<Score> scores, String face) {
     HtmlReport report = new HtmlReport("mimik: a model for a new person");
     report.paragraph(String.format(Locale.ROOT, "A population model trained on one %s-minute session of each of %d"
-        + " simulated participants; %d participants it never saw, each with a calibration recording (the first"
-        + " minutes of their first session) used to fine-tune it and to train a per-person model from scratch; every"
-        + " model scored on the person's second session (NME, %%, per frame). Seeds: %s.", minutes(minutes),
-        population, newPeople, scores.stream().map(Score::seed).distinct().toList()));
-    List<List<String>> rows = new ArrayList<>();
-    for (double m : lengths()) {
-      rows.add(List.of(minutes(m) + " min", cell(scores, m, "fine-tuned"), cell(scores, m, "scratch"),
-          cell(scores, m, "population"), cell(scores, m, "mean face")));
-    }
-    report.table(List.of("calibration", "fine-tuned", "scratch", "population", "mean face"), rows);
+        + " simulated participants (faces made by %s), each participant's landmarks moved onto the population's mean"
+        + " face; %d participants it never saw, each with a calibration recording (the first minutes of their first"
+        + " session) used to fine-tune it and to train a per-person model from scratch; every model scored on the"
+        + " person's second session (NME, %%, per frame). The own mean face is an oracle: the person's mean shape on"
+        + " that held-out session. Seeds: %s.", minutes(minutes), population, face, newPeople,
+        scores.stream().map(Score::seed).distinct().toList()));
+    List<String> header = new ArrayList<>(List.of("calibration"));
+    header.addAll(MODELS);
+    report.table(header, rows(scores));
     for (double m : lengths()) {
       Map<String, ErrorCdf> cdfs = new LinkedHashMap<>();
-      for (String model : List.of("fine-tuned", "scratch", "population", "mean face")) {
+      for (String model : MODELS) {
         double[] all = scores.stream().filter(s -> s.calibrationMinutes() == m && s.model().equals(model))
             .flatMapToDouble(s -> java.util.Arrays.stream(s.frameNme())).toArray();
         if (all.length > 0) {
@@ -186,6 +195,17 @@ public record CalibrationCurve(int population, int newPeople, double minutes, Li
           + " min of calibration", "NME (%)", cdfs));
     }
     return report;
+  }
+
+  /** One row per calibration length: its label and every model's cell. */
+  private List<List<String>> rows(List<Score> scores) {
+    List<List<String>> rows = new ArrayList<>();
+    for (double m : lengths()) {
+      List<String> row = new ArrayList<>(List.of(minutes(m) + " min"));
+      MODELS.forEach(model -> row.add(cell(scores, m, model)));
+      rows.add(row);
+    }
+    return rows;
   }
 
   private List<Double> lengths() {

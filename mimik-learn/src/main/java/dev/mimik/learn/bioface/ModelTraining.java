@@ -117,6 +117,23 @@ public final class ModelTraining {
   }
 
   /**
+   * Trains a population model, for people it never saw, on sessions of several participants. Each participant's
+   * landmarks are moved onto the population's mean face ({@link TrainingData#onCommonMeanFace}) before training: a
+   * new person's face shape cannot be read from the signals of other people, so the network is taught only the
+   * expressions the signals show, and on a new person predicts the population's mean face plus the expression it
+   * reads. Fine-tuning ({@link #fineTune}) then learns the person's own face from a calibration recording.
+   */
+  public static Outcome trainPopulation(List<Session> sessions, FrontEnd frontEnd, LandmarkSet set,
+      TrainingOptions options, Consumer<String> warnings) throws IOException {
+    List<String> people = sessions.stream().map(Session::participant).distinct().toList();
+    int[] personOfSession = sessions.stream().mapToInt(s -> people.indexOf(s.participant())).toArray();
+    TrainingData data = TrainingData.build(sessions, frontEnd, set, null, warnings).onCommonMeanFace(personOfSession);
+    requireEnoughFrames(data, sessions.get(0).source(), frontEnd, withWindowGap(options, frontEnd));
+    return trainNetwork(data, frontEnd, set, null, BlinkModel.calibrate(sessions, frontEnd, warnings), options,
+        null);
+  }
+
+  /**
    * Trains a new model on training data built already (a training set read back: {@code TrainingSetFile}).
    *
    * @param source the file the data came from, for messages

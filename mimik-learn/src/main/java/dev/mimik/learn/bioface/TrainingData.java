@@ -166,6 +166,36 @@ public record TrainingData(LandmarkFrame frame, float[][][] windows, float[][] t
     return new TrainingData(frame, w, t, s, tm);
   }
 
+  /**
+   * This data with every group's targets moved onto the mean face of all frames: each group's own mean shape taken
+   * off its frames and the overall mean put on, so what remains of a group's faces is its expressions.
+   *
+   * @param groupOfSession the group (a participant) of each session, indexed by session
+   */
+  public TrainingData onCommonMeanFace(int[] groupOfSession) {
+    int coords = targets[0].length;
+    int groups = java.util.Arrays.stream(groupOfSession).max().orElse(0) + 1;
+    double[][] groupSum = new double[groups][coords];
+    int[] groupFrames = new int[groups];
+    double[] mean = new double[coords];
+    for (int f = 0; f < size(); f++) {
+      int g = groupOfSession[session[f]];
+      groupFrames[g]++;
+      for (int c = 0; c < coords; c++) {
+        groupSum[g][c] += targets[f][c];
+        mean[c] += targets[f][c];
+      }
+    }
+    float[][] moved = new float[size()][coords];
+    for (int f = 0; f < size(); f++) {
+      int g = groupOfSession[session[f]];
+      for (int c = 0; c < coords; c++) {
+        moved[f][c] = (float) (targets[f][c] - groupSum[g][c] / groupFrames[g] + mean[c] / size());
+      }
+    }
+    return new TrainingData(frame, windows, moved, session, times);
+  }
+
   private static void push(FeatureStream stream, double[][] raw, int from, int to) {
     double[][] block = new double[raw.length][];
     for (int c = 0; c < raw.length; c++) {

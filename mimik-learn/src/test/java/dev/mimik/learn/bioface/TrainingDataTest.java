@@ -93,4 +93,22 @@ class TrainingDataTest {
     assertThatThrownBy(() -> TrainingData.build(List.of(late), SyntheticSession.FRONT_END, SET, null, w -> {}))
         .isInstanceOf(BadInputException.class).hasMessageContaining("synthetic.edf").hasMessageContaining("offset");
   }
+
+  @Test
+  void onCommonMeanFaceKeepsEachPersonsExpressionsAndGivesEveryoneThePopulationsMeanFace() {
+    float[][] targets = {{1, 2}, {3, 4}, {10, 20}, {30, 40}, {50, 60}};
+    float[][][] windows = new float[5][1][1];
+    TrainingData data = new TrainingData(null, windows, targets, new int[] {0, 0, 1, 2, 2}, new double[5]);
+    // sessions 0 and 2 are one person's, session 1 another's
+    TrainingData moved = data.onCommonMeanFace(new int[] {0, 1, 0});
+    // person 0: frames 0, 1, 3, 4, mean (21, 26.5); person 1: frame 2, mean (10, 20); all frames' mean (18.8, 25.2)
+    float[][] expected = {{-20 + 18.8f, -24.5f + 25.2f}, {-18 + 18.8f, -22.5f + 25.2f}, {18.8f, 25.2f},
+        {9 + 18.8f, 13.5f + 25.2f}, {29 + 18.8f, 33.5f + 25.2f}};
+    for (int f = 0; f < 5; f++) {
+      assertThat(moved.targets()[f][0]).isCloseTo(expected[f][0], within(1e-4f));
+      assertThat(moved.targets()[f][1]).isCloseTo(expected[f][1], within(1e-4f));
+    }
+    assertThat(moved.windows()).isSameAs(windows);
+    assertThat(moved.session()).containsExactly(0, 0, 1, 2, 2);
+  }
 }
