@@ -213,9 +213,7 @@ public final class EgoTrainer {
       EgoClip clip = (isReal ? real : synthetic).get(pick[0]);
       byte[] frame = clip.views()[pick[1]];
       for (int v = 0; v < EgoViews.COUNT; v++) {
-        int dx = options.shiftPixels() == 0 ? 0 : random.nextInt(2 * options.shiftPixels() + 1) - options.shiftPixels();
-        int dy = options.shiftPixels() == 0 ? 0 : random.nextInt(2 * options.shiftPixels() + 1) - options.shiftPixels();
-        ViewImages.standardise(frame, v, s, dx, dy, x, i * per + v * s * s);
+        ViewImages.standardise(frame, v, s, options.augmentation().draw(random), random, x, i * per + v * s * s);
       }
       System.arraycopy(EgoOutputs.target(clip.labels()[pick[1]]), 0, y, i * EgoOutputs.SIZE, EgoOutputs.SIZE);
       domain[i] = isReal ? 1 : 0;

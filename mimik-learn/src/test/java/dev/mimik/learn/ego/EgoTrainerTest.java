@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EgoTrainerTest {
 
   static final EgoNetConfig TINY = new EgoNetConfig(16, new int[] {6, 12}, 16, 24, 16, true);
-  static final EgoTrainingOptions OPTIONS = new EgoTrainingOptions(3, 60, 12, 3e-3, 0.3, 1, 5, false);
+  static final EgoTrainingOptions OPTIONS = new EgoTrainingOptions(3, 60, 12, 3e-3, 0.3,
+      EgoTrainingOptions.Augmentation.shifts(1), 5, false);
   static final List<String> CAMERAS = List.of("eyeL", "eyeR", "mouthL", "mouthR", "glabella");
 
   static List<EgoClip> real;

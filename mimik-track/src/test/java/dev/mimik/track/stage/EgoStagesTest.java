@@ -34,7 +34,8 @@ class EgoStagesTest {
     EgoNetConfig config = new EgoNetConfig(SIZE, new int[] {6, 12}, 16, 24, 16, true);
     List<EgoClip> real = EgoFixtures.clips(2, 150, SIZE, true, 0.2, 1);
     List<EgoClip> synthetic = EgoFixtures.clips(2, 150, SIZE, false, 0.2, 2);
-    EgoTrainingOptions options = new EgoTrainingOptions(2, 40, 12, 3e-3, 0.3, 1, 5, false);
+    EgoTrainingOptions options = new EgoTrainingOptions(2, 40, 12, 3e-3, 0.3,
+      EgoTrainingOptions.Augmentation.shifts(1), 5, false);
     model = new EgoTrainer(options).train(config, List.of("a", "b", "c", "d", "e"), real, synthetic, null).model();
   }
 
