@@ -50,7 +50,7 @@ class EgoTrainerTest {
   }
 
   @Test
-  void aSavedModelReloadsToIdenticalOutputsAndACorruptFileIsRefused(@TempDir Path dir) throws Exception {
+  void aSavedModelReloadsToIdenticalOutputsTheSameSeedMakesTheSameFileAndACorruptFileIsRefused(@TempDir Path dir) throws Exception {
     EgoTrainingOptions quick = OPTIONS.withEpochs(1, 5);
     Path file = dir.resolve("ego.model");
     byte[][] frames = Arrays.copyOf(heldOut.get(0).views(), 20);
@@ -65,6 +65,12 @@ class EgoTrainerTest {
       assertThat(again.config()).isEqualTo(TINY);
       assertThat(again.statistics()).isNotNull();
     }
+    // trained again from scratch with the same seed: the very same bytes
+    Path twice = dir.resolve("twice.model");
+    try (EgoModel model = new EgoTrainer(quick).train(TINY, CAMERAS, real, synthetic, null).model()) {
+      EgoModelFile.write(model, twice);
+    }
+    assertThat(Files.readAllBytes(twice)).isEqualTo(Files.readAllBytes(file));
     Path broken = dir.resolve("broken.model");
     byte[] bytes = Files.readAllBytes(file);
     Files.write(broken, Arrays.copyOf(bytes, bytes.length / 2));
