@@ -32,7 +32,7 @@ final class EgoNetOptions {
   @Option(names = "--learning-rate", defaultValue = "5e-3", description = "Adam's rate (default ${DEFAULT-VALUE})")
   double learningRate;
 
-  @Option(names = "--adversarial", defaultValue = "0.3",
+  @Option(names = "--adversarial", defaultValue = "0",
       description = "weight of the gradient reversal (0: no domain discriminator; default ${DEFAULT-VALUE})")
   double adversarial;
 
