@@ -34,14 +34,14 @@ public final class EgoDemoCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "output folder (must not exist or be empty)")
   private Path out;
 
-  @Option(names = "--subjects", defaultValue = "6",
+  @Option(names = "--subjects", defaultValue = "10",
       description = "subjects, alternating synthetic and real (default ${DEFAULT-VALUE})")
   private int subjects;
 
   @Option(names = "--minutes", defaultValue = "1", description = "minutes per recording (default ${DEFAULT-VALUE})")
   private double minutes;
 
-  @Option(names = "--held-out", defaultValue = "1",
+  @Option(names = "--held-out", defaultValue = "2",
       description = "real subjects held out and tracked (default ${DEFAULT-VALUE})")
   private int heldOut;
 

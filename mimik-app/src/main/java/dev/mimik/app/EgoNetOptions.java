@@ -32,9 +32,14 @@ final class EgoNetOptions {
   @Option(names = "--learning-rate", defaultValue = "5e-3", description = "Adam's rate (default ${DEFAULT-VALUE})")
   double learningRate;
 
-  @Option(names = "--adversarial", defaultValue = "0.3",
+  @Option(names = "--adversarial", defaultValue = "0",
       description = "weight of the gradient reversal (0: no domain discriminator; default ${DEFAULT-VALUE})")
   double adversarial;
+
+  @Option(names = "--augmentation", split = ",", arity = "1", paramLabel = "SHIFT,SCALE,ROTATION,GAMMA,NOISE",
+      description = "ranges of each training view's random disturbance: shift (pixels), relative scale, rotation"
+          + " (degrees), gamma, noise (standard deviations); 0,0,0,1,0 for none (default 2,0.08,5,1.5,0.1)")
+  double[] augmentation;
 
   @Option(names = "--seed", defaultValue = "1", description = "seed (default ${DEFAULT-VALUE})")
   long seed;
@@ -45,7 +50,14 @@ final class EgoNetOptions {
   }
 
   EgoTrainingOptions training(boolean progress) {
-    return new EgoTrainingOptions(epochs, steps, batch, learningRate, adversarial,
-        EgoTrainingOptions.defaults().shiftPixels(), seed, progress);
+    EgoTrainingOptions.Augmentation a = EgoTrainingOptions.DEFAULT_AUGMENTATION;
+    if (augmentation != null) {
+      if (augmentation.length != 5) {
+        throw new IllegalArgumentException("--augmentation takes five numbers: shift, scale, rotation, gamma, noise");
+      }
+      a = new EgoTrainingOptions.Augmentation(augmentation[0], augmentation[1], augmentation[2], augmentation[3],
+          augmentation[4]);
+    }
+    return new EgoTrainingOptions(epochs, steps, batch, learningRate, adversarial, a, seed, progress);
   }
 }

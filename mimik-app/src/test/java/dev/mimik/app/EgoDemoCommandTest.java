@@ -19,8 +19,8 @@ class EgoDemoCommandTest {
   @Test
   void theDemoSimulatesDistillsTracksTheHeldOutSubjectAndReports() throws Exception {
     Path out = dir.resolve("demo");
-    CapturedRun.Result r = CapturedRun.run("ego", "demo", "--out", out.toString(), "--subjects", "4", "--minutes",
-        "0.05", "--steps", "3", "--ict", dir.resolve("none").toString());
+    CapturedRun.Result r = CapturedRun.run("ego", "demo", "--out", out.toString(), "--subjects", "4", "--held-out",
+        "1", "--minutes", "0.05", "--steps", "3", "--ict", dir.resolve("none").toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(out.resolve("data/manifest.csv")).isRegularFile();
     assertThat(out.resolve("ego.model")).isRegularFile();

@@ -80,7 +80,7 @@ public final class EgoModel implements AutoCloseable {
             + s + "x" + s + " views (" + per + ")");
       }
       for (int v = 0; v < EgoViews.COUNT; v++) {
-        ViewImages.standardise(frames[i], v, s, 0, 0, x, i * per + v * s * s);
+        ViewImages.standardise(frames[i], v, s, x, i * per + v * s * s);
       }
     }
     try (NDManager m = model.getNDManager().newSubManager()) {

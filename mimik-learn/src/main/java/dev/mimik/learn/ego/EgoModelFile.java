@@ -36,6 +36,16 @@ public final class EgoModelFile {
 
   private EgoModelFile() {}
 
+  /**
+   * A zip entry stamped with a fixed time, so that the same model always makes the same bytes (two trainings with
+   * one seed can be compared by their files).
+   */
+  private static ZipEntry entry(String name) {
+    ZipEntry e = new ZipEntry(name);
+    e.setTime(0);
+    return e;
+  }
+
   /** Writes a model (whole file or nothing). */
   public static void write(EgoModel model, Path file) throws IOException {
     ObjectNode manifest = JSON.createObjectNode();
@@ -61,10 +71,10 @@ public final class EgoModelFile {
     byte[] parameters = model.parameters();
     AtomicFiles.write(file, out -> {
       ZipOutputStream zip = new ZipOutputStream(out);
-      zip.putNextEntry(new ZipEntry(MANIFEST));
+      zip.putNextEntry(entry(MANIFEST));
       zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
       zip.closeEntry();
-      zip.putNextEntry(new ZipEntry(PARAMETERS));
+      zip.putNextEntry(entry(PARAMETERS));
       zip.write(parameters);
       zip.closeEntry();
       zip.finish();

@@ -37,10 +37,12 @@ import java.util.SplittableRandom;
 
 /**
  * Trains an {@link EgoNet} as REFA §7.2 does, but for the loss: Adam, mini-batches of equal numbers of real
- * (pseudo-labelled) and synthetic frames, and a domain discriminator on the image features trained with binary
- * cross-entropy through a gradient reversal layer ({@link DomainAdversary}), whose weight ramps up over the first
- * {@link #RAMP_EPOCHS} epochs as Ganin et al.'s schedule does. Without frames of one domain, the batches are all of
- * the other and there is no discriminator.
+ * (pseudo-labelled) and synthetic frames, each view disturbed by the options' augmentation, and, when the options
+ * give it a weight, a domain discriminator on the image features trained with binary cross-entropy through a
+ * gradient reversal layer ({@link DomainAdversary}), whose weight ramps up over the first {@link #RAMP_EPOCHS}
+ * epochs as Ganin et al.'s schedule does. Without frames of one domain, the batches are all of the other and there
+ * is no discriminator. The default trains without it: in runs a CPU affords its reversed gradient outweighed the
+ * regression's and the encoders learned nothing (docs/notes/ego.md).
  *
  * <p>The loss between outputs and labels is the mean squared error, not REFA's L1. Most labels of a headset
  * recording are 0 (a shape is at rest most of the time), so L1, whose optimum is each output's median, pulls every
@@ -213,9 +215,7 @@ public final class EgoTrainer {
       EgoClip clip = (isReal ? real : synthetic).get(pick[0]);
       byte[] frame = clip.views()[pick[1]];
       for (int v = 0; v < EgoViews.COUNT; v++) {
-        int dx = options.shiftPixels() == 0 ? 0 : random.nextInt(2 * options.shiftPixels() + 1) - options.shiftPixels();
-        int dy = options.shiftPixels() == 0 ? 0 : random.nextInt(2 * options.shiftPixels() + 1) - options.shiftPixels();
-        ViewImages.standardise(frame, v, s, dx, dy, x, i * per + v * s * s);
+        ViewImages.standardise(frame, v, s, options.augmentation().draw(random), random, x, i * per + v * s * s);
       }
       System.arraycopy(EgoOutputs.target(clip.labels()[pick[1]]), 0, y, i * EgoOutputs.SIZE, EgoOutputs.SIZE);
       domain[i] = isReal ? 1 : 0;

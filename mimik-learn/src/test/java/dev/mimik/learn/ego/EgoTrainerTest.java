@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EgoTrainerTest {
 
   static final EgoNetConfig TINY = new EgoNetConfig(16, new int[] {6, 12}, 16, 24, 16, true);
-  static final EgoTrainingOptions OPTIONS = new EgoTrainingOptions(3, 60, 12, 3e-3, 0.3, 1, 5, false);
+  static final EgoTrainingOptions OPTIONS = new EgoTrainingOptions(3, 60, 12, 3e-3, 0.3,
+      EgoTrainingOptions.Augmentation.shifts(1), 5, false);
   static final List<String> CAMERAS = List.of("eyeL", "eyeR", "mouthL", "mouthR", "glabella");
 
   static List<EgoClip> real;
@@ -49,7 +50,7 @@ class EgoTrainerTest {
   }
 
   @Test
-  void aSavedModelReloadsToIdenticalOutputsAndACorruptFileIsRefused(@TempDir Path dir) throws Exception {
+  void aSavedModelReloadsToIdenticalOutputsTheSameSeedMakesTheSameFileAndACorruptFileIsRefused(@TempDir Path dir) throws Exception {
     EgoTrainingOptions quick = OPTIONS.withEpochs(1, 5);
     Path file = dir.resolve("ego.model");
     byte[][] frames = Arrays.copyOf(heldOut.get(0).views(), 20);
@@ -64,6 +65,12 @@ class EgoTrainerTest {
       assertThat(again.config()).isEqualTo(TINY);
       assertThat(again.statistics()).isNotNull();
     }
+    // trained again from scratch with the same seed: the very same bytes
+    Path twice = dir.resolve("twice.model");
+    try (EgoModel model = new EgoTrainer(quick).train(TINY, CAMERAS, real, synthetic, null).model()) {
+      EgoModelFile.write(model, twice);
+    }
+    assertThat(Files.readAllBytes(twice)).isEqualTo(Files.readAllBytes(file));
     Path broken = dir.resolve("broken.model");
     byte[] bytes = Files.readAllBytes(file);
     Files.write(broken, Arrays.copyOf(bytes, bytes.length / 2));

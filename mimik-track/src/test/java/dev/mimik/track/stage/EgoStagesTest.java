@@ -34,7 +34,8 @@ class EgoStagesTest {
     EgoNetConfig config = new EgoNetConfig(SIZE, new int[] {6, 12}, 16, 24, 16, true);
     List<EgoClip> real = EgoFixtures.clips(2, 150, SIZE, true, 0.2, 1);
     List<EgoClip> synthetic = EgoFixtures.clips(2, 150, SIZE, false, 0.2, 2);
-    EgoTrainingOptions options = new EgoTrainingOptions(2, 40, 12, 3e-3, 0.3, 1, 5, false);
+    EgoTrainingOptions options = new EgoTrainingOptions(2, 40, 12, 3e-3, 0.3,
+      EgoTrainingOptions.Augmentation.shifts(1), 5, false);
     model = new EgoTrainer(options).train(config, List.of("a", "b", "c", "d", "e"), real, synthetic, null).model();
   }
 
@@ -59,12 +60,21 @@ class EgoStagesTest {
     assertThat(frames.subList(90, 150)).allMatch(fr -> Arrays.equals(fr.failedViews(),
         new boolean[] {true, false, false, false, false}));
     assertThat(frames.subList(150, 210)).allMatch(fr -> "headset off".equals(fr.viewProblem()));
+    // the eased shapes never jump: the covered eye's while it is covered, every shape with the headset off (the
+    // shapes the other cameras see follow the network, frame by frame, as the second test checks)
+    List<Integer> leftEye = new java.util.ArrayList<>();
+    for (String part : List.of("eyeBlink", "eyeSquint", "eyeWide", "eyeLookIn", "eyeLookOut", "eyeLookUp",
+        "eyeLookDown")) {
+      leftEye.add(Blendshapes.indexOf(part + "Left"));
+    }
     double largestStep = 0;
     for (int f = 91; f < 210; f++) {
       double[] a = frames.get(f - 1).blendshapes();
       double[] b = frames.get(f).blendshapes();
       for (int k = 0; k < a.length; k++) {
-        largestStep = Math.max(largestStep, Math.abs(a[k] - b[k]));
+        if (f > 150 || leftEye.contains(k)) {
+          largestStep = Math.max(largestStep, Math.abs(a[k] - b[k]));
+        }
       }
     }
     assertThat(largestStep).isLessThan(0.2);
