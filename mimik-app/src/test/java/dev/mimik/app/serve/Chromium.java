@@ -14,11 +14,14 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -149,12 +152,23 @@ final class Chromium implements AutoCloseable {
     }
   }
 
+  /**
+   * Ends the browser and every process it started, and waits for them: a renderer or utility process that outlives
+   * the browser keeps writing into the profile, which the test's temporary folder then cannot delete.
+   */
   @Override
   public void close() throws Exception {
     page.abort();
-    process.destroy();
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    all.forEach(ProcessHandle::destroy);
+    for (ProcessHandle p : all) {
+      try {
+        p.onExit().get(10, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        p.destroyForcibly();
+        p.onExit().get(10, TimeUnit.SECONDS);
+      }
     }
   }
 }

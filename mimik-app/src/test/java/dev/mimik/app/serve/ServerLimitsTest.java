@@ -75,9 +75,13 @@ class ServerLimitsTest {
       for (WsClient v : viewers) {
         assertThat(v.messages.size()).as("frames of one viewer").isGreaterThanOrEqualTo((int) (0.95 * 150));
       }
-      assertThat(health.get("closed").get("rate_limit").asLong()).isGreaterThanOrEqualTo(floods.get() - 1L)
+      // every flood but perhaps the last, and the chatty viewer: counted by the server whether or not the client
+      // read the close frame before its socket was reset under a send
+      assertThat(health.get("closed").get("rate_limit").asLong()).isGreaterThanOrEqualTo(floods.get())
           .isGreaterThanOrEqualTo(2);
-      assertThat(chatty.closedWith).startsWith("1008");
+      if (chatty.failedWith == null) {
+        assertThat(chatty.closedWith).startsWith("1008");
+      }
       assertThat(accepted.get()).isPositive();
       viewers.forEach(WsClient::close);
       chatty.close();

@@ -19,6 +19,8 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
   final BlockingQueue<Long> arrivalsNanos = new LinkedBlockingQueue<>();
   private final StringBuilder partial = new StringBuilder();
   volatile String closedWith;
+  /** Why the connection broke without a close frame (a reset under a send), or null. */
+  volatile String failedWith;
   final WebSocket socket;
 
   private WsClient(HttpClient http, URI uri, Map<String, String> headers) {
@@ -70,6 +72,11 @@ public final class WsClient implements WebSocket.Listener, AutoCloseable {
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
     closedWith = statusCode + " " + reason;
     return null;
+  }
+
+  @Override
+  public void onError(WebSocket webSocket, Throwable error) {
+    failedWith = String.valueOf(error);
   }
 
   public String next(long seconds) throws InterruptedException {
