@@ -33,7 +33,8 @@ class EgoSelectionTest {
     assertThat(EgoDistillStudy.selectionScore(movesWithoutWinks)).isEqualTo(movesWithoutWinks.overall());
   }
 
-  private static RefaScores scores(double semantic, double neutral, double smooth, double eye, double mouth) {
+  /** REFA's five metrics as given (the distillation tables' tests build their rows from these too). */
+  static RefaScores scores(double semantic, double neutral, double smooth, double eye, double mouth) {
     Map<RefaMetric, Double> m = new EnumMap<>(RefaMetric.class);
     m.put(RefaMetric.SEMANTIC_ACCURACY, semantic);
     m.put(RefaMetric.NEUTRALNESS, neutral);

@@ -1,13 +1,11 @@
 package dev.mimik.lab.ego;
 
+import static dev.mimik.lab.ego.EgoSelectionTest.scores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.mimik.eval.refa.RefaMetric;
 import dev.mimik.eval.refa.RefaScores;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** REFA's Table 2 read off a distillation's rows, and the heads ablation's summary over seeds. */
@@ -71,13 +69,4 @@ class EgoStudyTablesTest {
     return new EgoDistillStudy.Row(round, name, score, selected, s, 0.5, mae);
   }
 
-  private static RefaScores scores(double semantic, double neutral, double smooth, double eye, double mouth) {
-    Map<RefaMetric, Double> m = new EnumMap<>(RefaMetric.class);
-    m.put(RefaMetric.SEMANTIC_ACCURACY, semantic);
-    m.put(RefaMetric.NEUTRALNESS, neutral);
-    m.put(RefaMetric.SMOOTHNESS, smooth);
-    m.put(RefaMetric.EYE_CLOSURE, eye);
-    m.put(RefaMetric.MOUTH_CLOSURE, mouth);
-    return new RefaScores(m);
-  }
 }
