@@ -5,6 +5,7 @@ import dev.mimik.core.data.LandmarkTrack;
 import dev.mimik.core.io.BadInputException;
 import dev.mimik.face.align.Procrustes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -174,7 +175,7 @@ public record TrainingData(LandmarkFrame frame, float[][][] windows, float[][] t
    */
   public TrainingData onCommonMeanFace(int[] groupOfSession) {
     int coords = targets[0].length;
-    int groups = java.util.Arrays.stream(groupOfSession).max().orElse(0) + 1;
+    int groups = Arrays.stream(groupOfSession).max().orElse(0) + 1;
     double[][] groupSum = new double[groups][coords];
     int[] groupFrames = new int[groups];
     double[] mean = new double[coords];
