@@ -9,16 +9,13 @@ import java.util.Map;
  * real-time pace, or {@code speed} times faster, optionally looping. Frames carry no landmarks; eye closure is the
  * eyeBlink weights; {@code latencyMs} is how late the frame left against its schedule.
  */
-public final class BlendshapeReplaySource implements FrameSource {
+public final class BlendshapeReplaySource extends PacedReplaySource {
 
   private static final int BLINK_LEFT = Blendshapes.indexOf("eyeBlinkLeft");
   private static final int BLINK_RIGHT = Blendshapes.indexOf("eyeBlinkRight");
 
   private final BlendshapeTrack track;
-  private final double speed;
-  private final boolean loop;
   private final String name;
-  private volatile Thread thread;
 
   /**
    * @param track the frames to play; its shapes are ARKit names in any order, absent ones play as 0
@@ -27,23 +24,9 @@ public final class BlendshapeReplaySource implements FrameSource {
    * @param name what is played, for logs
    */
   public BlendshapeReplaySource(BlendshapeTrack track, double speed, boolean loop, String name) {
-    if (!(speed > 0) || Double.isInfinite(speed)) {
-      throw new IllegalArgumentException("speed must be a positive number, not " + speed);
-    }
+    super(speed, loop, "mimik-replay");
     this.track = inArkitOrder(track);
-    this.speed = speed;
-    this.loop = loop;
     this.name = name;
-  }
-
-  @Override
-  public synchronized void start(Listener listener) {
-    if (thread != null) {
-      throw new IllegalStateException("already started");
-    }
-    thread = new Thread(() -> play(listener), "mimik-replay");
-    thread.setDaemon(true);
-    thread.start();
   }
 
   /**
@@ -60,7 +43,8 @@ public final class BlendshapeReplaySource implements FrameSource {
     return track.reordered(Blendshapes.ARKIT_52);
   }
 
-  private void play(Listener listener) {
+  @Override
+  protected void play(Listener listener) {
     double[] times = track.timesSeconds();
     boolean ended = ReplayPacing.run(times, speed, loop, (f, elapsed, due) -> {
       double[] w = track.weights()[f];
@@ -74,16 +58,8 @@ public final class BlendshapeReplaySource implements FrameSource {
   }
 
   @Override
-  public synchronized void stop() {
-    Thread t = thread;
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(2000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+  public void stop() {
+    stopPlaying();
   }
 
   @Override

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * included. A loop goes on with the same pipeline (the calibration keeps what it learned) and increasing times.
  * Owns the model, which it closes when stopped.
  */
-public final class EgoReplaySource implements FrameSource {
+public final class EgoReplaySource extends PacedReplaySource {
 
   private static final Logger LOG = LoggerFactory.getLogger(EgoReplaySource.class);
   private static final int BLINK_LEFT = Blendshapes.indexOf("eyeBlinkLeft");
@@ -36,9 +36,6 @@ public final class EgoReplaySource implements FrameSource {
   private final EgoTrack.Recording recording;
   private final TrackingPipeline pipeline;
   private final List<String> stages;
-  private final double speed;
-  private final boolean loop;
-  private volatile Thread thread;
   private boolean closed;
 
   /**
@@ -48,28 +45,15 @@ public final class EgoReplaySource implements FrameSource {
    * @param loop start again from the first frame after the last
    */
   public EgoReplaySource(EgoModel model, EgoTrack.Recording recording, double speed, boolean loop) {
-    if (!(speed > 0) || Double.isInfinite(speed)) {
-      throw new IllegalArgumentException("speed must be a positive number, not " + speed);
-    }
+    super(speed, loop, "mimik-ego-replay");
     this.model = model;
     this.recording = recording;
     this.pipeline = EgoTrack.pipeline(model);
     this.stages = pipeline.stageNames();
-    this.speed = speed;
-    this.loop = loop;
   }
 
   @Override
-  public synchronized void start(Listener listener) {
-    if (thread != null) {
-      throw new IllegalStateException("already started");
-    }
-    thread = new Thread(() -> play(listener), "mimik-ego-replay");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  private void play(Listener listener) {
+  protected void play(Listener listener) {
     try {
       boolean ended = ReplayPacing.run(recording.times(), speed, loop, (f, t, due) -> {
         List<TrackedFrame.CameraImage> images = images(f);
@@ -118,17 +102,7 @@ public final class EgoReplaySource implements FrameSource {
 
   @Override
   public synchronized void stop() {
-    Thread t = thread;
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(2000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      thread = null;
-    }
-    if (!closed && (t == null || !t.isAlive())) {
+    if (stopPlaying() && !closed) {
       closed = true;
       model.close();
     }
