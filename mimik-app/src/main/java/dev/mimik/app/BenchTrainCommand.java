@@ -5,10 +5,13 @@ import dev.mimik.learn.bioface.FrontEnd;
 import dev.mimik.learn.bioface.ModelTraining;
 import dev.mimik.learn.bioface.TrainingData;
 import dev.mimik.learn.bionet.BioNetConfig;
+import dev.mimik.learn.engine.TorchEngine;
 import dev.mimik.learn.train.TorchBioNet;
 import dev.mimik.learn.train.TrainingBenchmark;
 import dev.mimik.learn.train.TrainingOptions;
+import dev.mimik.signal.RunningMedian;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code mimik bench train}: BioNet's training and batch-1 inference speed with one and with two intra-op threads
  * ({@link TrainingBenchmark}), on the training data of a simulated earpiece session, beside the same network trained
- * in PyTorch on the same data ({@link TorchBioNet}) when the interpreter has torch.
+ * in PyTorch on the same data ({@link TorchBioNet}) when the interpreter has torch. The two sides run in turn over
+ * several repeats, and the medians decide, so that other work on the machine in one run does not.
  */
 @Command(
     name = "train",
@@ -30,10 +34,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Times BioNet's training (seconds per epoch) and batch-1 inference with one and with two intra-op threads.",
       "Simulates an earpiece session and trains the default network on its windows, then the same network in"
-          + " PyTorch (Python) on the same windows, batch size and threads, and prints the ratio. CPU time is the"
-          + " fair figure when other work loads the machine.",
+          + " PyTorch (Python) on the same windows, batch size, threads and memory allocator, in turn over several"
+          + " repeats, and prints each repeat's figures and ratio and their medians. CPU time is the fair figure"
+          + " when other work loads the machine.",
       "",
-      "Example: mimik bench train --minutes 5 --epochs 3"
+      "Example: mimik bench train --minutes 5 --epochs 3 --repeats 3"
     })
 final class BenchTrainCommand implements Callable<Integer> {
 
@@ -42,9 +47,13 @@ final class BenchTrainCommand implements Callable<Integer> {
   @Option(names = "--minutes", defaultValue = "5", description = "length of the simulated session (default ${DEFAULT-VALUE})")
   double minutes;
 
-  @Option(names = "--epochs", defaultValue = "3", description = "epochs timed per thread count; the first is left"
-      + " out of the mean (default ${DEFAULT-VALUE})")
+  @Option(names = "--epochs", defaultValue = "3", description = "epochs per run; the first is left out and the"
+      + " median of the others taken (default ${DEFAULT-VALUE})")
   int epochs;
+
+  @Option(names = "--repeats", defaultValue = "3", description = "runs of each side per thread count, in turn"
+      + " (mimik then PyTorch, then PyTorch then mimik, ...); the medians over them decide (default ${DEFAULT-VALUE})")
+  int repeats;
 
   @Option(names = "--threads", defaultValue = "0",
       description = "intra-op threads: 0 times 1 and then 2 (default ${DEFAULT-VALUE})")
@@ -59,8 +68,9 @@ final class BenchTrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (epochs < 1 || threads < 0) {
-      throw new ParameterException(spec.commandLine(), "--epochs must be positive and --threads 0 or more");
+    if (epochs < 1 || repeats < 1 || threads < 0) {
+      throw new ParameterException(spec.commandLine(),
+          "--epochs and --repeats must be positive and --threads 0 or more");
     }
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -76,32 +86,60 @@ final class BenchTrainCommand implements Callable<Integer> {
       TorchBioNet torch = new TorchBioNet(python != null ? python : TorchBioNet.defaultPython());
       Optional<String> noTorch = torch.unavailable();
       o.printf(Locale.ROOT, "mimik bench train: BioNet on %d windows of %d x %d features, batch %d, %d epochs per"
-          + " thread count, the first left out; load average %s%n", data.size(), frontEnd.inputCount(),
-          frontEnd.windowSamples(), options.batchSize(), epochs, loadAverage());
+          + " run (the first left out, the median of the others), %d repeats per thread count with the sides in"
+          + " turn; load average %s%n", data.size(), frontEnd.inputCount(), frontEnd.windowSamples(),
+          options.batchSize(), epochs, repeats, loadAverage());
       o.println(noTorch.map(why -> "PyTorch: not run: " + why)
           .orElse("PyTorch: the same network, data, batch size and threads via " + torch.python()));
-      o.println("threads  mimik s/epoch wall  CPU   PyTorch wall  CPU   mimik/PyTorch wall  CPU   predict p50 ms"
-          + "  p99 ms");
-      String torchVersion = null;
+      o.println("threads  repeat  mimik s/epoch wall  CPU   PyTorch wall  CPU   mimik/PyTorch wall  CPU"
+          + "   predict p50 ms  p99 ms");
+      TorchBioNet.Run lastTorch = null;
       for (int t : threads > 0 ? List.of(threads) : List.of(1, 2)) {
-        TrainingBenchmark.Result r = bench.run(data.windows(), data.targets(), t);
-        TorchBioNet.Run py = noTorch.isEmpty()
-            ? torch.train(config, options, data.windows(), data.targets(), t) : null;
-        torchVersion = py == null ? null : py.torchVersion();
-        o.printf(Locale.ROOT, "%7d  %18.2f %5.2f   %s   %s   %14.3f  %6.3f%n", t, r.secondsPerEpoch(),
-            r.cpuSecondsPerEpoch(),
-            py == null ? "         n/a   n/a" : String.format(Locale.ROOT, "%12.2f %5.2f", py.secondsPerEpoch(),
-                py.cpuSecondsPerEpoch()),
-            py == null ? "               n/a   n/a" : String.format(Locale.ROOT, "%18.2f %5.2f",
-                r.secondsPerEpoch() / py.secondsPerEpoch(), r.cpuSecondsPerEpoch() / py.cpuSecondsPerEpoch()),
-            r.predictionMillis(0.5), r.predictionMillis(0.99));
-        o.flush();
+        double[][] rows = new double[repeats][];
+        for (int r = 0; r < repeats; r++) {
+          TorchBioNet.Run py = null;
+          if (noTorch.isEmpty() && r % 2 == 1) {
+            py = torch.train(config, options, data.windows(), data.targets(), t);
+          }
+          TrainingBenchmark.Result m = bench.run(data.windows(), data.targets(), t);
+          if (noTorch.isEmpty() && r % 2 == 0) {
+            py = torch.train(config, options, data.windows(), data.targets(), t);
+          }
+          lastTorch = py != null ? py : lastTorch;
+          rows[r] = new double[] {m.secondsPerEpoch(), m.cpuSecondsPerEpoch(),
+              py == null ? Double.NaN : py.secondsPerEpoch(), py == null ? Double.NaN : py.cpuSecondsPerEpoch(),
+              py == null ? Double.NaN : m.secondsPerEpoch() / py.secondsPerEpoch(),
+              py == null ? Double.NaN : m.cpuSecondsPerEpoch() / py.cpuSecondsPerEpoch(),
+              m.predictionMillis(0.5), m.predictionMillis(0.99)};
+          printRow(o, t, Integer.toString(r + 1), rows[r]);
+        }
+        double[] medians = new double[rows[0].length];
+        for (int c = 0; c < medians.length; c++) {
+          int column = c;
+          medians[c] = RunningMedian.median(Arrays.stream(rows).mapToDouble(row -> row[column]).toArray(), repeats);
+        }
+        printRow(o, t, "median", medians);
       }
-      if (torchVersion != null) {
-        o.println("PyTorch was torch " + torchVersion + "; a ratio above 1 means mimik is slower");
+      o.println("allocator: mimik " + TorchEngine.allocator()
+          + (lastTorch == null ? "" : ", PyTorch " + lastTorch.allocator())
+          + " (the mimik launcher preloads jemalloc where installed; MIMIK_MALLOC=system runs without it)");
+      if (lastTorch != null) {
+        o.println("PyTorch was torch " + lastTorch.torchVersion() + "; a ratio above 1 means mimik is slower");
       }
     }
     return 0;
+  }
+
+  /**
+   * One row: mimik's wall and CPU seconds per epoch, PyTorch's, their ratios (NaN where PyTorch did not run, printed
+   * n/a) and the prediction percentiles.
+   */
+  private static void printRow(PrintWriter o, int threads, String repeat, double[] v) {
+    o.printf(Locale.ROOT, "%7d  %6s  %18.2f %5.2f   %s   %s   %14.3f  %6.3f%n", threads, repeat, v[0], v[1],
+        Double.isNaN(v[2]) ? "         n/a   n/a" : String.format(Locale.ROOT, "%12.2f %5.2f", v[2], v[3]),
+        Double.isNaN(v[4]) ? "               n/a   n/a" : String.format(Locale.ROOT, "%18.2f %5.2f", v[4], v[5]),
+        v[6], v[7]);
+    o.flush();
   }
 
   /** The one-minute load average, which says how far to trust wall times on a shared machine. */

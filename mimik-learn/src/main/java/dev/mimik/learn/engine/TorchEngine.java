@@ -9,6 +9,8 @@ import ai.djl.pytorch.jni.LibUtils;
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -106,6 +108,30 @@ public final class TorchEngine {
     } catch (UnsatisfiedLinkError | RuntimeException e) {
       throw new IllegalStateException("this PyTorch build does not let oneDNN be switched: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The memory allocator this process runs with: {@code jemalloc} or {@code tcmalloc} where one is loaded, otherwise
+   * {@code system malloc}; {@code unknown} where the process's memory map cannot be read (not Linux). libtorch
+   * allocates and frees tensors on nearly every operation, and PyTorch's CPU performance guide recommends either
+   * allocator over glibc's; the {@code mimik} launcher preloads jemalloc where it is installed.
+   */
+  public static String allocator() {
+    try {
+      return allocatorIn(Files.readString(Path.of("/proc/self/maps")));
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  /** The allocator named by a Linux memory map ({@code /proc/PID/maps}). */
+  static String allocatorIn(String maps) {
+    for (String allocator : new String[] {"jemalloc", "tcmalloc"}) {
+      if (maps.contains("/lib" + allocator)) {
+        return allocator;
+      }
+    }
+    return "system malloc";
   }
 
   private static NativeLibrary torchCpu() {

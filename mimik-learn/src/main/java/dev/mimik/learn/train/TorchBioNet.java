@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mimik.learn.bionet.BioNetConfig;
 import dev.mimik.learn.bionet.Normalisation;
+import dev.mimik.learn.engine.TorchEngine;
 import dev.mimik.learn.loss.WingLoss;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,17 +87,20 @@ public final class TorchBioNet {
    * @param torchVersion the version of torch that ran it
    * @param threads the intra-op threads it ran with
    * @param blasThreads the threads its BLAS library was allowed (0 where the interpreter did not say)
+   * @param allocator the memory allocator the interpreter ran with, named as {@link TorchEngine#allocator} names
+   *     mimik's (the interpreter inherits this process's environment, a preloaded allocator included)
    * @param epochSeconds wall seconds of each epoch
    * @param epochCpuSeconds CPU seconds of the Python process in each epoch
    */
-  public record Run(String torchVersion, int threads, int blasThreads, double[] epochSeconds, double[] epochCpuSeconds) {
+  public record Run(String torchVersion, int threads, int blasThreads, String allocator, double[] epochSeconds,
+      double[] epochCpuSeconds) {
 
-    /** Mean wall seconds per epoch after the warm-up epoch. */
+    /** Median wall seconds per epoch after the warm-up epoch. */
     public double secondsPerEpoch() {
       return TrainingBenchmark.afterWarmUp(epochSeconds);
     }
 
-    /** Mean CPU seconds per epoch after the warm-up epoch. */
+    /** Median CPU seconds per epoch after the warm-up epoch. */
     public double cpuSecondsPerEpoch() {
       return TrainingBenchmark.afterWarmUp(epochCpuSeconds);
     }
@@ -130,6 +134,7 @@ public final class TorchBioNet {
       List<JsonNode> epochs = lines.stream().filter(l -> l.has("epoch")).toList();
       JsonNode header = lines.get(0);
       return new Run(header.get("torch").asText(), header.get("threads").asInt(), header.get("blasThreads").asInt(),
+          header.get("allocator").asText(),
           epochs.stream().mapToDouble(l -> l.get("wallSeconds").asDouble()).toArray(),
           epochs.stream().mapToDouble(l -> l.get("cpuSeconds").asDouble()).toArray());
     } finally {

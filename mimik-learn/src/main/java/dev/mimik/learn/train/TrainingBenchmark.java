@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.mimik.learn.bionet.BioNetConfig;
 import dev.mimik.learn.bionet.BioNetModel;
 import dev.mimik.learn.engine.TorchEngine;
+import dev.mimik.signal.RunningMedian;
 import java.io.IOException;
 import java.util.Arrays;
 
@@ -30,12 +31,12 @@ public record TrainingBenchmark(BioNetConfig config, TrainingOptions options) {
    */
   public record Result(int threads, double[] epochSeconds, double[] epochCpuSeconds, double[] predictionMillis) {
 
-    /** Mean wall seconds per epoch after the warm-up epoch ({@link #afterWarmUp}). */
+    /** Median wall seconds per epoch after the warm-up epoch ({@link #afterWarmUp}). */
     public double secondsPerEpoch() {
       return afterWarmUp(epochSeconds);
     }
 
-    /** Mean CPU seconds per epoch after the warm-up epoch. */
+    /** Median CPU seconds per epoch after the warm-up epoch. */
     public double cpuSecondsPerEpoch() {
       return afterWarmUp(epochCpuSeconds);
     }
@@ -46,10 +47,13 @@ public record TrainingBenchmark(BioNetConfig config, TrainingOptions options) {
     }
   }
 
-  /** The mean of per-epoch figures, leaving out the first (it warms the engine up) when there are others. */
+  /**
+   * The median of per-epoch figures, leaving out the first (it warms the engine up) when there are others: one epoch
+   * slowed by other work on the machine does not move it.
+   */
   static double afterWarmUp(double[] perEpoch) {
-    double[] timed = perEpoch.length > 1 ? Arrays.copyOfRange(perEpoch, 1, perEpoch.length) : perEpoch;
-    return Arrays.stream(timed).average().orElse(Double.NaN);
+    double[] timed = Arrays.copyOfRange(perEpoch, perEpoch.length > 1 ? 1 : 0, perEpoch.length);
+    return timed.length == 0 ? Double.NaN : RunningMedian.median(timed, timed.length);
   }
 
   /** Trains on {@code windows} and {@code targets} with {@code threads} intra-op threads, then times predictions. */

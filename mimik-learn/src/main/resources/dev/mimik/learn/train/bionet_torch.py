@@ -140,6 +140,16 @@ def loss(directory, cfg):
                       "stateArrays": len(state)}))
 
 
+def allocator():
+    """The memory allocator this process runs with, named as mimik's TorchEngine.allocator() names its own."""
+    try:
+        with open("/proc/self/maps") as f:
+            maps = f.read()
+    except OSError:
+        return "unknown"
+    return next((name for name in ("jemalloc", "tcmalloc") if "/lib" + name in maps), "system malloc")
+
+
 def main():
     command, directory = sys.argv[1], sys.argv[2]
     with open(os.path.join(directory, "config.json")) as f:
@@ -147,7 +157,8 @@ def main():
     torch.set_num_threads(cfg["threads"])
     torch.set_num_interop_threads(1)
     print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(),
-                      "blasThreads": int(os.environ.get("OPENBLAS_NUM_THREADS", "0"))}), flush=True)
+                      "blasThreads": int(os.environ.get("OPENBLAS_NUM_THREADS", "0")),
+                      "allocator": allocator()}), flush=True)
     {"train": train, "loss": loss}[command](directory, cfg)
 
 

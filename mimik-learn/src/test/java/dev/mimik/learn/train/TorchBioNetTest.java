@@ -60,6 +60,7 @@ class TorchBioNetTest {
         task.windows(), task.targets(), 1);
     assertThat(run.threads()).isEqualTo(1);
     assertThat(run.blasThreads()).as("OpenBLAS's own pool held to torch's thread count").isEqualTo(1);
+    assertThat(run.allocator()).as("the interpreter runs with mimik's allocator").isEqualTo(TorchEngine.allocator());
     assertThat(run.epochSeconds()).hasSize(3);
     assertThat(run.epochCpuSeconds()).hasSize(3);
     assertThat(java.util.Arrays.stream(run.epochSeconds()).min().getAsDouble()).isPositive();
