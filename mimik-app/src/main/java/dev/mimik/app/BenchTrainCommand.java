@@ -122,7 +122,7 @@ final class BenchTrainCommand implements Callable<Integer> {
       }
       o.println("allocator: mimik " + TorchEngine.allocator()
           + (lastTorch == null ? "" : ", PyTorch " + lastTorch.allocator())
-          + " (the mimik launcher preloads jemalloc where installed; MIMIK_MALLOC=system runs without it)");
+          + " (MIMIK_MALLOC=/path/to/libjemalloc.so.2 has the mimik launcher preload another, for both sides)");
       if (lastTorch != null) {
         o.println("PyTorch was torch " + lastTorch.torchVersion() + "; a ratio above 1 means mimik is slower");
       }

@@ -114,7 +114,7 @@ public final class TorchEngine {
    * The memory allocator this process runs with: {@code jemalloc} or {@code tcmalloc} where one is loaded, otherwise
    * {@code system malloc}; {@code unknown} where the process's memory map cannot be read (not Linux). libtorch
    * allocates and frees tensors on nearly every operation, and PyTorch's CPU performance guide recommends either
-   * allocator over glibc's; the {@code mimik} launcher preloads jemalloc where it is installed.
+   * allocator over glibc's; the {@code mimik} launcher preloads one when {@code MIMIK_MALLOC} names it.
    */
   public static String allocator() {
     try {
