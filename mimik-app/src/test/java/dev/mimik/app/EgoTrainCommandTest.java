@@ -82,6 +82,15 @@ class EgoTrainCommandTest {
     assertThat(teachers.get(0).get("ensemble_better").asInt()).isZero();
     assertThat(teachers.get(0).get("single_better").asInt()).isZero();
     assertThat(rows.get(1).get("held_out").has("eye_closure_winks")).isTrue();
+    // the labels learnt from, on the training subjects: the truth, then rounds 1 and 2 (the final model's) as they
+    // are and post-processed; the truth has no error against itself, the pseudo labels some
+    JsonNode labels = new ObjectMapper().readTree(out.resolve("study.json").toFile()).get("training_labels");
+    assertThat(labels).extracting(l -> l.get("round").asInt() + " " + l.get("name").asText()).containsExactly(
+        "0 truth", "1 labels", "1 labels, post-processed", "2 labels", "2 labels, post-processed");
+    assertThat(labels.get(0).get("true_mae").asDouble()).isZero();
+    assertThat(labels.get(1).get("true_mae").asDouble()).isPositive();
+    assertThat(labels.get(1).get("training_subjects").has("semantic_accuracy")).isTrue();
+    assertThat(r.out()).contains("| 1 | labels, post-processed | ");
   }
 
   @Test

@@ -67,7 +67,7 @@ public final class EgoDistillStudy {
    * @param name {@code initial}, {@code raw-s1001}, {@code ensemble}, {@code final}, {@code final+post}
    * @param selectionScore {@link #selectionScore(RefaScores)} on the training subjects (what selection sees)
    * @param selected whether it joined its round's ensemble
-   * @param heldOut REFA's metrics on the held-out subjects
+   * @param heldOut REFA's metrics on the held-out subjects (on the training subjects in a study's label rows)
    * @param winkEyeClosure eye closure on the held-out subjects' wink segments alone
    *     ({@link RefaMetrics#winkEyeClosure}, aggregated over recordings and subjects as REFA's metrics are; NaN if
    *     they have none)
@@ -106,8 +106,18 @@ public final class EgoDistillStudy {
     }
   }
 
-  /** The rows of a study, the held-out subjects' pseudo ground truth first. */
-  public record Result(List<Row> rows) {}
+  /**
+   * The rows of a study, the held-out subjects' pseudo ground truth first, and the labels that the models learnt
+   * from, scored as rows are but on the training subjects (REFA's metrics, and the truth where simulated): per round
+   * its labels as they are and post-processed, round 0 the training subjects' truth itself (the ceiling).
+   */
+  public record Result(List<Row> rows, List<Row> labels) {
+
+    /** A study without label rows (a model trained alone). */
+    public Result(List<Row> rows) {
+      this(rows, List.of());
+    }
+  }
 
   private final Options options;
   private final Consumer<String> log;
@@ -200,6 +210,11 @@ public final class EgoDistillStudy {
     Split s = split(dataset);
     List<Row> rows = new ArrayList<>();
     rows.add(pseudoGroundTruth(s));
+    List<Row> labels = new ArrayList<>();
+    if (s.real().stream().allMatch(r -> r.truth() != null)) {
+      labels.add(measure(s, 0, "truth", s.real().stream().map(EgoRecordings::truth).toList(), s.real(), Double.NaN,
+          false));
+    }
     Distillation.Observer observer = new Distillation.Observer() {
       @Override
       public void model(int round, String name, EgoModel model, double score, boolean selected) {
@@ -218,13 +233,19 @@ public final class EgoDistillStudy {
         log.accept(String.format(Locale.ROOT, "round %d ensemble: selection %.3f, held-out %.3f, true MAE %.4f",
             round, score, rows.get(rows.size() - 1).heldOut().overall(), rows.get(rows.size() - 1).trueMae()));
       }
+
+      @Override
+      public void labels(int round, List<double[][]> raw, List<double[][]> post) {
+        labels.add(measure(s, round, "labels", raw, s.real(), Double.NaN, false));
+        labels.add(measure(s, round, "labels, post-processed", post, s.real(), Double.NaN, false));
+      }
     };
     Distillation.Result r = new Distillation(options.network(), options.training(), settings, s.cameras())
         .run(clips(s.real()), clips(s.synthetic()), p -> selectionScore(s, p), observer);
     try (EgoModel model = r.model()) {
       EgoModelFile.write(model, modelFile);
     }
-    return new Result(rows);
+    return new Result(rows, labels);
   }
 
   /** The final model with REFA's post-processing on its own held-out predictions (per subject, offline). */
@@ -336,12 +357,11 @@ public final class EgoDistillStudy {
       o.put("name", r.name());
       putNumber(o, "selection_score", r.selectionScore());
       o.put("selected", r.selected());
-      ObjectNode h = o.putObject("held_out");
-      for (RefaMetric m : RefaMetric.values()) {
-        putNumber(h, m.key(), r.heldOut().get(m));
-      }
-      putNumber(h, "eye_closure_winks", r.winkEyeClosure());
-      putNumber(o, "true_mae", r.trueMae());
+      putFigures(o, "held_out", r);
+    }
+    ArrayNode labels = root.putArray("training_labels");
+    for (Row r : result.labels()) {
+      putFigures(labels.addObject().put("round", r.round()).put("name", r.name()), "training_subjects", r);
     }
     ArrayNode teachers = root.putArray("single_teacher_vs_ensemble");
     for (TeacherRow t : teachers(result)) {
@@ -353,7 +373,7 @@ public final class EgoDistillStudy {
 
   /**
    * The rows as a Markdown table, one line each, followed where the rows hold ensembles by REFA's Table 2 (single
-   * teacher against ensemble per round, {@link #teachers}).
+   * teacher against ensemble per round, {@link #teachers}) and where the study has them by the label rows.
    */
   public static String table(Result result) {
     StringBuilder b = new StringBuilder("| round | model | selection | sel. | " + FIGURES_HEADER + " |\n"
@@ -376,6 +396,15 @@ public final class EgoDistillStudy {
             members(result, t.round()), figures(t.ensemble()), t.ensembleBetter()));
       }
     }
+    if (!result.labels().isEmpty()) {
+      b.append("\nThe labels each round's models learn from, on the training subjects (REFA's metrics, and the truth"
+          + " where simulated; selection never sees the truth): round 1's are the pseudo labels, a later round's the"
+          + " ensemble of the round before, the last round's the final model's; round 0 is the truth itself.\n\n");
+      b.append("| round | labels | " + FIGURES_HEADER + " |\n|---:|---|" + FIGURES_ALIGN + "\n");
+      for (Row r : result.labels()) {
+        b.append(String.format(Locale.ROOT, "| %d | %s | %s |%n", r.round(), r.name(), figures(r)));
+      }
+    }
     return b.toString();
   }
 
@@ -394,6 +423,16 @@ public final class EgoDistillStudy {
 
   private static String f(double v) {
     return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** A row's five metrics and wink closure under {@code key}, and its true MAE. */
+  private static void putFigures(ObjectNode o, String key, Row r) {
+    ObjectNode h = o.putObject(key);
+    for (RefaMetric m : RefaMetric.values()) {
+      putNumber(h, m.key(), r.heldOut().get(m));
+    }
+    putNumber(h, "eye_closure_winks", r.winkEyeClosure());
+    putNumber(o, "true_mae", r.trueMae());
   }
 
   private static void putNumber(ObjectNode o, String key, double v) {

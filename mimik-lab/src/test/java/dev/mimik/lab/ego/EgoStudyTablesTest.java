@@ -43,6 +43,24 @@ class EgoStudyTablesTest {
   }
 
   @Test
+  void theLabelRowsFollowTheTablesWithTheirOwnHeaderAndNoSelection() {
+    List<EgoDistillStudy.Row> models = List.of(row(0, "initial", 0.2, false, scores(0.1, 0.9, 0.9, 0.1, 0.9), 0.05));
+    EgoDistillStudy.Result r = new EgoDistillStudy.Result(models, List.of(
+        row(0, "truth", Double.NaN, false, scores(1, 1, 0.97, 1, 1), 0),
+        row(1, "labels", Double.NaN, false, scores(0.65, 0.97, 0.86, 0.93, 0.99), 0.0294),
+        row(1, "labels, post-processed", Double.NaN, false, scores(0.67, 1, 0.98, 0.95, 0.98), 0.0290)));
+    String table = EgoDistillStudy.table(r);
+    assertThat(new EgoDistillStudy.Result(models).labels()).isEmpty();
+    assertThat(EgoDistillStudy.table(new EgoDistillStudy.Result(models))).doesNotContain("| round | labels |");
+    String labels = table.substring(table.indexOf("| round | labels |"));
+    // header, separator and three rows of ten cells (the round, the labels, the eight figures' columns)
+    assertThat(labels.lines().filter(l -> l.startsWith("|")).toList()).hasSize(5)
+        .allSatisfy(line -> assertThat(line.split("\\|", -1)).as(line).hasSize(11));
+    assertThat(labels).contains("| 0 | truth | 1.000 | 1.000 | 0.970 | 1.000 | 1.000 | 0.500 | 0.0000 |",
+        "| 1 | labels, post-processed | 0.670 | 1.000 | 0.980 | 0.950 | 0.980 | 0.500 | 0.0290 |");
+  }
+
+  @Test
   void theHeadsSummaryIsTheMeanAndSampleDeviationOverSeedsSkippingMissingFigures() {
     EgoDistillStudy.Row gt = row(0, "pseudo GT", Double.NaN, false, scores(0.7, 1, 0.9, 0.7, 1), 0.03);
     EgoHeadsStudy.Result r = new EgoHeadsStudy.Result(gt, List.of(

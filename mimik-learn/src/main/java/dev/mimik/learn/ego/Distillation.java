@@ -50,6 +50,13 @@ public final class Distillation {
 
     /** A round's ensemble: its members (closed after this call returns) and its score on the real recordings. */
     void ensemble(int round, List<EgoModel> members, double score) throws IOException;
+
+    /**
+     * The labels a round's models learn from, before any of them trains: round 1's are the pseudo labels, a later
+     * round's its predecessor's ensemble, round {@code rounds + 1} the final model's (only its post-processed ones
+     * are used). Per real recording, in the order given to {@link #run}; for measuring the labels themselves.
+     */
+    default void labels(int round, List<double[][]> labels, List<double[][]> postProcessed) throws IOException {}
   }
 
   /**
@@ -104,6 +111,7 @@ public final class Distillation {
     List<Double> ensembleScores = new ArrayList<>();
     for (int round = 1; round <= settings.rounds(); round++) {
       List<double[][]> post = postProcess(real, labels, calibration);
+      observer.labels(round, labels, post);
       Map<String, Double> scores = new LinkedHashMap<>();
       Map<String, EgoModel> models = new LinkedHashMap<>();
       try {
@@ -135,7 +143,9 @@ public final class Distillation {
         models.values().forEach(EgoModel::close);
       }
     }
-    EgoModel last = train(real, postProcess(real, labels, calibration), synthetic, options.seed() + 999_999L);
+    List<double[][]> post = postProcess(real, labels, calibration);
+    observer.labels(settings.rounds() + 1, labels, post);
+    EgoModel last = train(real, post, synthetic, options.seed() + 999_999L);
     double finalScore = scorer.score(predict(last, real));
     observer.model(settings.rounds() + 1, "final", last, finalScore, false);
     return new Result(last, initialScore, List.copyOf(ensembleScores), finalScore);

@@ -33,7 +33,23 @@ class DistillationTest {
     record Seen(int round, String name, double score, boolean selected) {}
     List<Seen> seen = new ArrayList<>();
     List<double[]> ensembles = new ArrayList<>();
+    List<List<double[][]>> ensembleLabels = new ArrayList<>();
+    List<Integer> labelRounds = new ArrayList<>();
     Distillation.Observer observer = new Distillation.Observer() {
+      @Override
+      public void labels(int round, List<double[][]> labels, List<double[][]> post) {
+        labelRounds.add(round);
+        // round 1 learns from the pseudo labels, each later round (and the final model) from the ensemble before
+        List<double[][]> expected = round == 1 ? real.stream().map(EgoClip::labels).toList()
+            : ensembleLabels.get(round - 2);
+        assertThat(labels).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+          assertThat(labels.get(i)).isDeepEqualTo(expected.get(i));
+        }
+        assertThat(post).hasSameSizeAs(labels);
+        assertThat(java.util.Arrays.deepEquals(post.get(0), labels.get(0))).isFalse();
+      }
+
       @Override
       public void model(int round, String name, EgoModel model, double score, boolean selected) {
         assertThat(score).isEqualTo(smoothness(Distillation.predict(model, real)));
@@ -56,6 +72,7 @@ class DistillationTest {
           }
         }
         ensembles.add(new double[] {round, score});
+        ensembleLabels.add(mean);
       }
     };
     Distillation.Result r = new Distillation(EgoTrainerTest.TINY, options, settings, EgoTrainerTest.CAMERAS)
@@ -73,6 +90,7 @@ class DistillationTest {
         assertThat(pool).extracting(Seen::name).anyMatch(n -> n.startsWith("post-")).anyMatch(n -> n.startsWith("raw-"));
       }
       assertThat(ensembles).hasSize(2);
+      assertThat(labelRounds).containsExactly(1, 2, 3);
       assertThat(r.ensembleScores()).containsExactly(ensembles.get(0)[1], ensembles.get(1)[1]);
       assertThat(model.blendshapes(real.get(0))).hasNumberOfRows(90);
     }
