@@ -21,6 +21,7 @@ class BenchFineTuneCommandTest {
         .contains("seed 3 p03, 0 min calibration, own mean face: NME")
         .contains("seed 3 p03, 0.5 min calibration, fine-tuned: NME")
         .contains("seed 3 p03, 0.5 min calibration, scratch: NME")
+        .contains("seed 3 p03, 0.5 min calibration, calibration mean face: NME")
         .contains("seed 3 p03, 0.05 min calibration, scratch: too short to train")
         .containsPattern("0\\.5 min +[0-9.]+ % +[0-9.]+ % +- +-");
     assertThat(Files.exists(out.resolve("report.html"))).isTrue();

@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  * ({@code train --fine-tune}) and to train a per-person model from scratch. Every model, and the population's mean
  * face, is scored on the person's second session, held out. Calibration length 0 is the population model as it
  * is, beside the population's mean face (what a model that reads nothing predicts) and the person's own mean face on
- * the held-out session (an oracle: what a model that knew the face and read no expression would score).
+ * the held-out session (an oracle: what a model that knew the face and read no expression would score). At every
+ * other length the calibration's own mean face is scored too: what the calibration buys without reading any signal.
  *
  * @param population participants the population model is trained on
  * @param newPeople participants held out of it
@@ -48,7 +49,7 @@ public record CalibrationCurve(int population, int newPeople, double minutes, Li
   /** The conditions every session is simulated under. */
   public static final Conditions CONDITIONS = Conditions.realistic();
   private static final List<String> MODELS = List.of("fine-tuned", "scratch", "population", "mean face",
-      "own mean face");
+      "own mean face", "calibration mean face");
 
   public CalibrationCurve {
     calibrationMinutes = List.copyOf(calibrationMinutes);
@@ -62,8 +63,9 @@ public record CalibrationCurve(int population, int newPeople, double minutes, Li
   /**
    * One model on one new person's held-out session.
    *
-   * @param model {@code population}, {@code fine-tuned} or {@code scratch}, or {@code mean face} (the population's)
-   *     or {@code own mean face} (the person's, measured on the held-out session itself)
+   * @param model {@code population}, {@code fine-tuned} or {@code scratch}, or {@code mean face} (the population's),
+   *     {@code own mean face} (the person's, measured on the held-out session itself) or {@code calibration mean
+   *     face} (the person's, measured on the calibration)
    * @param frameNme each held-out frame's NME in percent; empty when the calibration was too short to train on
    */
   public record Score(long seed, String participant, double calibrationMinutes, String model, double[] frameNme) {
@@ -106,6 +108,11 @@ public record CalibrationCurve(int population, int newPeople, double minutes, Li
               continue;
             }
             Session calibrate = calibration.firstSeconds(m * 60);
+            TrainingData calibrated = TrainingData.build(List.of(calibrate), populationModel.frontEnd(), SET,
+                populationModel.landmarkFrame(), w -> { });
+            add(scores, progress, new Score(seed, who.id(), m, "calibration mean face",
+                calibrated.size() == 0 ? new double[0]
+                    : frameNme(HeldOut.meanFace(calibrated, test.size()), test.targets())));
             add(scores, progress, new Score(seed, who.id(), m, "fine-tuned", trainedScore(heldOut, () ->
                 ModelTraining.fineTune(populationModel, List.of(calibrate), null,
                     TrainingOptions.fineTuning().withSeed(seed).withProgress(false), null, w -> { }))));
@@ -177,7 +184,8 @@ public record CalibrationCurve(int population, int newPeople, double minutes, Li
         + " face; %d participants it never saw, each with a calibration recording (the first minutes of their first"
         + " session) used to fine-tune it and to train a per-person model from scratch; every model scored on the"
         + " person's second session (NME, %%, per frame). The own mean face is an oracle: the person's mean shape on"
-        + " that held-out session. Seeds: %s.", minutes(minutes), population, face, newPeople,
+        + " that held-out session; the calibration mean face is the person's mean shape on the calibration, no"
+        + " signal read. Seeds: %s.", minutes(minutes), population, face, newPeople,
         scores.stream().map(Score::seed).distinct().toList()));
     List<String> header = new ArrayList<>(List.of("calibration"));
     header.addAll(MODELS);
